@@ -1,0 +1,1 @@
+"""The shipped playbooks, installed as package data ``salescoach.playbooks``."""

@@ -1,0 +1,5 @@
+"""``python -m salescoach`` runs the command line."""
+
+from salescoach.cli import main
+
+main()

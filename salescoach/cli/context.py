@@ -1,0 +1,60 @@
+"""What each command gets: the app settings, and one place that turns failures into clean one-line errors."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+import typer
+
+from salescoach.errors import EXIT_INTERRUPTED, EXIT_RUNTIME, SalescoachError
+
+F = TypeVar("F", bound=Callable)
+
+
+def current_app(ctx: typer.Context):
+    """The :class:`~salescoach.usecases.app.App` for this run, built once from ``--lang`` and the environment."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, dict):
+        root.obj = {}
+    if "app" not in root.obj:
+        from salescoach.i18n import use_language
+        from salescoach.usecases.app import App
+
+        app = App.from_environment(root.obj.get("lang"))
+        use_language(app.language)
+        root.obj["app"] = app
+    return root.obj["app"]
+
+
+def fail(message: str, hint: str | None, code: int) -> typer.Exit:
+    from salescoach.render.output import error_line
+
+    sys.stderr.write(error_line(message, hint) + "\n")
+    return typer.Exit(code)
+
+
+def clean_errors(command: F) -> F:
+    """Run a command, printing expected failures as one line (plus hint) with their exit code, never a traceback.
+
+    Ctrl-C exits 130 and end of input exits 1; both say that nothing was saved, which is true because every
+    command writes in one transaction at its end.
+    """
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from salescoach.i18n import _
+
+        try:
+            return command(*args, **kwargs)
+        except SalescoachError as error:
+            raise fail(error.message, error.hint, error.exit_code) from None
+        except KeyboardInterrupt:
+            raise fail(_("interrupted; nothing was saved"), None, EXIT_INTERRUPTED) from None
+        except EOFError:
+            raise fail(_("input ended before the answers were complete; nothing was saved"), None,
+                       EXIT_RUNTIME) from None
+
+    return run  # type: ignore[return-value]

@@ -1,0 +1,157 @@
+"""`salescoach customer ...`: keep the book of customers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from salescoach.cli.context import clean_errors, current_app
+from salescoach.cli.options import JsonOption, PlaybookOption, YesOption
+
+app = typer.Typer(help="Add, find, list, edit and remove customers, and note what you learn about them.",
+                  no_args_is_help=True)
+
+Reference = Annotated[str, typer.Argument(help="Customer id, full name, or a unique start of the name.")]
+Company = Annotated[str | None, typer.Option(help="Their company.")]
+Honorific = Annotated[str | None, typer.Option(help="How to address them: Mr., Dr., 사장님 ...")]
+Phone = Annotated[str | None, typer.Option(help="Phone number.")]
+Email = Annotated[str | None, typer.Option(help="Email address.")]
+City = Annotated[str | None, typer.Option(help="City.")]
+Tier = Annotated[str | None, typer.Option(help="Follow-up tier: hot, warm or general.")]
+Tags = Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeat for several).")]
+
+
+@app.command("add")
+@clean_errors
+def add_customer(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The customer's name.")],
+    company: Company = None,
+    honorific: Honorific = None,
+    playbook: PlaybookOption = None,
+    phone: Phone = None,
+    email: Email = None,
+    city: City = None,
+    tier: Tier = None,
+    tag: Tags = None,
+    json_: JsonOption = False,
+) -> None:
+    """Add a customer to your book.
+
+    Example: salescoach customer add "Lee Jiwoo" --company "Hanbit Motors" --honorific Ms. --tier warm --tag fleet
+    """
+    from salescoach.render.customers import render_customer
+    from salescoach.render.output import Output
+    from salescoach.usecases import customers
+
+    customer = customers.add(current_app(ctx), name, tag or [], company=company, honorific=honorific,
+                             playbook=playbook, phone=phone, email=email, city=city, tier=tier)
+    output = Output(json_)
+    output.result(customer, render_customer(customer))
+    if not json_:
+        output.status(f"Added #{customer.id}. Next: salescoach prep {customer.id}")
+
+
+@app.command("list")
+@clean_errors
+def list_customers(
+    ctx: typer.Context,
+    tier: Tier = None,
+    tag: Tags = None,
+    json_: JsonOption = False,
+) -> None:
+    """List your customers, optionally of one tier or with given tags.
+
+    Example: salescoach customer list --tier hot --json
+    """
+    from salescoach.render.customers import render_list
+    from salescoach.render.output import Output
+    from salescoach.usecases import customers
+
+    found = customers.listing(current_app(ctx), tier, tag or [])
+    Output(json_).result(found, render_list(found))
+
+
+@app.command("show")
+@clean_errors
+def show_customer(ctx: typer.Context, customer: Reference, json_: JsonOption = False) -> None:
+    """Show one customer with their notes and open promises.
+
+    Example: salescoach customer show "Lee Jiwoo"
+    """
+    from salescoach.render.customers import render_file
+    from salescoach.render.output import Output
+    from salescoach.usecases import customers
+
+    book = customers.show(current_app(ctx), customer)
+    Output(json_).result(book, render_file(book))
+
+
+@app.command("edit")
+@clean_errors
+def edit_customer(
+    ctx: typer.Context,
+    customer: Reference,
+    name: Annotated[str | None, typer.Option(help="A new name.")] = None,
+    company: Company = None,
+    honorific: Honorific = None,
+    playbook: PlaybookOption = None,
+    phone: Phone = None,
+    email: Email = None,
+    city: City = None,
+    tier: Tier = None,
+    stage: Annotated[int | None, typer.Option(help="Relationship stage you judge: 1, 2 or 3.")] = None,
+    tag: Tags = None,
+    untag: Annotated[list[str] | None, typer.Option("--untag", help="Remove a tag (repeat for several).")] = None,
+    json_: JsonOption = False,
+) -> None:
+    """Change a customer's details.
+
+    Example: salescoach customer edit "Lee Jiwoo" --tier hot --tag vip
+    """
+    from salescoach.render.customers import render_customer
+    from salescoach.render.output import Output
+    from salescoach.usecases import customers
+
+    changed = customers.edit(current_app(ctx), customer, tag or [], untag or [], stage, name=name,
+                             company=company, honorific=honorific, playbook=playbook, phone=phone, email=email,
+                             city=city, tier=tier)
+    Output(json_).result(changed, render_customer(changed))
+
+
+@app.command("note")
+@clean_errors
+def note_customer(
+    ctx: typer.Context,
+    customer: Reference,
+    kind: Annotated[str, typer.Argument(
+        help="family, work, leisure, interest, need, pain, hometown, school, workplace or other.")],
+    text: Annotated[str, typer.Argument(help="What you learned.")],
+) -> None:
+    """Note a personal detail you learned: it tailors greetings, scripts and deepening questions.
+
+    Example: salescoach customer note "Lee Jiwoo" family "daughter starts school in March"
+    """
+    from salescoach.render.output import Output
+    from salescoach.usecases import customers
+
+    who, note = customers.note(current_app(ctx), customer, kind, text)
+    Output().status(f"Noted ({note.kind}) for {who.name}.")
+
+
+@app.command("remove")
+@clean_errors
+def remove_customer(ctx: typer.Context, customer: Reference, yes: YesOption = False) -> None:
+    """Remove a customer and everything recorded about them.
+
+    Example: salescoach customer remove "Lee Jiwoo" --yes
+    """
+    from salescoach.render.output import Output, visible
+    from salescoach.usecases import customers
+
+    def confirm(found) -> bool:
+        return yes or typer.confirm(f"Remove {visible(found.name)} (#{found.id}) and their whole history?")
+
+    removed = customers.remove(current_app(ctx), customer, confirm)
+    Output().status(f"Removed {removed.name}." if removed else "Kept; nothing was removed.")

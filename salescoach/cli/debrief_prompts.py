@@ -1,0 +1,141 @@
+"""The interactive debrief: ask, with defaults and choices shown, for whatever flags did not give.
+
+Prompts go to stderr so ``--json`` output stays clean. Ctrl-C and end of input propagate as KeyboardInterrupt and
+EOFError before anything is written; the command turns them into a one-line message.
+"""
+
+from __future__ import annotations
+
+from salescoach.core import vocabulary as v
+from salescoach.i18n import _
+
+FINISH = ""
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _ask(console, question: str, default: str | None = None, choices: tuple[str, ...] | None = None) -> str:
+    """One answer; with ``choices`` the answer must be one of them (asked again otherwise)."""
+    from rich.markup import escape
+    from rich.prompt import Prompt
+
+    return Prompt.ask(
+        escape(question),
+        console=console,
+        default=default if default is not None else ...,
+        choices=list(choices) if choices else None,
+        show_default=default not in (None, ""),
+    )
+
+
+def _ask_date(console, app, question: str, default: str) -> str:
+    from salescoach.core.dates import DateError, parse_day
+
+    while True:
+        answer = _ask(console, question, default)
+        try:
+            return parse_day(answer, app.today).isoformat()
+        except DateError as error:
+            console.print(str(error), markup=False, style="red")
+
+
+def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
+    """Complete ``answers`` by asking; returns them with whether to create a new customer."""
+    from salescoach.usecases.debrief import customer_exists
+
+    console = _console()
+    data = dict(answers)
+    if "customer" not in data:
+        data["customer"] = _ask(console, _("Customer"))
+    known = customer_exists(app, data["customer"])
+    if known is None and not create:
+        create = _ask(console, _("{name} is not in your book. Add them?").format(name=data["customer"]),
+                      "y", ("y", "n")) == "y"
+        if not create:
+            from salescoach.errors import NotFound
+
+            raise NotFound(_("no customer matches {name!r}; nothing was saved").format(name=data["customer"]))
+    playbook = app.playbook(known.playbook if known else None)
+    if "date" not in data:
+        data["date"] = _ask_date(console, app, _("Date"), "today")
+    if "channel" not in data:
+        data["channel"] = _ask(console, _("Channel"), "visit", v.CHANNELS)
+    if "topics" not in data:
+        topics = _ask(console, _("Topics covered (comma-separated)"), FINISH)
+        data["topics"] = [topic.strip() for topic in topics.split(",") if topic.strip()]
+    if "notes" not in data:
+        data["notes"] = _ask_notes(console)
+    for letter, question in (
+        ("feedback", _("F — Feedback: their view of this conversation")),
+        ("benefit", _("B — Benefit: the value you promised for the next contact")),
+        ("opportunity", _("O — Opportunity: the opening left for the next contact")),
+    ):
+        if letter not in data:
+            data[letter] = _ask(console, question, FINISH) or None
+    if "outcome" not in data:
+        data["outcome"] = _ask(console, _("Outcome"), "none", v.OUTCOMES)
+    if data["outcome"] == "sale" and "amount" not in data:
+        data["amount"] = _ask(console, _("Amount"))
+        data["product"] = _ask(console, _("Product"), FINISH) or None
+    if data["outcome"] == "lost" and "lost_reason" not in data:
+        for cause, detail in playbook["churn"]["causes"].items():
+            console.print(f"  {cause}: {detail['label']}", markup=False)
+        data["lost_reason"] = _ask(console, _("Why was the customer lost?"), None, v.CHURN_CAUSES)
+    if "tier" not in data:
+        for tier, rule in playbook["topics"]["followup"]["tiers"].items():
+            console.print(f"  {tier}: {rule['criteria']}", markup=False)
+        data["tier"] = _ask(console, _("Tier"), (known.tier if known else None) or "general", v.TIERS)
+    if "answered" not in data:
+        for number, key in enumerate(v.QUESTIONS, 1):
+            console.print(f"  {number}. {playbook['questions'][key]['question']}", markup=False)
+        picked = _ask(console, _("Which of the six questions did you answer? (numbers, comma-separated)"), FINISH)
+        data["answered"] = _question_ids(picked)
+    if "promises" not in data:
+        data["promises"] = _ask_promises(console, app)
+    if data["outcome"] != "lost" and "next" not in data:
+        from salescoach.core.agenda import next_touch
+        from salescoach.core.dates import parse_day
+
+        default_day, default_channel = next_touch(playbook, data["tier"], parse_day(data["date"], app.today))
+        default_type = "unfinished" if data.get("benefit") or data["promises"] else "care"
+        data["next"] = {
+            "date": _ask_date(console, app, _("Next follow-up date"), default_day.isoformat()),
+            "channel": _ask(console, _("Next follow-up channel"), default_channel, v.CHANNELS),
+            "type": _ask(console, _("Next follow-up type"), default_type, v.FOLLOWUP_TYPES),
+        }
+    return data, create
+
+
+def _ask_notes(console) -> list[dict]:
+    notes = []
+    kinds = (*v.NOTE_KINDS, FINISH)
+    while True:
+        kind = _ask(console, _("Something learned? kind ({kinds}; Enter when done)").format(
+            kinds=", ".join(v.NOTE_KINDS)), FINISH, kinds)
+        if kind == FINISH:
+            return notes
+        notes.append({"kind": kind, "text": _ask(console, _("What"))})
+
+
+def _ask_promises(console, app) -> list[dict]:
+    promises = []
+    while True:
+        text = _ask(console, _("A promise you made (Enter when done)"), FINISH)
+        if not text:
+            return promises
+        promises.append({"text": text, "due": _ask_date(console, app, _("Due"), "+3d")})
+
+
+def _question_ids(picked: str) -> list[str]:
+    ids = []
+    for part in picked.replace(" ", ",").split(","):
+        part = part.strip()
+        if part.isdigit() and 1 <= int(part) <= len(v.QUESTIONS):
+            ids.append(v.QUESTIONS[int(part) - 1])
+        elif part in v.QUESTIONS:
+            ids.append(part)
+    return ids

@@ -1,0 +1,120 @@
+"""`salescoach followup`: today's calls and visits, each with a script; and done, snooze, add."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from salescoach.cli.context import clean_errors, current_app
+from salescoach.cli.options import JsonOption
+
+app = typer.Typer(
+    help="Today's follow-ups and promises, each with a ready script, and customers drifting away.",
+    invoke_without_command=True,
+)
+
+DateText = Annotated[str | None, typer.Option("--date", help="Day to plan: YYYY-MM-DD, today, tomorrow, +3d, friday.")]
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="followup")
+
+
+def _day(app, text: str | None, field: str):
+    from salescoach.core.dates import DateError, parse_day
+    from salescoach.errors import InvalidInput
+
+    if text is None:
+        return None
+    try:
+        return parse_day(text, app.today)
+    except DateError as error:
+        raise InvalidInput(f"{field}: {error}") from None
+
+
+@app.callback()
+@clean_errors
+def followup(
+    ctx: typer.Context,
+    date: DateText = None,
+    days: Annotated[int, typer.Option("--days", min=1, max=366, help="Include the next N days.")] = 1,
+    why: Annotated[bool, typer.Option("--why", help="Show each item's priority score and its terms.")] = False,
+    json_: JsonOption = False,
+) -> None:
+    """List what is due today (or on --date, or over --days), highest priority first, with a script each.
+
+    Example: salescoach followup --days 7 --why
+    """
+    if ctx.invoked_subcommand:
+        return
+    from salescoach.render.agenda import agenda_json, render_agenda
+    from salescoach.render.output import Output
+    from salescoach.usecases.followup import agenda
+
+    application = current_app(ctx)
+    found = agenda(application, _day(application, date, "--date"), days)
+    Output(json_).result(agenda_json(found) if json_ else found, render_agenda(found, why))
+
+
+@app.command("done")
+@clean_errors
+def done(
+    ctx: typer.Context,
+    item: Annotated[str, typer.Argument(help="Item id from the list: f12 (follow-up) or p3 (promise).")],
+    note: Annotated[str | None, typer.Option("--note", help="What happened.")] = None,
+    next_: Annotated[str | None, typer.Option("--next", help="When to get in touch next (default: tier cadence).")] = None,
+    no_next: Annotated[bool, typer.Option("--no-next", help="Do not plan a next touch.")] = False,
+) -> None:
+    """Mark a follow-up done or a promise kept; plans the next touch from the customer's tier.
+
+    Example: salescoach followup done f12 --note "sent the rate sheet" --next +2w
+    """
+    from salescoach.render.output import Output
+    from salescoach.usecases.followup import done as finish
+
+    application = current_app(ctx)
+    result = finish(application, item, note, _day(application, next_, "--next"), not no_next)
+    output = Output()
+    if result.kind == "promise":
+        kept = "on time: a deposit in the emotional bank account" if result.on_time else "late: a withdrawal"
+        output.status(f"Promise kept for {result.customer.name}, {kept}.")
+    else:
+        output.status(f"Done: {result.customer.name}.")
+    if result.next:
+        output.status(f"Next touch f{result.next.id}: {result.next.due} by {result.next.channel}.")
+
+
+@app.command("snooze")
+@clean_errors
+def snooze(
+    ctx: typer.Context,
+    item: Annotated[str, typer.Argument(help="Follow-up id, e.g. f12.")],
+    to: Annotated[str, typer.Option("--to", help="New date: YYYY-MM-DD, tomorrow, +3d, monday.")],
+) -> None:
+    """Move a follow-up to another day. Example: salescoach followup snooze f12 --to monday"""
+    from salescoach.render.output import Output
+    from salescoach.usecases.followup import snooze as move
+
+    application = current_app(ctx)
+    moved = move(application, item, _day(application, to, "--to"))
+    Output().status(f"f{moved.id} moved to {moved.due}.")
+
+
+@app.command("add")
+@clean_errors
+def add(
+    ctx: typer.Context,
+    customer: Annotated[str, typer.Argument(help="Customer id or name.")],
+    on: Annotated[str, typer.Option("--on", help="When: YYYY-MM-DD, tomorrow, +3d, friday.")],
+    type_: Annotated[str, typer.Option("--type", help="unfinished, help, info or care.")] = "care",
+    channel: Annotated[str | None, typer.Option("--channel", help="visit, phone, sms, video or event.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="What it is about.")] = None,
+) -> None:
+    """Plan a touch with a customer. Example: salescoach followup add "Lee Jiwoo" --on friday --type info"""
+    from salescoach.render.output import Output
+    from salescoach.usecases.followup import add as plan
+
+    application = current_app(ctx)
+    customer_, planned = plan(application, customer, _day(application, on, "--on"), type_, channel, note)
+    Output().status(f"Planned f{planned.id}: {customer_.name}, {planned.due} by {planned.channel} ({planned.type}).")

@@ -1,0 +1,41 @@
+"""`salescoach prep CUSTOMER`: the brief before a meeting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from salescoach.cli.context import clean_errors, current_app
+from salescoach.cli.options import JsonOption, PlaybookOption
+
+
+def register(app: typer.Typer) -> None:
+    app.command("prep")(prep)
+
+
+@clean_errors
+def prep(
+    ctx: typer.Context,
+    customer: Annotated[str, typer.Argument(help="Customer id or name; a new name gets a first-visit brief.")],
+    playbook: PlaybookOption = None,
+    stage: Annotated[int | None, typer.Option(min=1, max=3, help="Plan for this stage (1, 2 or 3).")] = None,
+    walk: Annotated[bool, typer.Option("--walk", help="Walk through the visit phase by phase, then debrief.")] = False,
+    json_: JsonOption = False,
+) -> None:
+    """Print the brief for a meeting: the six questions, the visit plan, the stage's tactics, open promises.
+
+    Example: salescoach prep "Lee Jiwoo"
+    """
+    from salescoach.render.brief import render_brief
+    from salescoach.render.output import Output
+    from salescoach.usecases.prep import prepare
+
+    app = current_app(ctx)
+    brief = prepare(app, customer, playbook, stage)
+    if walk:
+        from salescoach.cli.walk import walk_through
+
+        walk_through(app, brief)
+        return
+    Output(json_).result(brief, render_brief(brief))

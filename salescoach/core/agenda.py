@@ -1,0 +1,201 @@
+"""The morning list: what is due, in what order, with a script for each, and who is drifting away.
+
+Priority is an explainable score, in the spirit of taskwarrior's urgency. Its terms, each weighted by the
+playbook's ``priority`` section:
+
+- ``promise``: the item is a promise the rep made (owed before any routine touch);
+- ``overdue``: days past due, up to ``overdue_cap_days``, times ``overdue_per_day``;
+- ``tier``: the customer's tier weight (hot before warm before general);
+- ``stage``: the relationship stage weight (early relationships are easier to lose);
+- ``churn_risk``: the customer has been silent longer than their tier's RFM recency threshold.
+
+Each item carries its score and the terms that made it, so the rep can see why it is on today's list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from salescoach.core.details import template_values
+from salescoach.core.records import Customer, Followup, Note, Profile, Promise, Visit
+from salescoach.playbook.template import fill_best
+
+
+@dataclass(frozen=True)
+class Term:
+    """One part of a priority score: which term, how many points, and the quantity behind it."""
+
+    term: str
+    points: float
+    quantity: float | str | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: str  # "f12" for follow-up 12, "p3" for promise 3
+    kind: str  # followup | promise
+    customer_id: int
+    customer: str
+    due: date
+    overdue_days: int
+    channel: str
+    type: str
+    note: str | None
+    script: str
+    score: float
+    why: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class AtRisk:
+    customer_id: int
+    customer: str
+    tier: str
+    last_contact: date
+    days_silent: int
+    threshold_days: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Agenda:
+    date: date
+    until: date
+    items: tuple[AgendaItem, ...] = ()
+    at_risk: tuple[AtRisk, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class CustomerContext:
+    """What the agenda needs to know about one customer besides the item itself."""
+
+    customer: Customer
+    playbook: dict
+    notes: tuple[Note, ...] = ()
+    last_visit: Visit | None = None
+
+
+def followup_id(followup: Followup) -> str:
+    return f"f{followup.id}"
+
+
+def promise_id(promise: Promise) -> str:
+    return f"p{promise.id}"
+
+
+def days_silent(customer: Customer, today: date) -> int | None:
+    return (today - customer.last_contact).days if customer.last_contact else None
+
+
+def _tier(customer: Customer) -> str:
+    return customer.tier or "general"
+
+
+def score(kind: str, overdue_days: int, context: CustomerContext, today: date) -> tuple[float, tuple[Term, ...]]:
+    """The priority score of one item and the terms it is made of."""
+    weights = context.playbook["priority"]
+    customer = context.customer
+    terms = []
+    if kind == "promise":
+        terms.append(Term("promise", weights["promise"]))
+    if overdue_days > 0:
+        counted = min(overdue_days, weights["overdue_cap_days"])
+        terms.append(Term("overdue", counted * weights["overdue_per_day"], overdue_days))
+    tier = _tier(customer)
+    terms.append(Term("tier", weights["tier"][tier], tier))
+    stage = str(customer.stage or 1)
+    terms.append(Term("stage", weights["stage"][stage], int(stage)))
+    silent = days_silent(customer, today)
+    threshold = context.playbook["churn"]["rfm"][tier]["recency_days"]
+    if silent is not None and silent > threshold:
+        terms.append(Term("churn_risk", weights["churn_risk"], silent))
+    terms = tuple(term for term in terms if term.points)
+    return round(sum(term.points for term in terms), 2), terms
+
+
+def followup_script(followup: Followup, context: CustomerContext, profile: Profile) -> str:
+    """The line to say for a follow-up, from the playbook template of its type and what is known."""
+    values = template_values(
+        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile,
+        extra={"promise": followup.note} if followup.note else None,
+    )
+    return fill_best(context.playbook["topics"]["followup"]["types"][followup.type]["templates"], values)
+
+
+def promise_script(promise: Promise, context: CustomerContext, profile: Profile) -> str:
+    values = template_values(
+        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile,
+        extra={"promise": promise.text},
+    )
+    return fill_best(context.playbook["topics"]["followup"]["promise"], values)
+
+
+def reconnect_reason(context: CustomerContext, profile: Profile) -> str:
+    values = template_values(
+        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile
+    )
+    return fill_best(context.playbook["churn"]["reconnect"], values)
+
+
+def build_agenda(
+    today: date,
+    until: date,
+    followups: list[Followup],
+    promises: list[Promise],
+    contexts: dict[int, CustomerContext],
+    silent: list[Customer],
+    profile: Profile,
+) -> Agenda:
+    """Today's list, highest priority first, and the customers at risk of drifting away.
+
+    ``contexts`` holds every customer named by an item or in ``silent``; ``silent`` are customers the store found
+    past their tier's recency threshold with nothing scheduled.
+    """
+    items = []
+    for followup in followups:
+        context = contexts[followup.customer_id]
+        overdue = max(0, (today - followup.due).days)
+        points, why = score("followup", overdue, context, today)
+        items.append(
+            AgendaItem(
+                id=followup_id(followup), kind="followup", customer_id=followup.customer_id,
+                customer=context.customer.name, due=followup.due, overdue_days=overdue, channel=followup.channel,
+                type=followup.type, note=followup.note, script=followup_script(followup, context, profile),
+                score=points, why=why,
+            )
+        )
+    for promise in promises:
+        context = contexts[promise.customer_id]
+        overdue = max(0, (today - promise.due).days)
+        points, why = score("promise", overdue, context, today)
+        tier_rule = context.playbook["topics"]["followup"]["tiers"][_tier(context.customer)]
+        items.append(
+            AgendaItem(
+                id=promise_id(promise), kind="promise", customer_id=promise.customer_id,
+                customer=context.customer.name, due=promise.due, overdue_days=overdue, channel=tier_rule["channel"],
+                type="promise", note=promise.text, script=promise_script(promise, context, profile),
+                score=points, why=why,
+            )
+        )
+    items.sort(key=lambda item: (-item.score, item.due, item.kind != "promise", item.id))
+    at_risk = []
+    for customer in silent:
+        context = contexts[customer.id]
+        tier = _tier(customer)
+        at_risk.append(
+            AtRisk(
+                customer_id=customer.id, customer=customer.name, tier=tier, last_contact=customer.last_contact,
+                days_silent=days_silent(customer, today) or 0,
+                threshold_days=context.playbook["churn"]["rfm"][tier]["recency_days"],
+                reason=reconnect_reason(context, profile),
+            )
+        )
+    at_risk.sort(key=lambda risk: (-risk.days_silent, risk.customer_id))
+    return Agenda(date=today, until=until, items=tuple(items), at_risk=tuple(at_risk))
+
+
+def next_touch(playbook: dict, tier: str, after: date) -> tuple[date, str]:
+    """When and how to get in touch next: the tier's cadence and default channel."""
+    rule = playbook["topics"]["followup"]["tiers"][tier]
+    return after + timedelta(days=rule["cadence_days"]), rule["channel"]

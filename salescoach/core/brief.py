@@ -1,0 +1,310 @@
+"""The prep brief: everything a rep should walk into a meeting with, for one customer.
+
+It is built from the playbook and what the store knows, and tailored as far as the record allows: the greeting
+uses the last personal detail noted, deepening starts with the areas the rep already knows something about, the
+six questions come with the rep's own material, and the agenda puts the questions not yet answered first.
+
+Good reason for the visit (stage 2's first "good"): a customer who bought is visited to say thanks; one with a
+noted need, to help; one tagged ``referral``, through the referral; anyone else, to ask their advice.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+from datetime import date
+
+from salescoach.core.agenda import next_touch
+from salescoach.core.details import latest, template_values
+from salescoach.core.records import CustomerFile, Profile
+from salescoach.core.relationship import bank_balance, derive_stage, promise_status
+from salescoach.core.vocabulary import COMMONALITY_NOTE_KINDS, QUESTIONS
+from salescoach.playbook.template import fill, fill_best
+
+QUESTION_MATERIAL = {
+    "who": ("rep", "rep_title", "rep_company", "years"),
+    "what": ("benefit", "opportunity", "interest"),
+    "relevance": ("need", "pain", "company", "detail"),
+    "trust": ("credentials", "customer_count", "references", "bank_balance"),
+    "choose": ("references", "commonalities"),
+    "now": ("promises_due", "need", "pain"),
+}
+"""For each of the six questions, which of the rep's own facts help answer it."""
+
+GREETING_TOPICS_SHOWN = ("person", "business", "weather", "scene")
+DEEPENING_NOTE_KINDS = {
+    "family": ("family",),
+    "work": ("work", "workplace", "need", "pain"),
+    "leisure": ("leisure", "interest", "hometown", "school"),
+    "information": ("interest",),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a brief: an optional label and its text (a line to say, a tip, a fact)."""
+
+    text: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled group of items; ``key`` names the section for renderers, ``title`` comes from the playbook."""
+
+    key: str
+    items: tuple[Item, ...]
+    title: str | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionBrief:
+    id: str
+    question: str
+    really_asking: str
+    guidance: str
+    lines: tuple[str, ...]
+    material: tuple[Item, ...]
+    answered: bool
+
+
+@dataclass(frozen=True)
+class PromiseBrief:
+    id: int
+    text: str
+    due: date
+    overdue_days: int
+
+
+@dataclass(frozen=True)
+class LastFbo:
+    date: date
+    channel: str
+    feedback: str | None
+    benefit: str | None
+    opportunity: str | None
+
+
+@dataclass(frozen=True)
+class NextStep:
+    date: date
+    channel: str
+    type: str
+    script: str
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    known: bool
+    customer_id: int | None
+    company: str | None
+    tier: str | None
+    stage: int
+    stage_reason: str
+    last_contact: date | None
+    days_since: int | None
+    visits: int
+    bank_balance: int
+    playbook: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    header: Header
+    agenda: tuple[str, ...]
+    questions: tuple[QuestionBrief, ...]
+    plan: tuple[Section, ...]
+    tactics: tuple[Section, ...]
+    promises: tuple[PromiseBrief, ...]
+    last_fbo: LastFbo | None
+    commonalities: tuple[Item, ...]
+    checklist: tuple[Item, ...]
+    next_step: NextStep
+    save_command: str | None
+
+
+def build_brief(
+    playbook: dict,
+    name: str,
+    book: CustomerFile | None,
+    profile: Profile,
+    today: date,
+    stage_override: int | None = None,
+) -> Brief:
+    """The brief for ``name``: a known customer's ``book``, or None for a first visit."""
+    customer = book.customer if book else None
+    notes = book.notes if book else ()
+    visits = book.visits if book else ()
+    promises = book.promises if book else ()
+    last_visit = visits[-1] if visits else None
+    judgement = derive_stage(book, stage_override)
+    values = template_values(playbook, customer, name, notes, last_visit, profile)
+    open_promises = sorted(
+        (promise for promise in promises if promise.is_open),
+        key=lambda promise: (promise.due, promise.id),
+    )
+    balance = bank_balance(promises, today)
+    commonalities = tuple(Item(note.text, note.kind) for note in notes if note.kind in COMMONALITY_NOTE_KINDS)
+    answered = {question for visit in visits for question in visit.answered}
+    facts = {
+        **values,
+        "years": str(profile.years) if profile.years else None,
+        "credentials": profile.credentials,
+        "customer_count": str(profile.customer_count) if profile.customer_count else None,
+        "references": profile.references,
+        "bank_balance": f"{balance:+d}" if promises else None,
+        "commonalities": ", ".join(item.text for item in commonalities) or None,
+        "promises_due": "; ".join(f"{promise.text} ({promise.due.isoformat()})" for promise in open_promises) or None,
+    }
+    questions = tuple(
+        QuestionBrief(
+            id=key,
+            question=question["question"],
+            really_asking=question["really_asking"],
+            guidance=question["guidance"],
+            lines=(fill_best(question["prompts"], values),),
+            material=tuple(Item(facts[field], field) for field in QUESTION_MATERIAL[key] if facts.get(field)),
+            answered=key in answered,
+        )
+        for key, question in ((key, playbook["questions"][key]) for key in QUESTIONS)
+    )
+    agenda = tuple(q.id for q in questions if not q.answered) + tuple(q.id for q in questions if q.answered)
+    tier = (customer.tier if customer else None) or "general"
+    next_date, next_channel = next_touch(playbook, tier, today)
+    next_type = "unfinished" if (last_visit and last_visit.benefit) or open_promises else "care"
+    last_contact = customer.last_contact if customer else None
+    return Brief(
+        header=Header(
+            name=name,
+            known=customer is not None,
+            customer_id=customer.id if customer else None,
+            company=customer.company if customer else None,
+            tier=customer.tier if customer else None,
+            stage=judgement.stage,
+            stage_reason=judgement.reason,
+            last_contact=last_contact,
+            days_since=(today - last_contact).days if last_contact else None,
+            visits=len(visits),
+            bank_balance=balance,
+            playbook=playbook["name"],
+            language=playbook["language"],
+        ),
+        agenda=agenda,
+        questions=questions,
+        plan=_plan(playbook, values, book),
+        tactics=_tactics(playbook, values, judgement.stage),
+        promises=tuple(
+            PromiseBrief(promise.id, promise.text, promise.due, max(0, (today - promise.due).days))
+            for promise in open_promises
+        ),
+        last_fbo=(
+            LastFbo(last_visit.date, last_visit.channel, last_visit.feedback, last_visit.benefit,
+                    last_visit.opportunity)
+            if last_visit else None
+        ),
+        commonalities=commonalities,
+        checklist=tuple(Item(detail["tip"], detail["title"]) for detail in playbook["communication"].values()),
+        next_step=NextStep(
+            date=next_date,
+            channel=next_channel,
+            type=next_type,
+            script=fill_best(playbook["topics"]["followup"]["types"][next_type]["templates"], values),
+        ),
+        save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",
+    )
+
+
+def good_reason(book: CustomerFile | None) -> str:
+    """Which of the eight good reasons fits this visit (see the module docstring)."""
+    if book is None:
+        return "advice"
+    if book.purchases or any(visit.outcome == "sale" for visit in book.visits):
+        return "thanks"
+    if latest(book.notes, ("need",)):
+        return "help"
+    if "referral" in book.customer.tags:
+        return "referral"
+    return "advice"
+
+
+def _plan(playbook: dict, values: dict, book: CustomerFile | None) -> tuple[Section, ...]:
+    """The four phases of the visit, with lines filled for this customer."""
+    topics = playbook["topics"]
+    greeting, deepening, closing, followup = (topics[key] for key in ("greeting", "deepening", "closing", "followup"))
+    reason = playbook["stages"]["stage2"]["reasons"][good_reason(book)]
+    greeting_items = [Item(fill_best(greeting["with_detail"], values), "detail")]
+    greeting_items.append(Item(fill(reason["line"], values), reason["label"]))
+    for key in GREETING_TOPICS_SHOWN:
+        topic = greeting["topics"][key]
+        greeting_items.append(Item(fill_best(topic["lines"], values), topic["title"]))
+    notes = book.notes if book else ()
+    known_kinds = {note.kind for note in notes}
+    areas = sorted(
+        deepening["areas"].items(),
+        key=lambda pair: not known_kinds.intersection(DEEPENING_NOTE_KINDS[pair[0]]),
+    )
+    deepening_items = tuple(
+        Item(f"{area['leads_to']} — {fill_best(area['prompts'], values)}", area["topic"]) for _, area in areas
+    )
+    closing_items = tuple(Item(rule, "rule") for rule in closing["rules"]) + tuple(
+        Item(fill_best(closing[letter], values), letter) for letter in ("feedback", "benefit", "opportunity")
+    )
+    followup_items = tuple(Item(rule["criteria"], rule["label"]) for rule in followup["tiers"].values())
+    return (
+        Section("greeting", tuple(greeting_items), summary=greeting["summary"]),
+        Section("deepening", deepening_items, summary=deepening["summary"]),
+        Section("closing", closing_items, summary=closing["summary"]),
+        Section("followup", followup_items, summary=followup["summary"]),
+    )
+
+
+def _tactics(playbook: dict, values: dict, stage: int) -> tuple[Section, ...]:
+    """The tactics of the relationship's stage, from the playbook."""
+    stages = playbook["stages"]
+    watch = Section("watch", tuple(Item(text) for text in stages["watch"]), summary=stages["speed"])
+    if stage == 1:
+        one = stages["stage1"]
+        return (
+            watch,
+            Section("levers", tuple(Item(lever["summary"], lever["title"]) for lever in one["levers"].values()),
+                    title=one["title"], summary=one["goal"]),
+            Section("neutral_phrases", tuple(Item(fill(line, values)) for line in one["neutral_phrases"])),
+            *(
+                Section(
+                    "refusal",
+                    tuple(Item(fill(refusal[lever], values), one["levers"][lever]["title"])
+                          for lever in ("identity", "relationship", "benefit")),
+                    title=refusal["label"],
+                )
+                for refusal in one["refusals"].values()
+            ),
+            Section("arousing_interest", tuple(Item(text) for text in one["interest"])),
+        )
+    if stage == 2:
+        two = stages["stage2"]
+        return (
+            watch,
+            *(
+                Section("good", tuple(Item(tip) for tip in good["tips"]), title=good["title"], summary=good["summary"])
+                for good in two["goods"].values()
+            ),
+            Section("reasons", tuple(Item(fill(reason["line"], values), reason["label"])
+                                     for reason in two["reasons"].values()), title=two["title"], summary=two["goal"]),
+            Section("commonality_tips", tuple(Item(text) for text in two["commonalities"])),
+        )
+    three = stages["stage3"]
+    return (
+        watch,
+        *(
+            Section("method", tuple(Item(fill(line, values)) for line in method["prompts"]), title=method["title"],
+                    summary=method["summary"])
+            for method in three["methods"].values()
+        ),
+        *(
+            Section("framework", tuple(Item(step) for step in framework["steps"]), title=framework["title"])
+            for framework in three["frameworks"]
+        ),
+    )

@@ -1,0 +1,63 @@
+"""Dates the way reps type them: ``2026-12-02``, ``today``, ``tomorrow``, ``+3d``, ``+2w``, ``friday``, and in
+Korean ``오늘``, ``내일``, ``모레``, ``3일 후``, ``2주 후``, ``다음 주 월요일``.
+
+A bare weekday means its next occurrence after today (follow-ups are planned forward); ``-2d`` and ``yesterday``
+reach back for debriefs written late. Parsing is pure: "today" is always passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SHORT_WEEKDAYS = tuple(day[:3] for day in WEEKDAYS)
+_KO_WEEKDAYS = ("월", "화", "수", "목", "금", "토", "일")
+_NAMED = {
+    "today": 0, "tomorrow": 1, "yesterday": -1,
+    "오늘": 0, "내일": 1, "모레": 2, "어제": -1, "그저께": -2,
+}  # fmt: skip
+_UNITS = {"d": 1, "w": 7, "일": 1, "주": 7}
+_RELATIVE = re.compile(r"^([+-])(\d{1,4})\s*([dw])$")
+_KO_RELATIVE = re.compile(r"^(\d{1,4})\s*(일|주)\s*(후|뒤|전)$")
+_KO_WEEKDAY = re.compile(r"^(다음\s*주\s*|이번\s*주\s*)?([월화수목금토일])요일?$")
+
+
+class DateError(ValueError):
+    """Text that is not a date we understand."""
+
+
+def parse_day(text: str, today: date) -> date:
+    """The date ``text`` means, relative to ``today``; raises DateError with the accepted forms."""
+    value = text.strip().lower()
+    if value in _NAMED:
+        return today + timedelta(days=_NAMED[value])
+    if match := _RELATIVE.match(value):
+        sign = 1 if match.group(1) == "+" else -1
+        return today + timedelta(days=sign * int(match.group(2)) * _UNITS[match.group(3)])
+    if match := _KO_RELATIVE.match(value):
+        sign = -1 if match.group(3) == "전" else 1
+        return today + timedelta(days=sign * int(match.group(1)) * _UNITS[match.group(2)])
+    if value in WEEKDAYS or value in _SHORT_WEEKDAYS:
+        return _next_weekday(today, _SHORT_WEEKDAYS.index(value[:3]))
+    if match := _KO_WEEKDAY.match(value):
+        index = _KO_WEEKDAYS.index(match.group(2))
+        if match.group(1) and match.group(1).startswith("다음"):
+            next_monday = today + timedelta(days=7 - today.weekday())
+            return next_monday + timedelta(days=index)
+        if match.group(1):
+            return today - timedelta(days=today.weekday()) + timedelta(days=index)
+        return _next_weekday(today, index)
+    try:
+        if len(value) > 10:
+            return datetime.fromisoformat(value).date()
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DateError(
+            f"not a date: {text!r} (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday)"
+        ) from None
+
+
+def _next_weekday(today: date, index: int) -> date:
+    ahead = (index - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead)

@@ -1,0 +1,57 @@
+"""A customer's timeline: every contact, note, promise, follow-up and purchase in date order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from salescoach.core.records import CustomerFile
+from salescoach.core.relationship import BankEntry, bank_ledger, promise_status
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of the timeline. ``kind``: visit, note, promise, followup, purchase."""
+
+    date: date
+    kind: str
+    id: int
+    text: str
+    status: str | None = None
+    details: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: tuple[Event, ...]
+    bank: tuple[BankEntry, ...]
+    balance: int
+
+
+def timeline(book: CustomerFile, today: date) -> Timeline:
+    events = []
+    for visit in book.visits:
+        fbo = tuple(
+            (key, value)
+            for key, value in (("feedback", visit.feedback), ("benefit", visit.benefit),
+                               ("opportunity", visit.opportunity))
+            if value
+        )
+        events.append(Event(visit.date, "visit", visit.id, visit.channel, visit.outcome, fbo))
+    events += [Event(note.noted_on, "note", note.id, note.text, note.kind) for note in book.notes]
+    for promise in book.promises:
+        status = promise_status(promise, today)
+        events.append(Event(promise.made_on, "promise", promise.id, promise.text, status,
+                            (("due", promise.due.isoformat()),)))
+    for followup in book.followups:
+        status = "done" if followup.done_on else ("overdue" if followup.due < today else "planned")
+        events.append(Event(followup.due, "followup", followup.id, followup.type, status,
+                            (("channel", followup.channel),) + ((("note", followup.note),) if followup.note else ())))
+    events += [
+        Event(purchase.date, "purchase", purchase.id, purchase.product or "", None, (("amount", f"{purchase.amount:g}"),))
+        for purchase in book.purchases
+    ]
+    order = {"visit": 0, "note": 1, "promise": 2, "purchase": 3, "followup": 4}
+    events.sort(key=lambda event: (event.date, order[event.kind], event.id))
+    ledger = bank_ledger(book.promises, today)
+    return Timeline(tuple(events), tuple(ledger), ledger[-1].balance if ledger else 0)

@@ -1,0 +1,132 @@
+"""The rep's records as plain, typed values: what the store returns and the core reasons about.
+
+They are frozen dataclasses rather than pydantic models on purpose: the daily commands read many of them and must
+start fast, and the store has already checked them. Input from people and files is validated with pydantic at the
+edge (see :mod:`salescoach.usecases.debrief_input`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Customer:
+    id: int
+    name: str
+    honorific: str | None = None
+    company: str | None = None
+    playbook: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    city: str | None = None
+    tier: str | None = None
+    stage: int | None = None
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    last_contact: date | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A personal detail learned about a customer, typed by kind (family, need, pain, hometown, ...)."""
+
+    id: int
+    customer_id: int
+    kind: str
+    text: str
+    noted_on: date
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One contact with a customer and its FBO wrap-up."""
+
+    id: int
+    customer_id: int
+    date: date
+    channel: str
+    topics: tuple[str, ...] = ()
+    feedback: str | None = None
+    benefit: str | None = None
+    opportunity: str | None = None
+    outcome: str = "none"
+    amount: float | None = None
+    lost_reason: str | None = None
+    tier: str | None = None
+    stage: int | None = None
+    answered: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Promise:
+    """Something the rep owes a customer. ``kept_on`` is set when delivered."""
+
+    id: int
+    customer_id: int
+    text: str
+    made_on: date
+    due: date
+    kept_on: date | None = None
+    visit_id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.kept_on is None
+
+
+@dataclass(frozen=True)
+class Followup:
+    """A planned touch: a call, a message or a visit, of one of the four follow-up types."""
+
+    id: int
+    customer_id: int
+    due: date
+    channel: str
+    type: str
+    note: str | None = None
+    done_on: date | None = None
+    done_note: str | None = None
+    visit_id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None
+
+
+@dataclass(frozen=True)
+class Purchase:
+    id: int
+    customer_id: int
+    date: date
+    amount: float
+    product: str | None = None
+    visit_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The rep's own facts, used to answer "who are you?" and "why should I trust you?"."""
+
+    name: str | None = None
+    company: str | None = None
+    title: str | None = None
+    years: int | None = None
+    credentials: str | None = None
+    customer_count: int | None = None
+    references: str | None = None
+
+    FIELDS = ("name", "company", "title", "years", "credentials", "customer_count", "references")
+
+
+@dataclass(frozen=True)
+class CustomerFile:
+    """Everything the rep knows about one customer, oldest first within each list."""
+
+    customer: Customer
+    notes: tuple[Note, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    promises: tuple[Promise, ...] = ()
+    followups: tuple[Followup, ...] = ()
+    purchases: tuple[Purchase, ...] = ()

@@ -1,0 +1,47 @@
+"""The fixed words of the method: ids that playbooks, records and commands share.
+
+Ids are stable English keys; what a rep reads for each of them lives in the playbooks, in their language.
+"""
+
+LANGUAGES = ("en", "ko")
+
+QUESTIONS = ("who", "what", "relevance", "trust", "choose", "now")
+"""The six questions a customer silently asks: who are you, what do you want to tell me, what has it to do with
+me, why trust you, why choose you, why buy now."""
+
+COMMUNICATION = ("name", "courtesy", "needs", "feelings", "options", "explain")
+LEVERS = ("identity", "relationship", "benefit")
+REFUSALS = ("no_need", "not_interested", "no_time", "another_day")
+GOODS = ("reason", "looks", "words", "similarity", "benefit")
+GOOD_REASONS = ("advice", "help", "thanks", "congratulations", "gift", "event", "passing_by", "referral")
+TRUST_METHODS = ("authority", "social_proof", "questioning")
+GREETING_TOPICS = ("person", "family", "business", "weather", "place", "history", "news", "scene")
+DEEPENING_AREAS = ("family", "work", "leisure", "information")
+PHASES = ("greeting", "deepening", "closing", "followup")
+FBO = ("feedback", "benefit", "opportunity")
+
+TIERS = ("hot", "warm", "general")
+"""Follow-up tiers: hot has named a product, warm has buying power and a clear need, general has a need."""
+
+FOLLOWUP_TYPES = ("unfinished", "help", "info", "care")
+CHANNELS = ("visit", "phone", "sms", "video", "event")
+OUTCOMES = ("none", "progress", "sale", "lost")
+MAINTENANCE_MOVES = ("embarrassing", "inconvenient", "unwilling", "churn")
+CHURN_CAUSES = (
+    "inconvenient",
+    "untimely",
+    "unfriendly",
+    "unprofessional",
+    "not_worth_it",
+    "dislike",
+    "dishonest",
+)
+CHURN_PHASES = ("warning", "rescue", "aftercare")
+STAGES = (1, 2, 3)
+
+NOTE_KINDS = ("family", "work", "leisure", "interest", "need", "pain", "hometown", "school", "workplace", "other")
+PERSONAL_NOTE_KINDS = ("family", "leisure", "interest", "hometown", "school", "workplace", "work", "other")
+"""Note kinds that make a good personal greeting or everyday-care touch (needs and pains are business)."""
+
+COMMONALITY_NOTE_KINDS = ("hometown", "school", "workplace")
+"""Note kinds that record something the rep shares with the customer (the 'similarity' good)."""

@@ -1,0 +1,24 @@
+"""Interface text in the rep's language, through gettext message catalogues.
+
+Every heading, label, prompt and error the tool itself writes goes through :func:`_`; coaching text comes from the
+playbooks. Catalogues live in ``salescoach/locale/<lang>/LC_MESSAGES/salescoach.mo``; a missing one falls back to
+English.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+_LOCALE = Path(__file__).with_name("locale")
+_current = gettext.NullTranslations()
+
+
+def use_language(language: str) -> None:
+    """Switch the interface language for the rest of this process."""
+    global _current
+    _current = gettext.translation("salescoach", _LOCALE, languages=[language], fallback=True)
+
+
+def _(message: str) -> str:
+    return _current.gettext(message)

@@ -1,0 +1,1 @@
+"""Playbooks: the YAML that holds every word of coaching, its models, its loader and template filling."""

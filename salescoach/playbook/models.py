@@ -1,0 +1,313 @@
+"""The shape of a playbook: every part of the coaching method, as data.
+
+A playbook is YAML that a coach can edit without touching code. These models are the contract: each fixed list of
+the method (six questions, seven churn causes, ...) is a mapping keyed by a known id, so an industry pack can override
+one item by key, a translation can be checked item by item, and a typo in a key is an error instead of a silent gap.
+Every model forbids unknown fields. Text fields marked ``Template`` may use the placeholders of
+:mod:`salescoach.playbook.template`; the loader rejects any other placeholder.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from salescoach.core import vocabulary as v
+from salescoach.playbook.template import check_template, check_template_list
+
+Text = Annotated[str, Field(min_length=1)]
+Texts = Annotated[list[Text], Field(min_length=1)]
+
+
+class Part(BaseModel):
+    """Base of every playbook section: unknown keys are mistakes, not extensions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _template(value: str) -> str:
+    check_template(value)
+    return value
+
+
+def _templates(values: list[str]) -> list[str]:
+    check_template_list(values)
+    return values
+
+
+TemplateText = Annotated[Text, AfterValidator(_template)]
+TemplateLines = Annotated[Texts, AfterValidator(_templates)]
+
+
+def Keyed(keys: tuple[str, ...], item: type) -> type:
+    """A mapping that must hold exactly one ``item`` for each key of a fixed list of the method."""
+
+    def _complete(value: dict) -> dict:
+        missing = [key for key in keys if key not in value]
+        if missing:
+            raise ValueError(f"missing {', '.join(missing)}")
+        return value
+
+    return Annotated[dict[Literal[keys], item], AfterValidator(_complete)]
+
+
+class Question(Part):
+    """One of the six questions a customer silently asks the first time a rep stands before them."""
+
+    question: Text
+    really_asking: Text
+    guidance: Text
+    prompts: TemplateLines
+
+
+class ValueKind(Part):
+    """A kind of value the relationship gives the customer."""
+
+    title: Text
+    summary: Text
+    practices: Texts
+
+
+class EmotionalBank(Part):
+    """The emotional bank account: what builds trust and what draws it down."""
+
+    summary: Text
+    deposits: Texts
+    withdrawals: Texts
+
+
+class Values(Part):
+    functional: ValueKind
+    emotional: ValueKind
+    ideal: ValueKind
+    bank: EmotionalBank
+    lasting: Text
+
+
+class Premise(Part):
+    """Why the method starts from the relationship."""
+
+    trust: Text
+    book_size: Text
+    ties: Text
+
+
+class Refusal(Part):
+    """A typical refusal and an answer for each of the three levers."""
+
+    label: Text
+    identity: TemplateText
+    relationship: TemplateText
+    benefit: TemplateText
+
+
+class Lever(Part):
+    title: Text
+    summary: Text
+
+
+class StageOne(Part):
+    """Stage 1: remove wariness with neutral phrasing."""
+
+    title: Text
+    goal: Text
+    wariness: Texts
+    levers: Keyed(v.LEVERS, Lever)
+    refusals: Keyed(v.REFUSALS, Refusal)
+    interest: Texts
+    neutral_phrases: TemplateLines
+
+
+class Good(Part):
+    title: Text
+    summary: Text
+    tips: Texts
+
+
+class GoodReason(Part):
+    """A legitimate reason to visit, with a line that opens the visit with it."""
+
+    label: Text
+    line: TemplateText
+
+
+class StageTwo(Part):
+    """Stage 2: win a good impression with the five goods."""
+
+    title: Text
+    goal: Text
+    goods: Keyed(v.GOODS, Good)
+    reasons: Keyed(v.GOOD_REASONS, GoodReason)
+    commonalities: Texts
+
+
+class TrustMethod(Part):
+    title: Text
+    summary: Text
+    prompts: TemplateLines
+
+
+class Framework(Part):
+    title: Text
+    steps: Texts
+
+
+class StageThree(Part):
+    """Stage 3: win trust with professional questioning."""
+
+    title: Text
+    goal: Text
+    methods: Keyed(v.TRUST_METHODS, TrustMethod)
+    frameworks: Annotated[list[Framework], Field(min_length=1)]
+
+
+class Stages(Part):
+    speed: Text
+    watch: Texts
+    stage1: StageOne
+    stage2: StageTwo
+    stage3: StageThree
+
+
+class GreetingTopic(Part):
+    title: Text
+    lines: TemplateLines
+
+
+class Greeting(Part):
+    summary: Text
+    topics: Keyed(v.GREETING_TOPICS, GreetingTopic)
+    with_detail: TemplateLines
+
+
+class DeepeningArea(Part):
+    """A deepening topic, what it leads to for the business, and questions that open it."""
+
+    topic: Text
+    leads_to: Text
+    prompts: TemplateLines
+
+
+class Deepening(Part):
+    summary: Text
+    areas: Keyed(v.DEEPENING_AREAS, DeepeningArea)
+
+
+class Closing(Part):
+    """The close of a conversation and the FBO wrap-up."""
+
+    summary: Text
+    rules: Texts
+    feedback: TemplateLines
+    benefit: TemplateLines
+    opportunity: TemplateLines
+    example: Texts
+
+
+class TierRule(Part):
+    """A follow-up tier: who belongs in it, how and how often to get in touch."""
+
+    label: Text
+    criteria: Text
+    channel: Literal[v.CHANNELS]
+    cadence_days: Annotated[int, Field(ge=1, le=365)]
+
+
+class FollowupType(Part):
+    label: Text
+    summary: Text
+    templates: TemplateLines
+
+
+class FollowupPhase(Part):
+    summary: Text
+    tiers: Keyed(v.TIERS, TierRule)
+    types: Keyed(v.FOLLOWUP_TYPES, FollowupType)
+    promise: TemplateLines
+
+
+class Topics(Part):
+    """The four phases of a contact: greeting, deepening, closing, follow-up."""
+
+    greeting: Greeting
+    deepening: Deepening
+    closing: Closing
+    followup: FollowupPhase
+
+
+class Communication(Part):
+    title: Text
+    tip: Text
+
+
+class Move(Part):
+    title: Text
+    summary: Text
+    actions: Texts
+
+
+class Maintenance(Part):
+    formula: Text
+    goal: Text
+    moves: Keyed(v.MAINTENANCE_MOVES, Move)
+
+
+class ChurnCause(Part):
+    label: Text
+    signs: Text
+    repair: TemplateText
+
+
+class Rfm(Part):
+    """When a customer of a tier counts as drifting away (recency, frequency, monetary)."""
+
+    recency_days: Annotated[int, Field(ge=1, le=3650)]
+    min_contacts_per_year: Annotated[int, Field(ge=0, le=365)]
+    monetary_note: Text
+
+
+class Churn(Part):
+    normal_rate: Text
+    causes: Keyed(v.CHURN_CAUSES, ChurnCause)
+    phases: Keyed(v.CHURN_PHASES, Move)
+    rfm: Keyed(v.TIERS, Rfm)
+    reconnect: TemplateLines
+
+
+class Priority(Part):
+    """Weights of the follow-up priority score (see salescoach.core.priority)."""
+
+    promise: float
+    overdue_per_day: float
+    overdue_cap_days: Annotated[int, Field(ge=0)]
+    tier: Keyed(v.TIERS, float)
+    stage: Keyed(("1", "2", "3"), float)
+    churn_risk: float
+
+
+class Address(Part):
+    """How a customer is addressed: with and without an honorific."""
+
+    with_honorific: TemplateText
+    plain: TemplateText
+
+
+class Playbook(Part):
+    """A complete, merged playbook (an industry pack after merging with what it extends)."""
+
+    name: Text
+    title: Text
+    language: Literal[v.LANGUAGES]
+    version: Annotated[int, Field(ge=1)]
+    extends: str | None = None
+    address: Address
+    premise: Premise
+    questions: Keyed(v.QUESTIONS, Question)
+    values: Values
+    stages: Stages
+    communication: Keyed(v.COMMUNICATION, Communication)
+    topics: Topics
+    maintenance: Maintenance
+    churn: Churn
+    priority: Priority

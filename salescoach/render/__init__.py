@@ -1,0 +1,1 @@
+"""Rendering results: Rich for people, JSON for scripts. Nothing here reads the store or decides anything."""

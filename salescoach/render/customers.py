@@ -1,0 +1,88 @@
+"""Customers and the rep's profile, for people."""
+
+from __future__ import annotations
+
+from salescoach.core.records import Customer, CustomerFile, Profile
+from salescoach.i18n import _
+from salescoach.render.widgets import heading, pairs, table, text
+
+
+def customer_rows(customer: Customer) -> list[tuple[str, object]]:
+    return [
+        (_("Id"), customer.id),
+        (_("Name"), customer.name),
+        (_("Honorific"), customer.honorific),
+        (_("Company"), customer.company),
+        (_("Playbook"), customer.playbook),
+        (_("Phone"), customer.phone),
+        (_("Email"), customer.email),
+        (_("City"), customer.city),
+        (_("Tier"), customer.tier),
+        (_("Stage"), customer.stage),
+        (_("Tags"), ", ".join(customer.tags)),
+        (_("Last contact"), customer.last_contact),
+        (_("Created"), customer.created),
+    ]
+
+
+def render_customer(customer: Customer):
+    def render(console) -> None:
+        console.print(pairs(customer_rows(customer)))
+
+    return render
+
+
+def render_list(customers: list[Customer]):
+    def render(console) -> None:
+        if not customers:
+            console.print(_("No customers yet. Add one with `salescoach customer add NAME`."), markup=False)
+            return
+        grid = table(_("Id"), _("Name"), _("Company"), _("Tier"), _("Stage"), _("Last contact"), _("Tags"))
+        for customer in customers:
+            grid.add_row(
+                str(customer.id), text(customer.name), text(customer.company), text(customer.tier),
+                str(customer.stage or ""), str(customer.last_contact or ""), text(", ".join(customer.tags)),
+            )
+        console.print(grid)
+
+    return render
+
+
+def render_file(book: CustomerFile):
+    def render(console) -> None:
+        console.print(pairs(customer_rows(book.customer)))
+        if book.notes:
+            console.print(heading(_("Notes")))
+            grid = table(_("Date"), _("Kind"), _("Note"))
+            for note in book.notes:
+                grid.add_row(str(note.noted_on), note.kind, text(note.text))
+            console.print(grid)
+        open_promises = [promise for promise in book.promises if promise.is_open]
+        if open_promises:
+            console.print(heading(_("Open promises")))
+            for promise in open_promises:
+                console.print(text(f"  p{promise.id}  {promise.due}  {promise.text}"))
+        console.print(text(_("{visits} contacts, {purchases} purchases. `salescoach history` shows the timeline.")
+                           .format(visits=len(book.visits), purchases=len(book.purchases))))
+
+    return render
+
+
+def render_profile(profile: Profile):
+    def render(console) -> None:
+        rows = [
+            (_("Name"), profile.name),
+            (_("Company"), profile.company),
+            (_("Title"), profile.title),
+            (_("Years"), profile.years),
+            (_("Credentials"), profile.credentials),
+            (_("Customers served"), profile.customer_count),
+            (_("Reference customers"), profile.references),
+        ]
+        if not any(value for _label, value in rows):
+            console.print(_("No profile yet. Set it with `salescoach profile set --name ... --company ...`."),
+                          markup=False)
+            return
+        console.print(pairs(rows))
+
+    return render

@@ -1,0 +1,29 @@
+"""A customer's timeline, for people."""
+
+from __future__ import annotations
+
+from salescoach.core.history import Timeline
+from salescoach.core.records import Customer
+from salescoach.i18n import _
+from salescoach.render.widgets import heading, table, text
+
+
+def render_history(customer: Customer, timeline: Timeline):
+    def render(console) -> None:
+        title = text(_("History") + ": ", "bold")
+        title.append_text(text(customer.name, "bold"))
+        console.print(title)
+        if not timeline.events:
+            console.print(_("Nothing recorded yet."), markup=False)
+        else:
+            grid = table(_("Date"), _("What"), _("Details"), _("Status"))
+            for event in timeline.events:
+                details = "\n".join(f"{key}: {value}" for key, value in event.details)
+                body = event.text + (f"\n{details}" if details else "")
+                grid.add_row(str(event.date), event.kind, text(body), text(event.status or ""))
+            console.print(grid)
+        console.print(heading(_("Emotional bank account: {balance:+d}").format(balance=timeline.balance)))
+        for entry in timeline.bank:
+            console.print(text(f"  {entry.on}  {entry.amount:+d}  ({entry.balance:+d})  {entry.kind}: {entry.promise}"))
+
+    return render

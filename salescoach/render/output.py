@@ -1,0 +1,73 @@
+"""One output object decides how a command's result is printed: Rich for people, JSON for scripts.
+
+Data goes to stdout, status and errors to stderr. Output is plain (no colour, no styles) when stdout is not a
+terminal or ``NO_COLOR`` is set; Rich detects both. Every piece of user text passes through :func:`visible` and is
+given to Rich as ``Text``, never as markup, so a customer named ``[bold]Kim[/bold]`` prints literally and an
+escape sequence in a note cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: object) -> str:
+    """User text made safe to show: control characters and direction overrides become visible escapes."""
+    return _UNSAFE.sub(lambda match: match.group(0).encode("unicode_escape").decode("ascii"), str(text))
+
+
+def jsonable(value: Any) -> Any:
+    """Results (dataclasses, dates, tuples) as plain JSON data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: jsonable(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class Output:
+    """Prints a command's result as JSON (``--json``) or through a Rich renderer."""
+
+    def __init__(self, as_json: bool = False) -> None:
+        self.as_json = as_json
+        self._console = None
+
+    @property
+    def console(self):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(highlight=False, soft_wrap=False)
+        return self._console
+
+    def result(self, payload: Any, render: Callable[[Any], None]) -> None:
+        """JSON of ``payload`` when asked for, else ``render(console)``."""
+        if self.as_json:
+            sys.stdout.write(json.dumps(jsonable(payload), ensure_ascii=False, indent=2) + "\n")
+        else:
+            render(self.console)
+
+    def status(self, message: str) -> None:
+        """A one-line status for people, on stderr (never mixed into data)."""
+        sys.stderr.write(visible(message) + "\n")
+
+
+def error_line(message: str, hint: str | None = None) -> str:
+    from salescoach.i18n import _
+
+    text = f"{_('Error')}: {visible(message)}"
+    if hint:
+        text += f"\n{_('Hint')}: {visible(hint)}"
+    return text

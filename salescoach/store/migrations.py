@@ -1,0 +1,106 @@
+"""The schema, as an ordered list of named migrations.
+
+Each migration runs once, inside the transaction that records its name, so a store is always at a known version.
+``PRAGMA user_version`` holds how many have run: a store made by a newer salescoach is refused, not mangled.
+Never edit a migration that has shipped; add the next one.
+"""
+
+from __future__ import annotations
+
+M001_INITIAL = """
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    honorific TEXT,
+    company TEXT,
+    playbook TEXT,
+    phone TEXT,
+    email TEXT,
+    city TEXT,
+    tier TEXT CHECK (tier IN ('hot', 'warm', 'general')),
+    stage INTEGER CHECK (stage IN (1, 2, 3)),
+    created TEXT NOT NULL,
+    last_contact TEXT
+);
+CREATE INDEX customers_name_key ON customers (name_key);
+CREATE INDEX customers_contact ON customers (tier, last_contact);
+
+CREATE TABLE customer_tags (
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (customer_id, tag)
+);
+CREATE INDEX customer_tags_tag ON customer_tags (tag);
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    noted_on TEXT NOT NULL
+);
+CREATE INDEX notes_customer ON notes (customer_id);
+
+CREATE TABLE visits (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    topics TEXT NOT NULL DEFAULT '[]',
+    feedback TEXT,
+    benefit TEXT,
+    opportunity TEXT,
+    outcome TEXT NOT NULL DEFAULT 'none',
+    amount REAL,
+    lost_reason TEXT,
+    tier TEXT,
+    stage INTEGER,
+    answered TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX visits_customer ON visits (customer_id, date);
+
+CREATE TABLE promises (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    visit_id INTEGER REFERENCES visits (id) ON DELETE SET NULL,
+    text TEXT NOT NULL,
+    made_on TEXT NOT NULL,
+    due TEXT NOT NULL,
+    kept_on TEXT
+);
+CREATE INDEX promises_customer ON promises (customer_id);
+CREATE INDEX promises_open_due ON promises (due) WHERE kept_on IS NULL;
+
+CREATE TABLE followups (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    visit_id INTEGER REFERENCES visits (id) ON DELETE SET NULL,
+    due TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    type TEXT NOT NULL,
+    note TEXT,
+    done_on TEXT,
+    done_note TEXT
+);
+CREATE INDEX followups_customer ON followups (customer_id);
+CREATE INDEX followups_open_due ON followups (due) WHERE done_on IS NULL;
+
+CREATE TABLE purchases (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    visit_id INTEGER REFERENCES visits (id) ON DELETE SET NULL,
+    date TEXT NOT NULL,
+    amount REAL NOT NULL,
+    product TEXT
+);
+CREATE INDEX purchases_customer ON purchases (customer_id);
+
+CREATE TABLE profile (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+"""
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (("m001_initial", M001_INITIAL),)
+"""(name, SQL script) in the order they run."""

@@ -1,0 +1,540 @@
+"""The SQLite store: every line of SQL salescoach runs.
+
+One file in the data location, in WAL mode so a reader never blocks a writer, with foreign keys on and a busy
+timeout so two commands at once both succeed. Writes happen only inside :meth:`SqliteStore.transaction`, which
+takes the write lock up front (``BEGIN IMMEDIATE``) and commits all of a command's writes or none of them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from salescoach.core.records import (
+    Customer,
+    CustomerFile,
+    Followup,
+    Note,
+    Profile,
+    Promise,
+    Purchase,
+    Visit,
+)
+from salescoach.errors import NotFound, StoreUnavailable
+from salescoach.store.migrations import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 30_000
+
+_CUSTOMER_COLUMNS = (
+    "c.id, c.name, c.honorific, c.company, c.playbook, c.phone, c.email, c.city, c.tier, c.stage, c.created,"
+    " c.last_contact, (SELECT json_group_array(tag) FROM (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))"
+)
+EDITABLE_CUSTOMER_FIELDS = ("name", "honorific", "company", "playbook", "phone", "email", "city", "tier", "stage")
+
+
+def name_key(name: str) -> str:
+    """The form names are matched in: Unicode-normalised (so composed and decomposed Hangul agree) and casefolded."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _customer(row: Sequence) -> Customer:
+    return Customer(
+        id=row[0],
+        name=row[1],
+        honorific=row[2],
+        company=row[3],
+        playbook=row[4],
+        phone=row[5],
+        email=row[6],
+        city=row[7],
+        tier=row[8],
+        stage=row[9],
+        created=row[10],
+        last_contact=_day(row[11]),
+        tags=tuple(json.loads(row[12])),
+    )
+
+
+def _note(row: Sequence) -> Note:
+    return Note(id=row[0], customer_id=row[1], kind=row[2], text=row[3], noted_on=_day(row[4]))
+
+
+def _visit(row: Sequence) -> Visit:
+    return Visit(
+        id=row[0],
+        customer_id=row[1],
+        date=_day(row[2]),
+        channel=row[3],
+        topics=tuple(json.loads(row[4])),
+        feedback=row[5],
+        benefit=row[6],
+        opportunity=row[7],
+        outcome=row[8],
+        amount=row[9],
+        lost_reason=row[10],
+        tier=row[11],
+        stage=row[12],
+        answered=tuple(json.loads(row[13])),
+    )
+
+
+def _promise(row: Sequence) -> Promise:
+    return Promise(
+        id=row[0],
+        customer_id=row[1],
+        visit_id=row[2],
+        text=row[3],
+        made_on=_day(row[4]),
+        due=_day(row[5]),
+        kept_on=_day(row[6]),
+    )
+
+
+def _followup(row: Sequence) -> Followup:
+    return Followup(
+        id=row[0],
+        customer_id=row[1],
+        visit_id=row[2],
+        due=_day(row[3]),
+        channel=row[4],
+        type=row[5],
+        note=row[6],
+        done_on=_day(row[7]),
+        done_note=row[8],
+    )
+
+
+def _purchase(row: Sequence) -> Purchase:
+    return Purchase(
+        id=row[0], customer_id=row[1], visit_id=row[2], date=_day(row[3]), amount=row[4], product=row[5]
+    )
+
+
+_VISIT_COLUMNS = (
+    "v.id, v.customer_id, v.date, v.channel, v.topics, v.feedback, v.benefit, v.opportunity, v.outcome, v.amount,"
+    " v.lost_reason, v.tier, v.stage, v.answered"
+)
+_PROMISE_COLUMNS = "p.id, p.customer_id, p.visit_id, p.text, p.made_on, p.due, p.kept_on"
+_FOLLOWUP_COLUMNS = "f.id, f.customer_id, f.visit_id, f.due, f.channel, f.type, f.note, f.done_on, f.done_note"
+_PURCHASE_COLUMNS = "u.id, u.customer_id, u.visit_id, u.date, u.amount, u.product"
+_NOTE_COLUMNS = "n.id, n.customer_id, n.kind, n.text, n.noted_on"
+_FOLLOWUP_WIDTH = _FOLLOWUP_COLUMNS.count(",") + 1
+_PROMISE_WIDTH = _PROMISE_COLUMNS.count(",") + 1
+
+
+class SqliteStore:
+    """The rep's book in one SQLite file. Open it with :func:`salescoach.store.open_store`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection = _connect(path)
+        self._in_transaction = False
+        _migrate(self._connection, path)
+
+    def close(self) -> None:
+        self._connection.close()
+
+    # -- transactions ---------------------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[SqliteStore]:
+        """All writes of one command: committed together when the block ends, rolled back if it raises."""
+        if self._in_transaction:
+            yield self
+            return
+        _execute(self._connection, "BEGIN IMMEDIATE")
+        self._in_transaction = True
+        try:
+            yield self
+        except BaseException:
+            self._connection.rollback()
+            raise
+        else:
+            _execute(self._connection, "COMMIT")
+        finally:
+            self._in_transaction = False
+
+    def _write(self, sql: str, parameters: Sequence = ()) -> sqlite3.Cursor:
+        if not self._in_transaction:
+            raise RuntimeError("store writes must run inside store.transaction()")
+        return _execute(self._connection, sql, parameters)
+
+    def _read(self, sql: str, parameters: Sequence = ()) -> list[tuple]:
+        return _execute(self._connection, sql, parameters).fetchall()
+
+    # -- customers ------------------------------------------------------------------------------------------
+
+    def add_customer(self, customer: Customer) -> Customer:
+        """Insert a customer (its ``id`` is ignored) and return it as stored."""
+        cursor = self._write(
+            "INSERT INTO customers (name, name_key, honorific, company, playbook, phone, email, city, tier, stage,"
+            " created, last_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                customer.name,
+                name_key(customer.name),
+                customer.honorific,
+                customer.company,
+                customer.playbook,
+                customer.phone,
+                customer.email,
+                customer.city,
+                customer.tier,
+                customer.stage,
+                customer.created,
+                _iso(customer.last_contact),
+            ),
+        )
+        customer_id = cursor.lastrowid
+        self.set_tags(customer_id, customer.tags)
+        return self.customer(customer_id)
+
+    def update_customer(self, customer_id: int, **changes: object) -> Customer:
+        """Change some of a customer's fields (see ``EDITABLE_CUSTOMER_FIELDS``)."""
+        unknown = set(changes) - set(EDITABLE_CUSTOMER_FIELDS)
+        if unknown:
+            raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+        if changes:
+            columns = dict(changes)
+            if "name" in columns:
+                columns["name_key"] = name_key(str(columns["name"]))
+            assignments = ", ".join(f"{column} = ?" for column in columns)
+            self._write(f"UPDATE customers SET {assignments} WHERE id = ?", (*columns.values(), customer_id))
+        return self.customer(customer_id)
+
+    def set_tags(self, customer_id: int, tags: Sequence[str]) -> None:
+        self._write("DELETE FROM customer_tags WHERE customer_id = ?", (customer_id,))
+        for tag in dict.fromkeys(tags):
+            self._write("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)", (customer_id, tag))
+
+    def touch_contact(self, customer_id: int, day: date) -> None:
+        """Record a contact on ``day`` unless a later one is already known: it resets the keep-in-touch clock."""
+        self._write(
+            "UPDATE customers SET last_contact = ? WHERE id = ? AND (last_contact IS NULL OR last_contact < ?)",
+            (day.isoformat(), customer_id, day.isoformat()),
+        )
+
+    def remove_customer(self, customer_id: int) -> None:
+        """Delete a customer and, through the foreign keys, everything recorded about them."""
+        self._write("DELETE FROM customers WHERE id = ?", (customer_id,))
+
+    def customer(self, customer_id: int) -> Customer:
+        rows = self._read(f"SELECT {_CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?", (customer_id,))
+        if not rows:
+            raise NotFound(f"no customer with id {customer_id}")
+        return _customer(rows[0])
+
+    def customers_named(self, name: str) -> list[Customer]:
+        """Customers whose name matches exactly, ignoring case."""
+        rows = self._read(
+            f"SELECT {_CUSTOMER_COLUMNS} FROM customers c WHERE c.name_key = ? ORDER BY c.id", (name_key(name),)
+        )
+        return [_customer(row) for row in rows]
+
+    def customers_starting(self, prefix: str, limit: int = 20) -> list[Customer]:
+        """Customers whose name starts with ``prefix``, ignoring case (an index range scan, not a LIKE)."""
+        key = name_key(prefix)
+        rows = self._read(
+            f"SELECT {_CUSTOMER_COLUMNS} FROM customers c WHERE c.name_key >= ? AND c.name_key < ?"
+            " ORDER BY c.name_key, c.id LIMIT ?",
+            (key, key + "\U0010ffff", limit),
+        )
+        return [_customer(row) for row in rows]
+
+    def list_customers(self, tier: str | None = None, tags: Sequence[str] = ()) -> list[Customer]:
+        """All customers, by name, optionally of one tier and carrying every one of ``tags``."""
+        where, parameters = [], []
+        if tier:
+            where.append("c.tier = ?")
+            parameters.append(tier)
+        for tag in tags:
+            where.append("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)")
+            parameters.append(tag)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self._read(f"SELECT {_CUSTOMER_COLUMNS} FROM customers c{clause} ORDER BY c.name_key, c.id", parameters)
+        return [_customer(row) for row in rows]
+
+    def count_customers(self) -> int:
+        return self._read("SELECT count(*) FROM customers")[0][0]
+
+    # -- what is known about a customer ----------------------------------------------------------------------
+
+    def add_note(self, customer_id: int, kind: str, text: str, noted_on: date) -> Note:
+        cursor = self._write(
+            "INSERT INTO notes (customer_id, kind, text, noted_on) VALUES (?, ?, ?, ?)",
+            (customer_id, kind, text, noted_on.isoformat()),
+        )
+        return Note(id=cursor.lastrowid, customer_id=customer_id, kind=kind, text=text, noted_on=noted_on)
+
+    def add_visit(self, visit: Visit) -> Visit:
+        cursor = self._write(
+            "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
+            " amount, lost_reason, tier, stage, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                visit.customer_id,
+                visit.date.isoformat(),
+                visit.channel,
+                json.dumps(list(visit.topics), ensure_ascii=False),
+                visit.feedback,
+                visit.benefit,
+                visit.opportunity,
+                visit.outcome,
+                visit.amount,
+                visit.lost_reason,
+                visit.tier,
+                visit.stage,
+                json.dumps(list(visit.answered)),
+            ),
+        )
+        return self._one(f"SELECT {_VISIT_COLUMNS} FROM visits v WHERE v.id = ?", cursor.lastrowid, _visit)
+
+    def add_promise(self, customer_id: int, text: str, made_on: date, due: date, visit_id: int | None) -> Promise:
+        cursor = self._write(
+            "INSERT INTO promises (customer_id, visit_id, text, made_on, due) VALUES (?, ?, ?, ?, ?)",
+            (customer_id, visit_id, text, made_on.isoformat(), due.isoformat()),
+        )
+        return self.promise(cursor.lastrowid)
+
+    def promise(self, promise_id: int) -> Promise:
+        return self._one(f"SELECT {_PROMISE_COLUMNS} FROM promises p WHERE p.id = ?", promise_id, _promise)
+
+    def keep_promise(self, promise_id: int, on: date) -> Promise:
+        self._write("UPDATE promises SET kept_on = ? WHERE id = ?", (on.isoformat(), promise_id))
+        return self.promise(promise_id)
+
+    def add_followup(
+        self,
+        customer_id: int,
+        due: date,
+        channel: str,
+        type_: str,
+        note: str | None = None,
+        visit_id: int | None = None,
+    ) -> Followup:
+        cursor = self._write(
+            "INSERT INTO followups (customer_id, visit_id, due, channel, type, note) VALUES (?, ?, ?, ?, ?, ?)",
+            (customer_id, visit_id, due.isoformat(), channel, type_, note),
+        )
+        return self.followup(cursor.lastrowid)
+
+    def followup(self, followup_id: int) -> Followup:
+        return self._one(f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f WHERE f.id = ?", followup_id, _followup)
+
+    def complete_followup(self, followup_id: int, on: date, note: str | None) -> Followup:
+        self._write("UPDATE followups SET done_on = ?, done_note = ? WHERE id = ?", (on.isoformat(), note, followup_id))
+        return self.followup(followup_id)
+
+    def move_followup(self, followup_id: int, to: date) -> Followup:
+        self._write("UPDATE followups SET due = ? WHERE id = ?", (to.isoformat(), followup_id))
+        return self.followup(followup_id)
+
+    def add_purchase(
+        self, customer_id: int, on: date, amount: float, product: str | None, visit_id: int | None
+    ) -> Purchase:
+        cursor = self._write(
+            "INSERT INTO purchases (customer_id, visit_id, date, amount, product) VALUES (?, ?, ?, ?, ?)",
+            (customer_id, visit_id, on.isoformat(), amount, product),
+        )
+        return self._one(f"SELECT {_PURCHASE_COLUMNS} FROM purchases u WHERE u.id = ?", cursor.lastrowid, _purchase)
+
+    def customer_file(self, customer_id: int) -> CustomerFile:
+        """Everything recorded about one customer, each list oldest first."""
+        customer = self.customer(customer_id)
+
+        def rows(table: str, columns: str, order: str, make):
+            alias = columns[0]
+            sql = f"SELECT {columns} FROM {table} {alias} WHERE {alias}.customer_id = ? ORDER BY {order}, {alias}.id"
+            return tuple(make(row) for row in self._read(sql, (customer_id,)))
+
+        return CustomerFile(
+            customer=customer,
+            notes=rows("notes", _NOTE_COLUMNS, "n.noted_on", _note),
+            visits=rows("visits", _VISIT_COLUMNS, "v.date", _visit),
+            promises=rows("promises", _PROMISE_COLUMNS, "p.made_on", _promise),
+            followups=rows("followups", _FOLLOWUP_COLUMNS, "f.due", _followup),
+            purchases=rows("purchases", _PURCHASE_COLUMNS, "u.date", _purchase),
+        )
+
+    # -- the daily list --------------------------------------------------------------------------------------
+
+    def open_followups_until(self, day: date) -> list[tuple[Followup, Customer]]:
+        """Open follow-ups due on or before ``day`` with their customers (a partial-index range scan)."""
+        rows = self._read(
+            f"SELECT {_FOLLOWUP_COLUMNS}, {_CUSTOMER_COLUMNS}"
+            " FROM followups f JOIN customers c ON c.id = f.customer_id"
+            " WHERE f.done_on IS NULL AND f.due <= ? ORDER BY f.due, f.id",
+            (day.isoformat(),),
+        )
+        return [(_followup(row[:_FOLLOWUP_WIDTH]), _customer(row[_FOLLOWUP_WIDTH:])) for row in rows]
+
+    def open_promises_until(self, day: date) -> list[tuple[Promise, Customer]]:
+        """Open promises due on or before ``day`` with their customers."""
+        rows = self._read(
+            f"SELECT {_PROMISE_COLUMNS}, {_CUSTOMER_COLUMNS}"
+            " FROM promises p JOIN customers c ON c.id = p.customer_id"
+            " WHERE p.kept_on IS NULL AND p.due <= ? ORDER BY p.due, p.id",
+            (day.isoformat(),),
+        )
+        return [(_promise(row[:_PROMISE_WIDTH]), _customer(row[_PROMISE_WIDTH:])) for row in rows]
+
+    def silent_customers(self, tier: str, silent_since: date, limit: int) -> list[Customer]:
+        """Customers of ``tier`` not contacted since before ``silent_since`` and with no open follow-up.
+
+        Longest silent first. Uses the (tier, last_contact) index, so the cost follows the customers drifting
+        away, not the size of the book.
+        """
+        rows = self._read(
+            f"SELECT {_CUSTOMER_COLUMNS} FROM customers c"
+            " WHERE c.tier = ? AND c.last_contact IS NOT NULL AND c.last_contact < ?"
+            " AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = c.id AND f.done_on IS NULL)"
+            " ORDER BY c.last_contact, c.id LIMIT ?",
+            (tier, silent_since.isoformat(), limit),
+        )
+        return [_customer(row) for row in rows]
+
+    def latest_notes(self, customer_ids: Sequence[int]) -> dict[int, list[Note]]:
+        """The notes of several customers at once, newest first per customer (for filling scripts)."""
+        if not customer_ids:
+            return {}
+        marks = ", ".join("?" for _ in customer_ids)
+        rows = self._read(
+            f"SELECT {_NOTE_COLUMNS} FROM notes n WHERE n.customer_id IN ({marks})"
+            " ORDER BY n.noted_on DESC, n.id DESC",
+            list(customer_ids),
+        )
+        notes: dict[int, list[Note]] = {}
+        for row in rows:
+            notes.setdefault(row[1], []).append(_note(row))
+        return notes
+
+    def latest_visits(self, customer_ids: Sequence[int]) -> dict[int, Visit]:
+        """The most recent visit of each of several customers."""
+        if not customer_ids:
+            return {}
+        marks = ", ".join("?" for _ in customer_ids)
+        rows = self._read(
+            f"SELECT {_VISIT_COLUMNS} FROM visits v WHERE v.customer_id IN ({marks})"
+            " AND v.id = (SELECT w.id FROM visits w WHERE w.customer_id = v.customer_id"
+            " ORDER BY w.date DESC, w.id DESC LIMIT 1)",
+            list(customer_ids),
+        )
+        return {row[1]: _visit(row) for row in rows}
+
+    # -- the rep's profile -----------------------------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        values = dict(self._read("SELECT key, value FROM profile"))
+        known = {key: values.get(key) for key in Profile.FIELDS}
+        for number in ("years", "customer_count"):
+            if known[number] is not None:
+                known[number] = int(known[number])
+        return Profile(**known)
+
+    def set_profile(self, **values: object) -> Profile:
+        for key, value in values.items():
+            if key not in Profile.FIELDS:
+                raise ValueError(f"unknown profile field {key}")
+            if value is None:
+                self._write("DELETE FROM profile WHERE key = ?", (key,))
+            else:
+                self._write(
+                    "INSERT INTO profile (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                    (key, str(value), str(value)),
+                )
+        return self.profile()
+
+    # -- helpers ---------------------------------------------------------------------------------------------
+
+    def _one(self, sql: str, key: int, make):
+        rows = self._read(sql, (key,))
+        if not rows:
+            raise NotFound(f"no record with id {key}")
+        return make(rows[0])
+
+
+def _execute(connection: sqlite3.Connection, sql: str, parameters: Sequence = ()) -> sqlite3.Cursor:
+    """Run SQL, turning the database's own failures into one clear error for the rep."""
+    try:
+        return connection.execute(sql, parameters)
+    except sqlite3.OperationalError as error:
+        raise StoreUnavailable(f"the store could not be used: {error}") from error
+    except sqlite3.DatabaseError as error:
+        raise StoreUnavailable(
+            f"the store is damaged or not a salescoach database: {error}",
+            hint="restore a backup with `salescoach restore PATH`; the file was left as it is",
+        ) from error
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open (creating owner-only if new) the database file with the settings every command relies on."""
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise StoreUnavailable(f"cannot create the store at {path}: {error.strerror}") from error
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as error:
+        raise StoreUnavailable(f"cannot open the store at {path}: {error}") from error
+    _execute(connection, f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    _execute(connection, "PRAGMA foreign_keys = ON")
+    if _execute(connection, "PRAGMA journal_mode").fetchone()[0] != "wal":
+        _execute(connection, "PRAGMA journal_mode = WAL")
+    _execute(connection, "PRAGMA synchronous = NORMAL")
+    return connection
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    return _execute(connection, "PRAGMA user_version").fetchone()[0]
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to date, each migration in its own recorded transaction; refuse newer stores."""
+    version = schema_version(connection)
+    if version > len(MIGRATIONS):
+        raise StoreUnavailable(
+            f"the store at {path} was written by a newer salescoach (schema {version}, this one knows"
+            f" {len(MIGRATIONS)})",
+            hint="upgrade salescoach; the store was not changed",
+        )
+    if version == len(MIGRATIONS):
+        return
+    _execute(connection, "BEGIN IMMEDIATE")
+    try:
+        _execute(connection, "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+        version = schema_version(connection)
+        for name, script in MIGRATIONS[version:]:
+            for statement in _statements(script):
+                _execute(connection, statement)
+            _execute(connection, "INSERT INTO migrations (name, applied) VALUES (?, datetime('now'))", (name,))
+        _execute(connection, f"PRAGMA user_version = {len(MIGRATIONS)}")
+        _execute(connection, "COMMIT")
+    except BaseException:
+        connection.rollback()
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (``executescript`` would commit our transaction)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [statement for statement in statements if statement]

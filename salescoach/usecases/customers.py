@@ -1,0 +1,134 @@
+"""Keeping the book of customers: add, find, list, show, edit, note, remove."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from salescoach.core.records import Customer, CustomerFile, Note
+from salescoach.core.vocabulary import NOTE_KINDS, TIERS
+from salescoach.errors import Ambiguous, InvalidInput, NotFound
+from salescoach.usecases.app import App
+
+MAX_TEXT = 2_000_000
+"""No single field may exceed this many characters: a guard against a pasted file, not a limit a rep meets."""
+
+
+def clean_text(value: str | None, field: str, required: bool = False) -> str | None:
+    """Validate free text from a rep: stored exactly as typed, but neither empty-when-required nor absurdly long."""
+    if value is None or value == "":
+        if required:
+            raise InvalidInput(f"{field}: must not be empty")
+        return None
+    if not value.strip() and required:
+        raise InvalidInput(f"{field}: must not be blank")
+    if len(value) > MAX_TEXT:
+        raise InvalidInput(f"{field}: longer than {MAX_TEXT:,} characters")
+    if "\x00" in value:
+        raise InvalidInput(f"{field}: contains a NUL character")
+    return value
+
+
+def check_choice(value: str | None, choices: tuple, field: str) -> str | None:
+    if value is not None and value not in choices:
+        raise InvalidInput(f"{field}: {value!r} is not one of {', '.join(map(str, choices))}")
+    return value
+
+
+def find(store, reference: str) -> Customer:
+    """A customer by id, exact name (any case), or a unique name prefix.
+
+    Several matches are an error listing them (exit 2); none is an error with a hint (exit 1).
+    """
+    reference = reference.strip()
+    if reference.isdigit():
+        try:
+            return store.customer(int(reference))
+        except NotFound:
+            pass
+    exact = store.customers_named(reference)
+    if len(exact) == 1:
+        return exact[0]
+    candidates = exact or store.customers_starting(reference, limit=11)
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        listed = ", ".join(f"{customer.name} (#{customer.id})" for customer in candidates[:10])
+        more = " …" if len(candidates) > 10 else ""
+        raise Ambiguous(f"{reference!r} matches several customers: {listed}{more}", hint="use the id or the full name")
+    raise NotFound(f"no customer matches {reference!r}", hint="`salescoach customer list` shows the book")
+
+
+def find_or_none(store, reference: str) -> Customer | None:
+    """Like :func:`find`, but a name nobody matches is a new customer (None); ambiguity is still an error."""
+    try:
+        return find(store, reference)
+    except Ambiguous:
+        raise
+    except NotFound:
+        return None
+
+
+def check_playbook(app: App, name: str | None) -> str | None:
+    if name is not None:
+        app.playbook(name)
+    return name
+
+
+def add(app: App, name: str, tags: list[str], **fields: str | None) -> Customer:
+    name = clean_text(name, "name", required=True)
+    check_choice(fields.get("tier"), TIERS, "tier")
+    check_playbook(app, fields.get("playbook"))
+    details = {key: clean_text(value, key) for key, value in fields.items()}
+    details["tier"] = details.get("tier") or "general"
+    customer = Customer(id=0, name=name, tags=tuple(clean_text(tag, "tag", True) for tag in tags),
+                        created=datetime.now().isoformat(timespec="seconds"), **details)
+    with app.store() as store, store.transaction():
+        return store.add_customer(customer)
+
+
+def listing(app: App, tier: str | None, tags: list[str]) -> list[Customer]:
+    check_choice(tier, TIERS, "tier")
+    with app.store() as store:
+        return store.list_customers(tier=tier, tags=tags)
+
+
+def show(app: App, reference: str) -> CustomerFile:
+    with app.store() as store:
+        return store.customer_file(find(store, reference).id)
+
+
+def edit(
+    app: App, reference: str, tags: list[str], untags: list[str], stage: int | None, **changes: str | None
+) -> Customer:
+    check_choice(changes.get("tier"), TIERS, "tier")
+    check_choice(stage, (1, 2, 3), "stage")
+    check_playbook(app, changes.get("playbook"))
+    values: dict = {key: clean_text(value, key, required=key == "name") for key, value in changes.items()
+                    if value is not None}
+    if stage is not None:
+        values["stage"] = stage
+    with app.store() as store, store.transaction():
+        customer = find(store, reference)
+        if tags or untags:
+            kept = [tag for tag in customer.tags if tag not in untags]
+            store.set_tags(customer.id, kept + [clean_text(tag, "tag", True) for tag in tags])
+        return store.update_customer(customer.id, **values)
+
+
+def note(app: App, reference: str, kind: str, text: str) -> tuple[Customer, Note]:
+    check_choice(kind, NOTE_KINDS, "kind")
+    text = clean_text(text, "text", required=True)
+    with app.store() as store, store.transaction():
+        customer = find(store, reference)
+        return customer, store.add_note(customer.id, kind, text, app.today)
+
+
+def remove(app: App, reference: str, confirm) -> Customer | None:
+    """Delete a customer and their whole history once ``confirm(customer)`` says yes; None if it says no."""
+    with app.store() as store:
+        customer = find(store, reference)
+        if not confirm(customer):
+            return None
+        with store.transaction():
+            store.remove_customer(customer.id)
+        return customer

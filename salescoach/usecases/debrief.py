@@ -1,0 +1,116 @@
+"""Debrief: record one contact, its FBO, what was learned and promised, and plan the next touch.
+
+Everything is written in one transaction after the whole debrief is valid: an interrupted or invalid debrief
+leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from salescoach.core.agenda import next_touch
+from salescoach.core.records import Customer, Followup, Note, Promise, Visit
+from salescoach.core.relationship import derive_stage
+from salescoach.errors import InvalidInput, NotFound
+from salescoach.usecases.app import App
+from salescoach.usecases.customers import find_or_none
+from salescoach.usecases.debrief_input import DebriefInput, validate
+
+
+@dataclass(frozen=True)
+class DebriefResult:
+    customer: Customer
+    created: bool
+    visit: Visit
+    notes: tuple[Note, ...]
+    promises: tuple[Promise, ...]
+    next: Followup | None
+    closed_followups: tuple[int, ...]
+    stage: int
+
+
+def read_file(app: App, path: Path) -> DebriefInput:
+    """A debrief written as YAML (the README shows the shape)."""
+    from salescoach.playbook.source import PlaybookInvalid, read_document
+
+    try:
+        document = read_document(path)
+    except PlaybookInvalid as error:
+        raise InvalidInput(error.problems[0]) from None
+    return validate(document.data, app.today, f"{path}: ")
+
+
+def customer_exists(app: App, reference: str) -> Customer | None:
+    with app.store() as store:
+        return find_or_none(store, reference)
+
+
+def record(app: App, entry: DebriefInput, create: bool) -> DebriefResult:
+    """Write the debrief. An unknown customer is created only when ``create`` is true."""
+    with app.store() as store, store.transaction():
+        customer = find_or_none(store, entry.customer)
+        created = customer is None
+        if customer is None:
+            if not create:
+                raise NotFound(
+                    f"no customer matches {entry.customer!r}",
+                    hint="add them with `salescoach customer add`, or pass --create",
+                )
+            customer = store.add_customer(
+                Customer(id=0, name=entry.customer, tier=entry.tier or "general",
+                         created=datetime.now().isoformat(timespec="seconds"))
+            )
+        playbook = app.playbook(customer.playbook)
+        visit = store.add_visit(
+            Visit(
+                id=0, customer_id=customer.id, date=entry.date, channel=entry.channel, topics=tuple(entry.topics),
+                feedback=entry.feedback, benefit=entry.benefit, opportunity=entry.opportunity,
+                outcome=entry.outcome, amount=entry.amount, lost_reason=entry.lost_reason, tier=entry.tier,
+                stage=entry.stage, answered=tuple(dict.fromkeys(entry.answered)),
+            )
+        )
+        notes = tuple(store.add_note(customer.id, note.kind, note.text, entry.date) for note in entry.notes)
+        promises = tuple(
+            store.add_promise(customer.id, promise.text, entry.date, promise.due, visit.id)
+            for promise in entry.promises
+        )
+        if entry.outcome == "sale":
+            store.add_purchase(customer.id, entry.date, entry.amount or 0, entry.product, visit.id)
+        closed = tuple(
+            followup.id
+            for followup in store.customer_file(customer.id).followups
+            if followup.is_open and followup.due <= entry.date
+        )
+        for followup_id in closed:
+            store.complete_followup(followup_id, entry.date, None)
+        store.touch_contact(customer.id, entry.date)
+        tier = entry.tier or customer.tier or "general"
+        next_followup = None
+        if entry.outcome != "lost":
+            next_followup = _plan_next(store, playbook, customer, entry, tier, visit)
+        stage = derive_stage(store.customer_file(customer.id)).stage
+        customer = store.update_customer(customer.id, tier=tier, stage=stage)
+        return DebriefResult(customer, created, visit, notes, promises, next_followup, closed, stage)
+
+
+def _plan_next(store, playbook: dict, customer: Customer, entry: DebriefInput, tier: str, visit: Visit) -> Followup:
+    """The next touch: as the rep said, else by the tier's cadence and channel.
+
+    With a Benefit promised the next touch delivers unfinished business; without, it is everyday care.
+    """
+    default_date, default_channel = next_touch(playbook, tier, entry.date)
+    chosen = entry.next
+    due = chosen.date if chosen else default_date
+    if due < entry.date:
+        raise InvalidInput("next.date: the next follow-up cannot be before the debrief's date")
+    default_type = "unfinished" if entry.benefit or entry.promises else "care"
+    return store.add_followup(
+        customer.id,
+        due,
+        (chosen.channel if chosen and chosen.channel else default_channel),
+        (chosen.type if chosen and chosen.type else default_type),
+        note=entry.benefit,
+        visit_id=visit.id,
+    )

@@ -1,0 +1,107 @@
+"""A debrief as the rep gives it: from prompts, flags or a YAML file, validated before anything is written.
+
+The file shape (documented in the README) is exactly these fields. Dates accept ISO dates and datetimes and what
+reps type (``today``, ``+3d``, ``friday``, ``내일``), relative to the day passed as validation context.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+
+from salescoach.core import vocabulary as v
+from salescoach.core.dates import DateError, parse_day
+
+LongText = Annotated[str, Field(min_length=1, max_length=2_000_000)]
+
+
+def _day(value: object, info: ValidationInfo) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected a date")
+    today = (info.context or {}).get("today") or date.today()
+    try:
+        return parse_day(value, today)
+    except DateError as error:
+        raise ValueError(str(error)) from None
+
+
+Day = Annotated[date, BeforeValidator(_day)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class NoteIn(Strict):
+    kind: Literal[v.NOTE_KINDS]
+    text: LongText
+
+
+class PromiseIn(Strict):
+    text: LongText
+    due: Day
+
+
+class NextIn(Strict):
+    date: Day
+    channel: Literal[v.CHANNELS] | None = None
+    type: Literal[v.FOLLOWUP_TYPES] | None = None
+
+
+class DebriefInput(Strict):
+    """Everything a debrief records about one contact."""
+
+    customer: LongText
+    date: Day = Field(default_factory=date.today)
+    channel: Literal[v.CHANNELS]
+    topics: list[LongText] = []
+    notes: list[NoteIn] = []
+    feedback: LongText | None = None
+    benefit: LongText | None = None
+    opportunity: LongText | None = None
+    outcome: Literal[v.OUTCOMES] = "none"
+    amount: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    product: LongText | None = None
+    lost_reason: Literal[v.CHURN_CAUSES] | None = None
+    tier: Literal[v.TIERS] | None = None
+    stage: Literal[1, 2, 3] | None = None
+    answered: list[Literal[v.QUESTIONS]] = []
+    promises: list[PromiseIn] = []
+    next: NextIn | None = None
+
+    @model_validator(mode="after")
+    def _outcome_details(self) -> DebriefInput:
+        if self.outcome == "sale" and not self.amount:
+            raise ValueError("a sale needs an amount greater than 0")
+        if self.outcome == "lost" and not self.lost_reason:
+            raise ValueError(f"a lost customer needs a lost_reason: one of {', '.join(v.CHURN_CAUSES)}")
+        if self.outcome != "lost" and self.lost_reason:
+            raise ValueError("lost_reason goes with outcome: lost")
+        return self
+
+
+def validate(data: dict, today: date, source: str):
+    """Validate debrief data; a problem becomes one InvalidInput line naming the field (and file line if known)."""
+    from pydantic import ValidationError
+
+    from salescoach.errors import InvalidInput
+
+    data = {"date": today, **data}
+    try:
+        return DebriefInput.model_validate(data, context={"today": today})
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "debrief"
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif first["type"] == "missing":
+            message = "required but missing"
+        more = f" (and {len(error.errors()) - 1} more)" if len(error.errors()) > 1 else ""
+        raise InvalidInput(f"{source}{field}: {message}{more}") from None

@@ -1,0 +1,126 @@
+"""Follow-up: the morning list, and finishing, moving and adding touches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from salescoach.core.agenda import Agenda, CustomerContext, build_agenda, next_touch
+from salescoach.core.records import Customer, Followup, Promise
+from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, TIERS
+from salescoach.errors import InvalidInput, NotFound
+from salescoach.usecases.app import App
+from salescoach.usecases.customers import check_choice, clean_text, find
+
+AT_RISK_PER_TIER = 10
+"""How many drifting customers of each tier the morning list shows: enough to act on today, not a wall."""
+
+
+def agenda(app: App, day: date | None = None, days: int = 1) -> Agenda:
+    """What is due by the end of the ``days`` days starting ``day`` (today by default), and who is at risk."""
+    if days < 1:
+        raise InvalidInput("--days: must be 1 or more")
+    day = day or app.today
+    until = day + timedelta(days=days - 1)
+    playbooks: dict[str | None, dict] = {}
+
+    def playbook_of(customer: Customer) -> dict:
+        if customer.playbook not in playbooks:
+            playbooks[customer.playbook] = app.playbook(customer.playbook)
+        return playbooks[customer.playbook]
+
+    with app.store() as store:
+        followups = store.open_followups_until(until)
+        promises = store.open_promises_until(until)
+        default = playbook_of(Customer(id=0, name=""))
+        silent = []
+        for tier in TIERS:
+            threshold = default["churn"]["rfm"][tier]["recency_days"]
+            silent += store.silent_customers(tier, day - timedelta(days=threshold), AT_RISK_PER_TIER)
+        customers = {customer.id: customer for _, customer in followups + promises}
+        customers.update({customer.id: customer for customer in silent})
+        notes = store.latest_notes(list(customers))
+        visits = store.latest_visits(list(customers))
+        profile = store.profile()
+    contexts = {
+        customer_id: CustomerContext(customer, playbook_of(customer), tuple(notes.get(customer_id, ())),
+                                     visits.get(customer_id))
+        for customer_id, customer in customers.items()
+    }
+    return build_agenda(
+        day, until, [item for item, _ in followups], [item for item, _ in promises], contexts, silent, profile
+    )
+
+
+@dataclass(frozen=True)
+class Done:
+    kind: str  # followup | promise
+    customer: Customer
+    followup: Followup | None = None
+    promise: Promise | None = None
+    on_time: bool = True
+    next: Followup | None = None
+
+
+def _parse_id(item_id: str) -> tuple[str, int]:
+    """``f12`` or ``12`` is follow-up 12; ``p3`` is promise 3."""
+    text = item_id.strip().lower()
+    kind = "promise" if text.startswith("p") else "followup"
+    number = text[1:] if text[:1] in ("f", "p") else text
+    if not number.isdigit():
+        raise InvalidInput(f"not an item id: {item_id!r} (ids look like f12 or p3)")
+    return kind, int(number)
+
+
+def done(app: App, item_id: str, note: str | None, next_day: date | None, schedule_next: bool = True) -> Done:
+    """Finish a follow-up or keep a promise, logging the contact and planning the next touch.
+
+    A promise kept on or before its due date is a deposit in the emotional bank account, a late one a
+    withdrawal (see :mod:`salescoach.core.relationship`).
+    """
+    kind, number = _parse_id(item_id)
+    note = clean_text(note, "note")
+    with app.store() as store, store.transaction():
+        if kind == "promise":
+            promise = store.promise(number)
+            if not promise.is_open:
+                raise InvalidInput(f"promise p{number} was already kept on {promise.kept_on.isoformat()}")
+            promise = store.keep_promise(number, app.today)
+            customer = store.customer(promise.customer_id)
+            store.touch_contact(customer.id, app.today)
+            return Done("promise", customer, promise=promise, on_time=app.today <= promise.due)
+        followup = store.followup(number)
+        if not followup.is_open:
+            raise InvalidInput(f"follow-up f{number} was already done on {followup.done_on.isoformat()}")
+        followup = store.complete_followup(number, app.today, note)
+        customer = store.customer(followup.customer_id)
+        store.touch_contact(customer.id, app.today)
+        following = None
+        if schedule_next:
+            default_day, channel = next_touch(app.playbook(customer.playbook), customer.tier or "general", app.today)
+            following = store.add_followup(customer.id, next_day or default_day, channel, "care")
+        return Done("followup", customer, followup=followup, on_time=app.today <= followup.due, next=following)
+
+
+def snooze(app: App, item_id: str, to: date) -> Followup:
+    kind, number = _parse_id(item_id)
+    if kind != "followup":
+        raise InvalidInput("only follow-ups can be snoozed; a promise keeps its due date")
+    if to < app.today:
+        raise InvalidInput("--to: a follow-up cannot be snoozed into the past")
+    with app.store() as store, store.transaction():
+        followup = store.followup(number)
+        if not followup.is_open:
+            raise NotFound(f"follow-up f{number} is already done")
+        return store.move_followup(number, to)
+
+
+def add(app: App, reference: str, on: date, type_: str, channel: str | None, note: str | None) -> tuple[Customer, Followup]:
+    check_choice(type_, FOLLOWUP_TYPES, "type")
+    check_choice(channel, CHANNELS, "channel")
+    note = clean_text(note, "note")
+    with app.store() as store, store.transaction():
+        customer = find(store, reference)
+        if channel is None:
+            channel = next_touch(app.playbook(customer.playbook), customer.tier or "general", on)[1]
+        return customer, store.add_followup(customer.id, on, channel, type_, note)

@@ -1,0 +1,19 @@
+"""Prep: the brief for the next meeting with a customer, known or new."""
+
+from __future__ import annotations
+
+from salescoach.core.brief import Brief, build_brief
+from salescoach.usecases.app import App
+from salescoach.usecases.customers import clean_text, find_or_none
+
+
+def prepare(app: App, reference: str, playbook: str | None = None, stage: int | None = None) -> Brief:
+    """The brief for ``reference``; a name the store does not know gets a first-visit brief."""
+    reference = clean_text(reference, "customer", required=True)
+    with app.store() as store:
+        customer = find_or_none(store, reference)
+        book = store.customer_file(customer.id) if customer else None
+        profile = store.profile()
+    data = app.playbook(playbook or (customer.playbook if customer else None))
+    name = customer.name if customer else reference
+    return build_brief(data, name, book, profile, app.today, stage)
