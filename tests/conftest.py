@@ -1,0 +1,82 @@
+"""Every test runs in its own data location, on a fixed day, with plain, fixed-width output."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+TODAY = "2026-11-25"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("SALESCOACH_HOME", str(home))
+    monkeypatch.setenv("SALESCOACH_TODAY", TODAY)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("SALESCOACH_LANG", raising=False)
+    return home
+
+
+class Cli:
+    """Runs salescoach commands in-process through Typer's CliRunner."""
+
+    def __init__(self) -> None:
+        from salescoach.cli import app
+
+        self.app = app
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, code: int = 0, today: str | None = None):
+        env = {"SALESCOACH_TODAY": today} if today else None
+        result = self.runner.invoke(self.app, list(args), input=input, env=env)
+        if result.exit_code != code:
+            raise AssertionError(
+                f"salescoach {' '.join(args)} exited {result.exit_code}, expected {code}\n"
+                f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}\nexception: {result.exception!r}"
+            )
+        if code in (0, 1, 2, 130) and result.exception and not isinstance(result.exception, SystemExit):
+            raise AssertionError(f"unexpected exception {result.exception!r}")
+        return result
+
+    def json(self, *args: str, today: str | None = None):
+        return json.loads(self(*args, "--json", today=today).stdout)
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
+
+
+def installed_script() -> str:
+    """The installed console script of the environment running the tests."""
+    found = shutil.which("salescoach", path=str(Path(sys.executable).parent))
+    assert found, "salescoach is not installed in the test environment"
+    return found
+
+
+@pytest.fixture
+def run():
+    """Runs the installed `salescoach` script in a real subprocess, from an unrelated folder."""
+
+    def invoke(*args: str, input: str | None = None, env: dict | None = None, cwd=None):
+        return subprocess.run(
+            [installed_script(), *args],
+            input=input,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            cwd=cwd or Path(os.environ["SALESCOACH_HOME"]).parent,
+            timeout=60,
+        )
+
+    return invoke
