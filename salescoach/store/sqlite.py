@@ -456,6 +456,31 @@ class SqliteStore:
                 )
         return self.profile()
 
+    # -- backups ---------------------------------------------------------------------------------------------
+
+    def backup_to(self, target: Path) -> None:
+        """Copy the whole store to ``target`` (owner-only) with SQLite's online backup: safe while others write."""
+        _create_private(target)
+        destination = sqlite3.connect(target)
+        try:
+            self._connection.backup(destination)
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"the backup to {target} failed: {error}") from error
+        finally:
+            destination.close()
+
+    def restore_from(self, source: Path) -> None:
+        """Replace the store's content with a checked backup (see :func:`check_backup`), then migrate it."""
+        check_backup(source)
+        origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            origin.backup(self._connection)
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"the restore from {source} failed: {error}") from error
+        finally:
+            origin.close()
+        _migrate(self._connection, self.path)
+
     # -- helpers ---------------------------------------------------------------------------------------------
 
     def _one(self, sql: str, key: int, make):
@@ -478,15 +503,42 @@ def _execute(connection: sqlite3.Connection, sql: str, parameters: Sequence = ()
         ) from error
 
 
+def check_backup(source: Path) -> int:
+    """Check that ``source`` is an intact salescoach store this version can open; returns its schema version."""
+    if not source.is_file():
+        raise StoreUnavailable(f"no backup file at {source}")
+    try:
+        connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise StoreUnavailable(f"{source} is damaged (integrity check failed); nothing was restored")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise StoreUnavailable(f"{source} is not a salescoach store ({error}); nothing was restored") from error
+    if "customers" not in tables or version < 1:
+        raise StoreUnavailable(f"{source} is not a salescoach store; nothing was restored")
+    if version > len(MIGRATIONS):
+        raise StoreUnavailable(f"{source} was written by a newer salescoach; nothing was restored")
+    return version
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty owner-only file, so SQLite (and its -wal and -shm files) inherit 0600."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+    except FileExistsError:
+        os.chmod(path, 0o600)
+    except OSError as error:
+        raise StoreUnavailable(f"cannot create {path}: {error.strerror}") from error
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     """Open (creating owner-only if new) the database file with the settings every command relies on."""
     if not path.exists():
-        try:
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-        except FileExistsError:
-            pass
-        except OSError as error:
-            raise StoreUnavailable(f"cannot create the store at {path}: {error.strerror}") from error
+        _create_private(path)
     try:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as error:

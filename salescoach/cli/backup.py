@@ -1,0 +1,58 @@
+"""`salescoach backup` and `salescoach restore`: keep the book safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from salescoach.cli.context import clean_errors, current_app
+from salescoach.cli.options import JsonOption
+
+
+def register(app: typer.Typer) -> None:
+    app.command("backup")(backup)
+    app.command("restore")(restore)
+
+
+@clean_errors
+def backup(
+    ctx: typer.Context,
+    path: Annotated[Path | None, typer.Argument(help="File or folder (default: the backups folder).")] = None,
+    json_: JsonOption = False,
+) -> None:
+    """Back up the store; safe while other salescoach commands run.
+
+    Example: salescoach backup ~/Documents/salescoach-2026-11-25.db
+    """
+    from salescoach.render.output import Output
+    from salescoach.usecases.backup import backup as make_backup
+
+    result = make_backup(current_app(ctx), path)
+    output = Output(json_)
+    output.result(result, lambda console: console.print(
+        f"Backed up {result.customers} customers to {result.path}", markup=False, highlight=False))
+
+
+@clean_errors
+def restore(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="A backup made by `salescoach backup`.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    json_: JsonOption = False,
+) -> None:
+    """Restore the store from a backup; the current store is saved in the backups folder first.
+
+    Example: salescoach restore ~/Documents/salescoach-2026-11-25.db
+    """
+    from salescoach.render.output import Output, visible
+    from salescoach.usecases.backup import restore as bring_back
+
+    if not yes and not typer.confirm(f"Replace your current book with {visible(path)}?"):
+        Output().status("Nothing was restored.")
+        return
+    result = bring_back(current_app(ctx), path)
+    Output(json_).result(result, lambda console: console.print(
+        f"Restored {result.customers} customers from {result.restored_from}; the previous book is saved at"
+        f" {result.previous_saved_to}", markup=False, highlight=False))

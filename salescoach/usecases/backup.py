@@ -1,0 +1,53 @@
+"""Backups: copy the store somewhere safe, and bring a copy back without losing the current one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from salescoach.errors import InvalidInput
+from salescoach.paths import ensure_private_dir
+from salescoach.usecases.app import App
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: str
+    customers: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: str
+    previous_saved_to: str
+    customers: int
+
+
+def _stamped(app: App, label: str) -> Path:
+    folder = ensure_private_dir(app.where.backups)
+    return folder / f"salescoach-{label}-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.db"
+
+
+def backup(app: App, target: Path | None) -> BackupResult:
+    """Write a backup to ``target`` (a file or folder) or to the backups folder."""
+    if target is not None and target.is_dir():
+        target = target / _stamped(app, "backup").name
+    if target is not None and target.exists():
+        raise InvalidInput(f"{target} exists already; choose a new file name")
+    target = target or _stamped(app, "backup")
+    with app.store() as store:
+        store.backup_to(target)
+        return BackupResult(str(target), store.count_customers())
+
+
+def restore(app: App, source: Path) -> RestoreResult:
+    """Check ``source``, save the current store in the backups folder, then restore."""
+    from salescoach.store.sqlite import check_backup
+
+    check_backup(source)
+    keep = _stamped(app, "before-restore")
+    with app.store() as store:
+        store.backup_to(keep)
+        store.restore_from(source)
+        return RestoreResult(str(source), str(keep), store.count_customers())

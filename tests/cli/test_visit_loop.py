@@ -1,0 +1,171 @@
+"""The daily loop over several simulated days: prep, debrief, follow-up, history."""
+
+import textwrap
+
+import pytest
+
+DEBRIEF = """
+customer: Lee Jiwoo
+date: 2026-11-25
+channel: visit
+topics: [greeting, deepening]
+notes: [{kind: family, text: "daughter needs an English tutor"}]
+feedback: "liked the fuel economy, unsure about acceleration"
+benefit: "organised acceleration data next week"
+opportunity: "test drive next Tuesday"
+outcome: progress
+amount: 0
+lost_reason: null
+tier: warm
+answered: [who, what]
+promises: [{text: "send acceleration data", due: 2026-12-02}]
+next: {date: 2026-11-27, channel: phone, type: unfinished}
+"""
+
+
+@pytest.fixture
+def debrief_file(tmp_path):
+    path = tmp_path / "visit.yaml"
+    path.write_text(textwrap.dedent(DEBRIEF), encoding="utf-8")
+    return path
+
+
+def test_first_visit_prep_needs_no_data(cli):
+    out = cli("prep", "Lee Jiwoo").stdout
+    assert "salescoach customer add 'Lee Jiwoo'" in out
+    assert "Who are you?" in out and "Why should I buy now?" in out
+    for phase in ("Greeting", "Deepening", "Closing (FBO)", "Follow-up"):
+        assert phase in out
+    assert "Stage 1 tactics" in out
+    brief = cli.json("prep", "Lee Jiwoo")
+    assert brief["header"]["known"] is False and brief["header"]["stage"] == 1
+    assert [q["id"] for q in brief["questions"]] == ["who", "what", "relevance", "trust", "choose", "now"]
+    assert brief["save_command"] == "salescoach customer add 'Lee Jiwoo'"
+
+
+def test_a_week_of_the_loop(cli, debrief_file):
+    cli("profile", "set", "--name", "Kim Minsu", "--company", "Hanbit Motors", "--credentials", "Top seller 2025")
+    cli("customer", "add", "Lee Jiwoo", "--honorific", "Ms.", "--company", "Daehan Logistics")
+    saved = cli.json("debrief", "--from-file", str(debrief_file))
+    assert saved["next"]["due"] == "2026-11-27" and saved["created"] is False
+
+    # Two days later: the call planned at the debrief, with a script using what was promised.
+    day = cli.json("followup", today="2026-11-27")
+    assert [(i["id"], i["kind"], i["type"]) for i in day["items"]] == [("f1", "followup", "unfinished")]
+    assert "Ms. Lee Jiwoo" in day["items"][0]["script"]
+    week = cli.json("followup", "--days", "7", today="2026-11-27")
+    assert [i["kind"] for i in week["items"]] == ["promise", "followup"]
+    cli("followup", "done", "f1", "--note", "called, data next week", today="2026-11-27")
+
+    # The promise slips a day past due: first on the list, and a withdrawal once kept late.
+    late = cli.json("followup", today="2026-12-03")
+    assert late["items"][0]["id"] == "p1" and late["items"][0]["overdue_days"] == 1
+    assert {term["term"] for term in late["items"][0]["why"]} >= {"promise", "overdue", "tier"}
+    out = cli("followup", "done", "p1", today="2026-12-03").stderr
+    assert "late" in out
+
+    history = cli.json("history", "Lee", today="2026-12-03")
+    assert history["balance"] == -1
+    kinds = [event["kind"] for event in history["events"]]
+    assert kinds.count("visit") == 1 and "promise" in kinds and "note" in kinds
+
+    brief = cli.json("prep", "Lee", today="2026-12-03")
+    assert brief["header"]["known"] is True
+    assert brief["header"]["bank_balance"] == -1
+    assert brief["last_fbo"]["benefit"] == "organised acceleration data next week"
+    assert brief["agenda"][:4] == ["relevance", "trust", "choose", "now"]  # open questions first
+    greeting = brief["plan"][0]["items"][0]["text"]
+    assert "daughter needs an English tutor" in greeting
+
+
+def test_a_second_debrief_with_a_pain_point_moves_to_trust(cli, debrief_file):
+    cli("customer", "add", "Lee Jiwoo")
+    cli("debrief", "--from-file", str(debrief_file))
+    cli("debrief", "Lee", "--no-input", "--channel", "phone", "--pain", "fleet costs rising", "--date", "today",
+        today="2026-11-28")
+    assert cli.json("prep", "Lee", today="2026-11-28")["header"]["stage"] == 3
+    assert "Stage 3 tactics" in cli("prep", "Lee", today="2026-11-28").stdout
+
+
+def test_customers_drifting_away_are_flagged(cli):
+    cli("customer", "add", "Quiet Park", "--tier", "warm")
+    cli("debrief", "Quiet", "--no-input", "--channel", "phone", "--outcome", "lost", "--lost-reason", "untimely",
+        today="2026-06-01")
+    at_risk = cli.json("followup")["at_risk"]
+    assert [(r["customer"], r["tier"], r["days_silent"]) for r in at_risk] == [("Quiet Park", "warm", 177)]
+    assert at_risk[0]["reason"]
+
+
+def test_unknown_customer_is_refused_without_create(cli, debrief_file):
+    result = cli("debrief", "--from-file", str(debrief_file), code=1)
+    assert "--create" in result.stderr
+    assert cli.json("customer", "list") == []
+    cli("debrief", "--from-file", str(debrief_file), "--create")
+    assert [c["name"] for c in cli.json("customer", "list")] == ["Lee Jiwoo"]
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "field"),
+    [("--channel", "pigeon", "channel"), ("--tier", "tepid", "tier"), ("--date", "someday", "date"),
+     ("--next-type", "gossip", "next.type"), ("--outcome", "maybe", "outcome")],
+)
+def test_bad_debrief_values_name_the_field_and_write_nothing(cli, flag, value, field):
+    cli("customer", "add", "Lee")
+    args = ["debrief", "Lee", "--no-input", "--channel", "visit", flag, value]
+    if flag == "--next-type":
+        args += ["--next-date", "+3d"]
+    result = cli(*args, code=2)
+    assert result.stderr.startswith(f"Error: {field}: ")
+    assert cli.json("history", "Lee")["events"] == []
+
+
+def test_interactive_debrief(cli):
+    cli("customer", "add", "Lee Jiwoo", "--honorific", "Ms.")
+    answers = "\n".join([
+        "",  # date: today
+        "visit",
+        "greeting, deepening",
+        "family", "twins aged five",
+        "",  # no more notes
+        "liked the offer",
+        "a rate comparison",
+        "coffee next week",
+        "progress",
+        "hot",
+        "1,2,3",
+        "send the rate sheet", "+2d",
+        "",  # no more promises
+        "", "", "",  # next follow-up: defaults
+    ]) + "\n"
+    cli("debrief", "Lee", input=answers)
+    history = cli.json("history", "Lee")
+    visit = next(e for e in history["events"] if e["kind"] == "visit")
+    assert dict(map(tuple, visit["details"]))["benefit"] == "a rate comparison"
+    followup = next(e for e in history["events"] if e["kind"] == "followup")
+    assert followup["date"] == "2026-11-28"  # hot cadence: 3 days
+
+
+@pytest.mark.parametrize("cut", range(0, 14))
+def test_interrupted_interactive_debrief_writes_nothing(cli, cut):
+    cli("customer", "add", "Lee Jiwoo")
+    before = cli.json("history", "Lee")
+    answers = ["", "visit", "x", "", "f", "b", "o", "none", "warm", "", "", "", "", ""][:cut]
+    result = cli("debrief", "Lee", input="\n".join(answers) + ("\n" if answers else ""), code=1)
+    assert "nothing was saved" in result.stderr
+    assert cli.json("history", "Lee") == before
+
+
+def test_followup_empty_day_says_so(cli):
+    assert "Nothing is due" in cli("followup").stdout
+    assert cli.json("followup") == {"date": "2026-11-25", "until": "2026-11-25", "items": [], "at_risk": []}
+
+
+def test_snooze_and_add(cli):
+    cli("customer", "add", "Lee")
+    cli("followup", "add", "Lee", "--on", "today", "--type", "info", "--channel", "sms", "--note", "rates")
+    assert [i["id"] for i in cli.json("followup")["items"]] == ["f1"]
+    cli("followup", "snooze", "f1", "--to", "friday")
+    assert cli.json("followup")["items"] == []
+    assert cli.json("followup", "--date", "friday")["items"][0]["due"] == "2026-11-27"
+    assert cli("followup", "snooze", "p1", "--to", "friday", code=2).stderr.startswith("Error:")
+    assert cli("followup", "done", "f99", code=1).stderr.startswith("Error:")
