@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from salescoach.cli import backup, customer, debrief, followup, history, paths, playbook, prep, profile
+from salescoach.cli import backup, customer, debrief, demo, followup, history, paths, playbook, prep, profile
 
 app = typer.Typer(
     name="salescoach",
@@ -46,6 +46,7 @@ followup.register(app)
 history.register(app)
 paths.register(app)
 backup.register(app)
+demo.register(app)
 app.add_typer(customer.app, name="customer")
 app.add_typer(playbook.app, name="playbook")
 app.add_typer(profile.app, name="profile")

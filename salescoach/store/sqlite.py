@@ -456,6 +456,52 @@ class SqliteStore:
                 )
         return self.profile()
 
+    # -- bulk -----------------------------------------------------------------------------------------------
+
+    def insert_book(self, customers: list[dict]) -> dict[str, int]:
+        """Insert many customers with their histories at once (demo books, imports); returns row counts.
+
+        Each customer is a mapping of customer columns plus lists ``visits``, ``notes``, ``promises``,
+        ``purchases`` and ``followups``; promises and purchases name their visit by its index in ``visits``.
+        """
+        counts = {"visits": 0, "promises": 0, "followups": 0, "purchases": 0, "notes": 0}
+        for row in customers:
+            customer_id = self._write(
+                "INSERT INTO customers (name, name_key, honorific, company, playbook, tier, stage, created,"
+                " last_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (row["name"], name_key(row["name"]), row.get("honorific"), row.get("company"), row.get("playbook"),
+                 row.get("tier"), row.get("stage"), row["created"], _iso(row.get("last_contact"))),
+            ).lastrowid
+            visit_ids = []
+            for visit in row["visits"]:
+                visit_ids.append(self._write(
+                    "INSERT INTO visits (customer_id, date, channel, feedback, benefit, opportunity, outcome, amount,"
+                    " tier, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (customer_id, visit["date"].isoformat(), visit["channel"], visit["feedback"], visit["benefit"],
+                     visit["opportunity"], visit["outcome"], visit["amount"], visit["tier"],
+                     json.dumps(visit["answered"])),
+                ).lastrowid)
+            self._connection.executemany(
+                "INSERT INTO notes (customer_id, kind, text, noted_on) VALUES (?, ?, ?, ?)",
+                [(customer_id, note["kind"], note["text"], note["noted_on"].isoformat()) for note in row["notes"]],
+            )
+            self._connection.executemany(
+                "INSERT INTO promises (customer_id, visit_id, text, made_on, due, kept_on) VALUES (?, ?, ?, ?, ?, ?)",
+                [(customer_id, visit_ids[p["visit"]], p["text"], p["made_on"].isoformat(), p["due"].isoformat(),
+                  _iso(p["kept_on"])) for p in row["promises"]],
+            )
+            self._connection.executemany(
+                "INSERT INTO purchases (customer_id, visit_id, date, amount) VALUES (?, ?, ?, ?)",
+                [(customer_id, visit_ids[p["visit"]], p["date"].isoformat(), p["amount"]) for p in row["purchases"]],
+            )
+            self._connection.executemany(
+                "INSERT INTO followups (customer_id, due, channel, type, note) VALUES (?, ?, ?, ?, ?)",
+                [(customer_id, f["due"].isoformat(), f["channel"], f["type"], f["note"]) for f in row["followups"]],
+            )
+            for key in counts:
+                counts[key] += len(row[key])
+        return counts
+
     # -- backups ---------------------------------------------------------------------------------------------
 
     def backup_to(self, target: Path) -> None:

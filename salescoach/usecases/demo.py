@@ -1,0 +1,133 @@
+"""A demo book: a realistic, deterministic synthetic set of customers to try every command on.
+
+Customers spread over the four industries and three tiers; each has about ten contacts over the past year with
+FBOs, personal notes, promises (most kept on time, some late, a few still open), purchases for some, and follow-ups
+spread over past and future. The same ``--seed`` always gives the same book.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from salescoach.core import vocabulary as v
+from salescoach.errors import InvalidInput
+from salescoach.usecases.app import App
+
+INDUSTRIES = ("bank", "auto", "real_estate", "insurance")
+_EN_FAMILY = ("Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Oh", "Seo", "Shin")
+_EN_GIVEN = ("Jiwoo", "Minjun", "Seoyeon", "Hajun", "Jiho", "Suah", "Yejun", "Hayoon", "Doyun", "Jiyu", "Eunwoo")
+_KO_FAMILY = ("김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신")
+_KO_GIVEN = ("지우", "민준", "서연", "하준", "지호", "수아", "예준", "하윤", "도윤", "지유", "은우")
+_COMPANIES = ("Hanbit Logistics", "Daehan Foods", "Seoul Dental", "Mirae Print", "Blue Harbor Cafe",
+              "Namsan Motors", "Green Farm", "Orbit Software", "Sunrise Clinic", "Pine Interiors")
+_KO_COMPANIES = ("한빛물류", "대한식품", "서울치과", "미래인쇄", "푸른항구카페", "남산모터스", "초록농장", "오르빗소프트",
+                 "해돋이의원", "소나무인테리어")
+_NOTES = {
+    "en": {
+        "family": ("twins starting school in March", "daughter needs an English tutor", "mother recovering from surgery"),
+        "leisure": ("plays golf on Saturdays", "hikes Bukhansan monthly", "collects tea sets"),
+        "need": ("wants lower monthly payments", "needs a bigger car for the family", "saving for a first home"),
+        "pain": ("cash flow is tight in winter", "current insurer is slow to pay claims", "lease ends in spring"),
+        "hometown": ("grew up in Busan", "from Jeonju"),
+        "interest": ("follows the stock market closely", "interested in electric cars"),
+    },
+    "ko": {
+        "family": ("쌍둥이가 3월에 입학", "딸이 영어 과외 선생님을 찾는 중", "어머님이 수술 후 회복 중"),
+        "leisure": ("토요일마다 골프", "매달 북한산 등산", "다기 수집"),
+        "need": ("월 납입금을 줄이고 싶어 함", "가족용 큰 차가 필요", "첫 집 마련 자금 준비 중"),
+        "pain": ("겨울철 자금 흐름이 빠듯함", "지금 보험사가 보험금 지급이 늦음", "봄에 임대차 계약 만료"),
+        "hometown": ("부산 출신", "전주 출신"),
+        "interest": ("주식 시장을 꼼꼼히 봄", "전기차에 관심"),
+    },
+}
+_FBO = {
+    "en": (("liked the proposal", "a comparison of three options", "coffee next week"),
+           ("unsure about the price", "a clearer cost breakdown", "call on Friday"),
+           ("happy with the service", "early notice of the new product", "invitation to the client event")),
+    "ko": (("제안이 마음에 든다고 하심", "세 가지 안 비교 자료", "다음 주 커피"),
+           ("가격이 고민된다고 하심", "비용 내역 정리본", "금요일 통화"),
+           ("서비스에 만족하심", "신상품 사전 안내", "고객 행사 초대")),
+}
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    customers: int
+    visits: int
+    promises: int
+    followups: int
+    purchases: int
+    notes: int
+
+
+def build(app: App, customers: int, seed: int, language: str, force: bool,
+          progress: Callable[[int], None] = lambda done: None) -> DemoResult:
+    """Fill the store with a demo book of ``customers`` customers; refuses a non-empty store unless ``force``."""
+    if customers < 1 or customers > 1_000_000:
+        raise InvalidInput("--customers: must be between 1 and 1,000,000")
+    rng = random.Random(seed)
+    today = app.today
+    created = datetime.now().isoformat(timespec="seconds")
+    with app.store() as store:
+        if store.count_customers() and not force:
+            raise InvalidInput("the store already holds customers; pass --force to add a demo book anyway")
+        with store.transaction():
+            counts = {"visits": 0, "promises": 0, "followups": 0, "purchases": 0, "notes": 0}
+            batch: list = []
+            for index in range(customers):
+                batch.append(_customer(rng, index, language, today, created))
+                if len(batch) == 500 or index == customers - 1:
+                    for key, value in store.insert_book(batch).items():
+                        counts[key] += value
+                    progress(index + 1)
+                    batch = []
+    return DemoResult(customers=customers, **counts)
+
+
+def _customer(rng: random.Random, index: int, language: str, today: date, created: str) -> dict:
+    """One synthetic customer with a year of history, as plain rows for the store's bulk insert."""
+    if language == "ko":
+        name = f"{rng.choice(_KO_FAMILY)}{rng.choice(_KO_GIVEN)}"
+        honorific, company = rng.choice(("사장님", "고객님", "선생님", "대표님")), rng.choice(_KO_COMPANIES)
+    else:
+        name = f"{rng.choice(_EN_GIVEN)} {rng.choice(_EN_FAMILY)}"
+        honorific, company = rng.choice(("Mr.", "Ms.", "Dr.")), rng.choice(_COMPANIES)
+    name = f"{name} {index + 1}"
+    tier = rng.choices(v.TIERS, weights=(2, 3, 5))[0]
+    cadence = {"hot": 3, "warm": 7, "general": 30}[tier]
+    visit_count = rng.randint(0, 20) if rng.random() < 0.9 else 0
+    visits, promises, purchases, notes = [], [], [], []
+    day = today - timedelta(days=365)
+    for _ in range(visit_count):
+        day = min(today - timedelta(days=1), day + timedelta(days=rng.randint(1, max(2, 365 // max(visit_count, 1)))))
+        feedback, benefit, opportunity = rng.choice(_FBO[language])
+        outcome = rng.choices(("none", "progress", "sale"), weights=(5, 4, 1))[0]
+        amount = float(rng.randrange(500, 50_000, 100)) if outcome == "sale" else None
+        visits.append({"date": day, "channel": rng.choice(v.CHANNELS[:3]), "feedback": feedback, "benefit": benefit,
+                       "opportunity": opportunity, "outcome": outcome, "amount": amount, "tier": tier,
+                       "answered": rng.sample(v.QUESTIONS, rng.randint(0, 4))})
+        if amount:
+            purchases.append({"date": day, "amount": amount, "visit": len(visits) - 1})
+        if rng.random() < 0.4:
+            due = day + timedelta(days=rng.randint(2, 10))
+            kept = None if due >= today and rng.random() < 0.7 else due + timedelta(days=rng.choice((-1, 0, 0, 0, 2, 5)))
+            if kept and kept > today:
+                kept = None
+            promises.append({"text": benefit, "made_on": day, "due": due, "kept_on": kept, "visit": len(visits) - 1})
+        if rng.random() < 0.3:
+            kind = rng.choice(tuple(_NOTES[language]))
+            notes.append({"kind": kind, "text": rng.choice(_NOTES[language][kind]), "noted_on": day})
+    last_contact = visits[-1]["date"] if visits else None
+    followups = []
+    if visits and rng.random() < 0.85:
+        due = last_contact + timedelta(days=cadence + rng.randint(-2, 10))
+        followups.append({"due": due, "channel": rng.choice(v.CHANNELS[:3]),
+                          "type": rng.choice(v.FOLLOWUP_TYPES), "note": visits[-1]["benefit"]})
+    return {
+        "name": name, "honorific": honorific, "company": company, "playbook": INDUSTRIES[index % 4],
+        "tier": tier, "stage": 1 + min(2, len(visits) // 4), "created": created, "last_contact": last_contact,
+        "visits": visits, "promises": promises, "purchases": purchases, "notes": notes, "followups": followups,
+    }
