@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+from helpers import installed_script, store_dump
 
 TODAY = "2026-11-25"
 
@@ -57,11 +57,10 @@ def cli() -> Cli:
     return Cli()
 
 
-def installed_script() -> str:
-    """The installed console script of the environment running the tests."""
-    found = shutil.which("salescoach", path=str(Path(sys.executable).parent))
-    assert found, "salescoach is not installed in the test environment"
-    return found
+@pytest.fixture
+def dump():
+    """The store's whole content as SQL text: equal dumps mean an unchanged store."""
+    return store_dump
 
 
 @pytest.fixture

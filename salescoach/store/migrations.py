@@ -102,5 +102,25 @@ CREATE TABLE profile (
 );
 """
 
-MIGRATIONS: tuple[tuple[str, str], ...] = (("m001_initial", M001_INITIAL),)
+M002_IMPORTANT_DATES = """
+CREATE TABLE important_dates (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    label TEXT,
+    month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),
+    year INTEGER,
+    yearly INTEGER NOT NULL DEFAULT 1,
+    lead_days INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX important_dates_month_day ON important_dates (month, day);
+CREATE INDEX important_dates_customer ON important_dates (customer_id);
+"""
+"""Birthdays, anniversaries, renewals: dated events that make a reason to get in touch (the "why now")."""
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("m001_initial", M001_INITIAL),
+    ("m002_important_dates", M002_IMPORTANT_DATES),
+)
 """(name, SQL script) in the order they run."""

@@ -1,0 +1,81 @@
+"""A real interactive debrief in a pseudo-terminal, interrupted at every prompt: the store stays as it was."""
+
+import os
+import pty
+import select
+import signal
+import subprocess
+import time
+
+import pytest
+
+from helpers import installed_script
+
+ANSWERS = ["", "visit", "greeting", "", "liked it", "rates", "coffee", "none", "warm", "1", "", "", "", ""]
+
+
+def read_until_quiet(fd: int, quiet: float = 0.4, limit: float = 20.0) -> bytes:
+    """Read what the program prints until it has been silent for ``quiet`` seconds (it waits at a prompt)."""
+    data, deadline = b"", time.monotonic() + limit
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], quiet)
+        if not ready:
+            if data:
+                return data
+            continue
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            return data
+        if not chunk:
+            return data
+        data += chunk
+    return data
+
+
+def debrief_in_pty(stop_at: int, how: str):
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [installed_script(), "debrief", "Lee Jiwoo"],
+        stdin=follower, stdout=follower, stderr=follower, close_fds=True, start_new_session=True,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+    os.close(follower)
+    output = b""
+    try:
+        for answer in ANSWERS[:stop_at]:
+            output += read_until_quiet(leader)
+            os.write(leader, answer.encode() + b"\r")
+        output += read_until_quiet(leader)
+        if how == "sigint":
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            os.write(leader, b"\x04")  # Ctrl-D: end of input
+        code = process.wait(timeout=30)
+        output += read_until_quiet(leader, quiet=0.2, limit=2)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(leader)
+    return code, output.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("stop_at", range(len(ANSWERS)))
+def test_sigint_at_every_prompt_leaves_the_store_unchanged(run, isolated, dump, stop_at):
+    assert run("customer", "add", "Lee Jiwoo", "--tier", "warm").returncode == 0
+    before = dump(isolated / "salescoach.db")
+    code, output = debrief_in_pty(stop_at, "sigint")
+    assert code == 130, output
+    assert "interrupted; nothing was saved" in output
+    assert "Traceback" not in output
+    assert dump(isolated / "salescoach.db") == before
+
+
+@pytest.mark.parametrize("stop_at", [0, 4, 9])
+def test_end_of_input_leaves_the_store_unchanged(run, isolated, dump, stop_at):
+    assert run("customer", "add", "Lee Jiwoo").returncode == 0
+    before = dump(isolated / "salescoach.db")
+    code, output = debrief_in_pty(stop_at, "eof")
+    assert code == 1, output
+    assert "nothing was saved" in output and "Traceback" not in output
+    assert dump(isolated / "salescoach.db") == before
