@@ -25,6 +25,7 @@ except AttributeError:  # PyYAML built without libyaml: the pure-Python safe loa
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_SCALARS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
 class PlaybookInvalid(InvalidInput):
@@ -96,6 +97,8 @@ def _build(loader, node, at: ValuePath, lines: dict, seen: set, path: Path):
         if node.tag != _SEQ:
             raise PlaybookInvalid([f"{path}:{node.start_mark.line + 1}: tag {node.tag} is not allowed"])
         return [_build(loader, item, (*at, index), lines, seen, path) for index, item in enumerate(node.value)]
+    if node.tag not in _SCALARS:
+        raise PlaybookInvalid([f"{path}:{node.start_mark.line + 1}: tag {node.tag} is not allowed"])
     return loader.construct_object(node)
 
 

@@ -75,7 +75,7 @@ def test_unknown_placeholder_names_file_line_and_field():
         """)
     with pytest.raises(PlaybookInvalid) as caught:
         validate_file(path, where)
-    assert caught.value.problems == [f"{path}:10: topics.closing.benefit[1]: unknown placeholder {{nmae}}"]
+    assert caught.value.problems == [f"{path}:11: topics.closing.benefit[1]: unknown placeholder {{nmae}}"]
 
 
 def test_unknown_and_missing_fields_are_named():
@@ -103,7 +103,8 @@ def test_unknown_and_missing_fields_are_named():
     ("text", "message"),
     [
         ("a: &x [1]\nb: *x\n", "anchors and aliases are not allowed"),
-        ("a: !!python/object/apply:os.system ['echo hi']\n", "could not determine a constructor"),
+        ("a: !!python/object/apply:os.system ['echo hi']\n", "is not allowed"),
+        ("a: !!python/name:os.system\n", "is not allowed"),
         ("- just\n- a list\n", "must be a YAML mapping"),
         ("a: [unclosed\n", "expected"),
     ],

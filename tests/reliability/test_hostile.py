@@ -46,7 +46,7 @@ def test_debrief_file_with_python_tags_is_refused(cli, tmp_path):
     path = tmp_path / "evil.yaml"
     path.write_text("customer: !!python/object/apply:os.system ['touch /tmp/pwned']\nchannel: visit\n")
     result = cli("debrief", "--from-file", str(path), code=2)
-    assert result.stderr.startswith("Error: ") and "constructor" in result.stderr
+    assert result.stderr.startswith("Error: ") and "is not allowed" in result.stderr
     assert not os.path.exists("/tmp/pwned")
 
 
