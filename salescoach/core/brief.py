@@ -235,7 +235,7 @@ def _plan(playbook: dict, values: dict, book: CustomerFile | None) -> tuple[Sect
     topics = playbook["topics"]
     greeting, deepening, closing, followup = (topics[key] for key in ("greeting", "deepening", "closing", "followup"))
     reason = playbook["stages"]["stage2"]["reasons"][good_reason(book)]
-    greeting_items = [Item(fill_best(greeting["with_detail"], values), "detail")]
+    greeting_items = [Item(fill_best(greeting["with_detail"], values), "open_with")]
     greeting_items.append(Item(fill(reason["line"], values), reason["label"]))
     for key in GREETING_TOPICS_SHOWN:
         topic = greeting["topics"][key]
@@ -250,7 +250,7 @@ def _plan(playbook: dict, values: dict, book: CustomerFile | None) -> tuple[Sect
         Item(f"{area['leads_to']} — {fill_best(area['prompts'], values)}", area["topic"]) for _, area in areas
     )
     closing_items = tuple(Item(rule, "rule") for rule in closing["rules"]) + tuple(
-        Item(fill_best(closing[letter], values), letter) for letter in ("feedback", "benefit", "opportunity")
+        Item(fill_best(closing[letter], values), f"fbo_{letter}") for letter in ("feedback", "benefit", "opportunity")
     )
     followup_items = tuple(Item(rule["criteria"], rule["label"]) for rule in followup["tiers"].values())
     return (

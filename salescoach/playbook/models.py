@@ -225,6 +225,7 @@ class FollowupPhase(Part):
     tiers: Keyed(v.TIERS, TierRule)
     types: Keyed(v.FOLLOWUP_TYPES, FollowupType)
     promise: TemplateLines
+    event: TemplateLines
 
 
 class Topics(Part):

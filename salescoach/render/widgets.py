@@ -35,10 +35,15 @@ def pairs(rows: list[tuple[str, object]]) -> Table:
     return grid
 
 
-def bullet(label: str | None, body: str, style: str = "") -> Text:
-    line = Text("  • ")
+def bullet(label: str | None, body: str, style: str = "") -> Table:
+    """``  • label: body`` with wrapped lines indented under the text, not under the bullet."""
+    line = Text()
     if label:
         line.append(visible(label), style="bold")
         line.append(": ")
     line.append(visible(body), style=style)
-    return line
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(overflow="fold")
+    grid.add_row("•", line)
+    return grid
