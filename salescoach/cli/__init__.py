@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from salescoach.cli import backup, customer, debrief, demo, followup, history, paths, playbook, prep, profile
+from salescoach.cli import backup, config, customer, debrief, demo, followup, history, paths, playbook, prep, profile
 
 app = typer.Typer(
     name="salescoach",
@@ -47,6 +47,7 @@ history.register(app)
 paths.register(app)
 backup.register(app)
 demo.register(app)
+config.register(app)
 app.add_typer(customer.app, name="customer")
 app.add_typer(playbook.app, name="playbook")
 app.add_typer(profile.app, name="profile")

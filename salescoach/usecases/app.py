@@ -8,11 +8,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
+from salescoach import settings
 from salescoach.errors import InvalidInput
 from salescoach.paths import Locations, locations
 
 TODAY_ENV = "SALESCOACH_TODAY"
-LANG_ENV = "SALESCOACH_LANG"
 
 
 @dataclass(frozen=True)
@@ -20,10 +20,11 @@ class App:
     where: Locations
     language: str
     today: date
+    default_playbook: str | None = None
 
     @classmethod
     def from_environment(cls, language: str | None = None) -> App:
-        """Settings in force: ``--lang``, then ``SALESCOACH_LANG``, then English.
+        """Settings in force (see :mod:`salescoach.settings` for how the language is chosen).
 
         ``SALESCOACH_TODAY`` (an ISO date) pretends today is another day: for planning ahead, and for tests that
         play several days of a rep's life.
@@ -35,10 +36,10 @@ class App:
                 today = date.fromisoformat(pretend)
             except ValueError:
                 raise InvalidInput(f"{TODAY_ENV} must be an ISO date, not {pretend!r}") from None
-        chosen = language or os.environ.get(LANG_ENV) or "en"
-        if chosen not in ("en", "ko"):
-            raise InvalidInput(f"unknown language {chosen!r}: use en or ko")
-        return cls(where=locations(), language=chosen, today=today)
+        where = locations()
+        config = settings.read(where.config)
+        return cls(where=where, language=settings.choose_language(language, config), today=today,
+                   default_playbook=config.get("playbook"))
 
     @contextmanager
     def store(self) -> Iterator:
@@ -51,4 +52,4 @@ class App:
         """A validated playbook's data (cached), in this app's language."""
         from salescoach.playbook.loader import DEFAULT_PLAYBOOK, load
 
-        return load(name or DEFAULT_PLAYBOOK, self.language, self.where)
+        return load(name or self.default_playbook or DEFAULT_PLAYBOOK, self.language, self.where)

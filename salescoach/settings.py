@@ -1,0 +1,70 @@
+"""The rep's settings file (``config.yaml`` in the data location): interface language and default playbook.
+
+Language is chosen by ``--lang``, then ``SALESCOACH_LANG``, then this file's ``language``, then the locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG``), and is English otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from salescoach.errors import InvalidInput
+
+KEYS = {
+    "language": "interface and playbook language: en or ko",
+    "playbook": "the playbook for customers who have none of their own (default: core)",
+}
+LANGUAGES = ("en", "ko")
+
+
+def read(path: Path) -> dict[str, str]:
+    """The settings in ``path`` (empty when there is no file). A damaged file is an error naming it."""
+    if not path.is_file():
+        return {}
+    import yaml
+
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"{path}: not a valid settings file ({error.__class__.__name__})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or set(data) - set(KEYS):
+        raise InvalidInput(f"{path}: settings may only hold {', '.join(KEYS)}")
+    return {key: str(value) for key, value in data.items()}
+
+
+def write(path: Path, settings: dict[str, str]) -> None:
+    import yaml
+
+    check(settings)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    os.chmod(temporary, 0o600)
+    os.replace(temporary, path)
+
+
+def check(settings: dict[str, str]) -> None:
+    for key, value in settings.items():
+        if key not in KEYS:
+            raise InvalidInput(f"unknown setting {key!r}: use one of {', '.join(KEYS)}")
+        if key == "language" and value not in LANGUAGES:
+            raise InvalidInput(f"language: {value!r} is not one of {', '.join(LANGUAGES)}")
+
+
+def locale_language() -> str | None:
+    """``ko`` for a Korean locale such as ``ko_KR.UTF-8``; None when the locale says nothing we support."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            code = value.split("_")[0].split(".")[0].lower()
+            return code if code in LANGUAGES else None
+    return None
+
+
+def choose_language(flag: str | None, settings: dict[str, str]) -> str:
+    chosen = flag or os.environ.get("SALESCOACH_LANG") or settings.get("language") or locale_language() or "en"
+    if chosen not in LANGUAGES:
+        raise InvalidInput(f"unknown language {chosen!r}: use en or ko")
+    return chosen
