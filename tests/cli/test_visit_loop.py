@@ -169,3 +169,27 @@ def test_snooze_and_add(cli):
     assert cli.json("followup", "--date", "friday")["items"][0]["due"] == "2026-11-27"
     assert cli("followup", "snooze", "p1", "--to", "friday", code=2).stderr.startswith("Error:")
     assert cli("followup", "done", "f99", code=1).stderr.startswith("Error:")
+
+
+def test_walk_through_a_visit_then_debrief_with_the_jottings(cli):
+    cli("customer", "add", "Lee Jiwoo", "--honorific", "Ms.")
+    keys = [
+        "twins starting school", "",  # greeting: a jotting, then next
+        "b", "",  # back to greeting and forward again
+        "s",  # skip deepening
+        "liked the offer", "",  # closing: the customer's feedback
+        "",  # follow-up screen
+        "", "visit", "", "rate sheet", "coffee friday", "progress", "warm", "1,2", "", "", "", "",  # debrief
+    ]
+    out = cli("prep", "Lee", "--walk", input="\n".join(keys) + "\n").stdout
+    assert "1/4" in out and "4/4" in out and "Debrief saved" in out
+    history = cli.json("history", "Lee")
+    visit = next(e for e in history["events"] if e["kind"] == "visit")
+    assert dict(map(tuple, visit["details"]))["feedback"] == "liked the offer"
+    assert [e["text"] for e in history["events"] if e["kind"] == "note"] == ["twins starting school"]
+
+
+def test_walk_quit_saves_nothing(cli):
+    cli("customer", "add", "Lee")
+    assert "nothing was saved" in cli("prep", "Lee", "--walk", input="q\n").stdout
+    assert cli.json("history", "Lee")["events"] == []
