@@ -30,7 +30,7 @@ def render_agenda(agenda: Agenda, show_why: bool):
             columns = [_("Id"), _("Customer"), _("Due"), _("Channel"), _("Why"), _("Script")]
             if show_why:
                 columns.append(_("Score"))
-            grid = table(*columns)
+            grid = table(*columns, wide={4: 1, 5: 2})
             for item in agenda.items:
                 due = str(item.due)
                 if item.overdue_days:
@@ -44,7 +44,7 @@ def render_agenda(agenda: Agenda, show_why: bool):
             console.print(grid)
         if agenda.at_risk:
             console.print(heading(_("At risk: silent longer than their tier allows")))
-            grid = table(_("Customer"), _("Tier"), _("Last contact"), _("Silent"), _("Get back in touch"))
+            grid = table(_("Customer"), _("Tier"), _("Last contact"), _("Silent"), _("Get back in touch"), wide={4: 1})
             for risk in agenda.at_risk:
                 grid.add_row(text(risk.customer, "bold"), risk.tier, str(risk.last_contact),
                              _("{days}d (limit {limit})").format(days=risk.days_silent, limit=risk.threshold_days),

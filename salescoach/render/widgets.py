@@ -17,10 +17,15 @@ def heading(title: str) -> Text:
     return Text(f"\n{title}", style="bold underline")
 
 
-def table(*columns: str, title: str | None = None) -> Table:
-    grid = Table(title=title, title_justify="left", show_lines=False, expand=False, header_style="bold")
-    for column in columns:
-        grid.add_column(column, overflow="fold")
+def table(*columns: str, title: str | None = None, wide: dict[int, int] | None = None) -> Table:
+    """A table; ``wide`` maps column indexes to their share of the spare width, the others fit their content."""
+    wide = wide or {}
+    grid = Table(title=title, title_justify="left", show_lines=False, expand=bool(wide), header_style="bold")
+    for index, column in enumerate(columns):
+        if index in wide:
+            grid.add_column(column, overflow="fold", ratio=wide[index])
+        else:
+            grid.add_column(column, overflow="fold")
     return grid
 
 
