@@ -77,7 +77,8 @@ def render_brief(brief: Brief):
         console.print(text(" · ".join(facts), "dim"))
         if brief.save_command:
             console.print(text(_("First visit: this customer is not in your book yet. After the visit, save them"
-                                 " with:") + f" {brief.save_command}", "yellow"))
+                                 " with:"), "yellow"))
+            console.print(text(f"  {brief.save_command}", "bold"), soft_wrap=True)
 
         console.print(heading(_("The six questions they will silently ask")))
         by_id = {question.id: question for question in brief.questions}
