@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
+from salescoach.i18n import _
 from salescoach.cli.options import JsonOption
 
 
@@ -32,7 +33,7 @@ def backup(
     result = make_backup(current_app(ctx), path)
     output = Output(json_)
     output.result(result, lambda console: console.print(
-        f"Backed up {result.customers} customers to {result.path}", markup=False, highlight=False))
+        _("Backed up {count} customers to {path}").format(count=result.customers, path=result.path), markup=False, highlight=False))
 
 
 @clean_errors
@@ -49,10 +50,10 @@ def restore(
     from salescoach.render.output import Output, visible
     from salescoach.usecases.backup import restore as bring_back
 
-    if not yes and not typer.confirm(f"Replace your current book with {visible(path)}?"):
-        Output().status("Nothing was restored.")
+    if not yes and not typer.confirm(_("Replace your current book with {path}?").format(path=visible(path))):
+        Output().status(_("Nothing was restored."))
         return
     result = bring_back(current_app(ctx), path)
     Output(json_).result(result, lambda console: console.print(
-        f"Restored {result.customers} customers from {result.restored_from}; the previous book is saved at"
-        f" {result.previous_saved_to}", markup=False, highlight=False))
+        _("Restored {count} customers from {source}; the previous book is saved at {kept}").format(
+            count=result.customers, source=result.restored_from, kept=result.previous_saved_to), markup=False, highlight=False))

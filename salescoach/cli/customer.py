@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
+from salescoach.i18n import _
 from salescoach.cli.options import JsonOption, PlaybookOption, YesOption
 
 app = typer.Typer(help="Add, find, list, edit and remove customers, and note what you learn about them.",
@@ -50,7 +51,7 @@ def add_customer(
     output = Output(json_)
     output.result(customer, render_customer(customer))
     if not json_:
-        output.status(f"Added #{customer.id}. Next: salescoach prep {customer.id}")
+        output.status(_("Added #{id}. Next: salescoach prep {id}").format(id=customer.id))
 
 
 @app.command("list")
@@ -137,7 +138,7 @@ def note_customer(
     from salescoach.usecases import customers
 
     who, note = customers.note(current_app(ctx), customer, kind, text)
-    Output().status(f"Noted ({note.kind}) for {who.name}.")
+    Output().status(_("Noted ({kind}) for {name}.").format(kind=note.kind, name=who.name))
 
 
 @app.command("remove")
@@ -151,7 +152,8 @@ def remove_customer(ctx: typer.Context, customer: Reference, yes: YesOption = Fa
     from salescoach.usecases import customers
 
     def confirm(found) -> bool:
-        return yes or typer.confirm(f"Remove {visible(found.name)} (#{found.id}) and their whole history?")
+        return yes or typer.confirm(
+            _("Remove {name} (#{id}) and their whole history?").format(name=visible(found.name), id=found.id))
 
     removed = customers.remove(current_app(ctx), customer, confirm)
-    Output().status(f"Removed {removed.name}." if removed else "Kept; nothing was removed.")
+    Output().status(_("Removed {name}.").format(name=removed.name) if removed else _("Kept; nothing was removed."))

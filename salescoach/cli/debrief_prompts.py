@@ -58,7 +58,8 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
         if not create:
             from salescoach.errors import NotFound
 
-            raise NotFound(_("no customer matches {name!r}; nothing was saved").format(name=data["customer"]))
+            raise NotFound(_("no customer matches {reference!r}").format(reference=data["customer"]),
+                           hint=_("nothing was saved"))
     playbook = app.playbook(known.playbook if known else None)
     if "date" not in data:
         data["date"] = _ask_date(console, app, _("Date"), "today")

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
+from salescoach.i18n import _
 from salescoach.cli.options import JsonOption
 
 
@@ -39,8 +40,8 @@ def demo(
 
         raise InvalidInput(f"--lang: {language!r} is not en or ko")
     with Progress(transient=True, disable=json_) as bar:
-        task = bar.add_task("Writing the demo book", total=customers)
+        task = bar.add_task(_("Writing the demo book"), total=customers)
         result = build(app, customers, seed, language, force, lambda done: bar.update(task, completed=done))
     Output(json_).result(result, lambda console: console.print(
-        f"Demo book: {result.customers} customers, {result.visits} contacts, {result.promises} promises,"
-        f" {result.followups} follow-ups, {result.purchases} purchases, {result.notes} notes.", markup=False))
+        _("Demo book: {customers} customers, {visits} contacts, {promises} promises, {followups} follow-ups,"
+          " {purchases} purchases, {notes} notes.").format(**vars(result)), markup=False))

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
+from salescoach.i18n import _
 from salescoach.cli.options import JsonOption
 
 app = typer.Typer(
@@ -77,12 +78,13 @@ def done(
     result = finish(application, item, note, _day(application, next_, "--next"), not no_next)
     output = Output()
     if result.kind == "promise":
-        kept = "on time: a deposit in the emotional bank account" if result.on_time else "late: a withdrawal"
-        output.status(f"Promise kept for {result.customer.name}, {kept}.")
+        kept = _("on time: a deposit in the emotional bank account") if result.on_time else _("late: a withdrawal")
+        output.status(_("Promise kept for {name}, {kept}.").format(name=result.customer.name, kept=kept))
     else:
-        output.status(f"Done: {result.customer.name}.")
+        output.status(_("Done: {name}.").format(name=result.customer.name))
     if result.next:
-        output.status(f"Next touch f{result.next.id}: {result.next.due} by {result.next.channel}.")
+        output.status(_("Next touch f{id}: {due} by {channel}.").format(
+            id=result.next.id, due=result.next.due, channel=result.next.channel))
 
 
 @app.command("snooze")
@@ -98,7 +100,7 @@ def snooze(
 
     application = current_app(ctx)
     moved = move(application, item, _day(application, to, "--to"))
-    Output().status(f"f{moved.id} moved to {moved.due}.")
+    Output().status(_("f{id} moved to {due}.").format(id=moved.id, due=moved.due))
 
 
 @app.command("add")
@@ -117,4 +119,5 @@ def add(
 
     application = current_app(ctx)
     customer_, planned = plan(application, customer, _day(application, on, "--on"), type_, channel, note)
-    Output().status(f"Planned f{planned.id}: {customer_.name}, {planned.due} by {planned.channel} ({planned.type}).")
+    Output().status(_("Planned f{id}: {name}, {due} by {channel} ({type}).").format(
+        id=planned.id, name=customer_.name, due=planned.due, channel=planned.channel, type=planned.type))

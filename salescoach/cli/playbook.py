@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
+from salescoach.i18n import _
 from salescoach.cli.options import JsonOption
 from salescoach.errors import EXIT_USAGE
 
@@ -62,4 +63,4 @@ def validate_playbooks(
         sys.stderr.write(visible(problem) + "\n")
     if problems:
         raise typer.Exit(EXIT_USAGE)
-    Output().status(f"{len(paths)} playbook(s) valid.")
+    Output().status(_("{count} playbook(s) valid.").format(count=len(paths)))

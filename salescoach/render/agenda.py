@@ -30,7 +30,7 @@ def render_agenda(agenda: Agenda, show_why: bool):
             columns = [_("Id"), _("Customer"), _("Due"), _("Channel"), _("Why"), _("Script")]
             if show_why:
                 columns.append(_("Score"))
-            grid = table(*columns, wide={4: 1, 5: 2})
+            grid = table(*columns, wide={4: 1, 5: 2, 6: 1} if show_why else {4: 1, 5: 2})
             for item in agenda.items:
                 due = str(item.due)
                 if item.overdue_days:

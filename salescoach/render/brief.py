@@ -65,11 +65,11 @@ def render_brief(brief: Brief):
             title.append_text(text(head.company))
         console.print(title)
         facts = [
-            f"{_('stage')} {head.stage} ({labels[head.stage_reason]})",
-            f"{_('tier')} {head.tier or '—'}",
-            f"{_('contacts')} {head.visits}",
-            f"{_('emotional bank')} {head.bank_balance:+d}",
-            f"{_('playbook')} {head.playbook}",
+            _("stage {stage} ({reason})").format(stage=head.stage, reason=labels[head.stage_reason]),
+            _("tier {tier}").format(tier=head.tier or "—"),
+            _("contacts {count}").format(count=head.visits),
+            _("emotional bank {balance:+d}").format(balance=head.bank_balance),
+            _("playbook {name}").format(name=head.playbook),
         ]
         if head.last_contact:
             facts.insert(2, _("last contact {date} ({days} days ago)").format(date=head.last_contact,
@@ -85,7 +85,7 @@ def render_brief(brief: Brief):
         for number, key in enumerate(brief.agenda, 1):
             question = by_id[key]
             line = text(f"{number}. {question.question}", "bold")
-            line.append(f"  [{_('answered') if question.answered else _('open')}]", style="dim")
+            line.append("  [" + (_("answered") if question.answered else _("open")) + "]", style="dim")
             console.print(line)
             console.print(bullet(_("They want to know"), question.really_asking))
             console.print(bullet(_("How"), question.guidance))
@@ -108,7 +108,7 @@ def render_brief(brief: Brief):
             console.print(heading(_("Open promises (what you owe)")))
             for promise in brief.promises:
                 late = _(" — {days} days overdue").format(days=promise.overdue_days) if promise.overdue_days else ""
-                console.print(bullet(f"p{promise.id} {_('due')} {promise.due}{late}", promise.text,
+                console.print(bullet(_("p{id} due {due}").format(id=promise.id, due=promise.due) + late, promise.text,
                                      "red" if promise.overdue_days else ""))
         if brief.last_fbo:
             fbo = brief.last_fbo

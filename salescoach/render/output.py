@@ -67,7 +67,7 @@ class Output:
 def error_line(message: str, hint: str | None = None) -> str:
     from salescoach.i18n import _
 
-    text = f"{_('Error')}: {visible(message)}"
+    text = _("Error: {message}").format(message=visible(message))
     if hint:
-        text += f"\n{_('Hint')}: {visible(hint)}"
+        text += "\n" + _("Hint: {hint}").format(hint=visible(hint))
     return text

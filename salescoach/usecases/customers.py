@@ -7,6 +7,7 @@ from datetime import datetime
 from salescoach.core.records import Customer, CustomerFile, Note
 from salescoach.core.vocabulary import NOTE_KINDS, TIERS
 from salescoach.errors import Ambiguous, InvalidInput, NotFound
+from salescoach.i18n import _
 from salescoach.usecases.app import App
 
 MAX_TEXT = 2_000_000
@@ -17,20 +18,21 @@ def clean_text(value: str | None, field: str, required: bool = False) -> str | N
     """Validate free text from a rep: stored exactly as typed, but neither empty-when-required nor absurdly long."""
     if value is None or value == "":
         if required:
-            raise InvalidInput(f"{field}: must not be empty")
+            raise InvalidInput(_("{field}: must not be empty").format(field=field))
         return None
     if not value.strip() and required:
-        raise InvalidInput(f"{field}: must not be blank")
+        raise InvalidInput(_("{field}: must not be blank").format(field=field))
     if len(value) > MAX_TEXT:
-        raise InvalidInput(f"{field}: longer than {MAX_TEXT:,} characters")
+        raise InvalidInput(_("{field}: longer than {limit:,} characters").format(field=field, limit=MAX_TEXT))
     if "\x00" in value:
-        raise InvalidInput(f"{field}: contains a NUL character")
+        raise InvalidInput(_("{field}: contains a NUL character").format(field=field))
     return value
 
 
 def check_choice(value: str | None, choices: tuple, field: str) -> str | None:
     if value is not None and value not in choices:
-        raise InvalidInput(f"{field}: {value!r} is not one of {', '.join(map(str, choices))}")
+        raise InvalidInput(_("{field}: {value!r} is not one of {choices}").format(
+            field=field, value=value, choices=", ".join(map(str, choices))))
     return value
 
 
@@ -54,8 +56,10 @@ def find(store, reference: str) -> Customer:
     if candidates:
         listed = ", ".join(f"{customer.name} (#{customer.id})" for customer in candidates[:10])
         more = " …" if len(candidates) > 10 else ""
-        raise Ambiguous(f"{reference!r} matches several customers: {listed}{more}", hint="use the id or the full name")
-    raise NotFound(f"no customer matches {reference!r}", hint="`salescoach customer list` shows the book")
+        raise Ambiguous(_("{reference!r} matches several customers: {listed}").format(reference=reference,
+                        listed=listed + more), hint=_("use the id or the full name"))
+    raise NotFound(_("no customer matches {reference!r}").format(reference=reference),
+                   hint=_("`salescoach customer list` shows the book"))
 
 
 def find_or_none(store, reference: str) -> Customer | None:

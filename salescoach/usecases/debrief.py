@@ -14,6 +14,7 @@ from salescoach.core.agenda import next_touch
 from salescoach.core.records import Customer, Followup, Note, Promise, Visit
 from salescoach.core.relationship import derive_stage
 from salescoach.errors import InvalidInput, NotFound
+from salescoach.i18n import _
 from salescoach.usecases.app import App
 from salescoach.usecases.customers import find_or_none
 from salescoach.usecases.debrief_input import DebriefInput, validate
@@ -55,8 +56,8 @@ def record(app: App, entry: DebriefInput, create: bool) -> DebriefResult:
         if customer is None:
             if not create:
                 raise NotFound(
-                    f"no customer matches {entry.customer!r}",
-                    hint="add them with `salescoach customer add`, or pass --create",
+                    _("no customer matches {reference!r}").format(reference=entry.customer),
+                    hint=_("add them with `salescoach customer add`, or pass --create"),
                 )
             customer = store.add_customer(
                 Customer(id=0, name=entry.customer, tier=entry.tier or "general",

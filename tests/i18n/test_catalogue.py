@@ -1,0 +1,39 @@
+"""Every interface string has a Korean translation, and the compiled catalogue is the one the .po says."""
+
+import gettext
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+import salescoach
+
+PACKAGE = Path(salescoach.__file__).parent
+SOURCE = Path(__file__).parents[2] / "salescoach"
+
+
+def interface_strings() -> set[str]:
+    root = SOURCE if SOURCE.is_dir() else PACKAGE
+    return {message for _, _, message, _, _ in extract_from_dir(root, keywords={"_": None}) if message}
+
+
+def test_every_interface_string_is_translated_to_korean():
+    catalogue = read_po((SOURCE if SOURCE.is_dir() else PACKAGE).joinpath(
+        "locale", "ko", "LC_MESSAGES", "salescoach.po").open("rb"))
+    translated = {message.id for message in catalogue if message.id and message.string}
+    missing = interface_strings() - translated
+    assert not missing, f"untranslated: {sorted(missing)}"
+
+
+def test_the_installed_catalogue_is_compiled_from_the_po():
+    catalogue = read_po((PACKAGE / "locale" / "ko" / "LC_MESSAGES" / "salescoach.po").open("rb"))
+    installed = gettext.translation("salescoach", PACKAGE / "locale", languages=["ko"])
+    for message in catalogue:
+        if message.id:
+            assert installed.gettext(message.id) == message.string, message.id
+
+
+def test_korean_interface(cli):
+    result = cli("--lang", "ko", "customer", "show", "아무개", code=1)
+    assert result.stderr.splitlines()[0] == "오류: '아무개'에 맞는 고객이 없습니다"
+    assert "고객이 속으로 묻는 여섯 가지 질문" in cli("--lang", "ko", "prep", "이서연").stdout
