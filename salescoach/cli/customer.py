@@ -141,6 +141,29 @@ def note_customer(
     Output().status(_("Noted ({kind}) for {name}.").format(kind=note.kind, name=who.name))
 
 
+@app.command("date")
+@clean_errors
+def date_customer(
+    ctx: typer.Context,
+    customer: Reference,
+    kind: Annotated[str, typer.Argument(help="birthday, anniversary, renewal, rate_reset, lease_end or other.")],
+    when: Annotated[str, typer.Argument(help="YYYY-MM-DD, or MM-DD for a yearly date.")],
+    lead: Annotated[int, typer.Option("--lead", help="Days before the date to start reminding you.")] = 0,
+    label: Annotated[str | None, typer.Option("--label", help="What it is, e.g. 'car insurance renewal'.")] = None,
+    once: Annotated[bool, typer.Option("--once", help="A one-off date, not yearly.")] = False,
+) -> None:
+    """Record an important date: it appears in `followup` on the day (or --lead days before) with a script.
+
+    Example: salescoach customer date "Lee Jiwoo" renewal 2027-03-01 --lead 30 --label "fleet insurance" --once
+    """
+    from salescoach.render.output import Output
+    from salescoach.usecases import customers
+
+    who, event = customers.add_date(current_app(ctx), customer, kind, when, lead, label, not once)
+    Output().status(_("Noted {kind} on {month:02d}-{day:02d} for {name}.").format(
+        kind=event.kind, month=event.month, day=event.day, name=who.name))
+
+
 @app.command("remove")
 @clean_errors
 def remove_customer(ctx: typer.Context, customer: Reference, yes: YesOption = False) -> None:

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from salescoach.core.details import template_values
-from salescoach.core.records import Customer, Followup, Note, Profile, Promise, Visit
+from salescoach.core.occasions import due_in_window
+from salescoach.core.records import Customer, Followup, ImportantDate, Note, Profile, Promise, Visit
+from salescoach.core.vocabulary import DATE_KINDS
 from salescoach.playbook.template import fill_best
 
 
@@ -33,8 +35,8 @@ class Term:
 
 @dataclass(frozen=True)
 class AgendaItem:
-    id: str  # "f12" for follow-up 12, "p3" for promise 3
-    kind: str  # followup | promise
+    id: str  # "f12" for follow-up 12, "p3" for promise 3, "d5" for important date 5
+    kind: str  # followup | promise | date
     customer_id: int
     customer: str
     due: date
@@ -131,6 +133,15 @@ def promise_script(promise: Promise, context: CustomerContext, profile: Profile)
     return fill_best(context.playbook["topics"]["followup"]["promise"], values)
 
 
+def event_script(event: ImportantDate, when: date, context: CustomerContext, profile: Profile) -> str:
+    label = f"{event.label or event.kind} ({when.isoformat()})"
+    values = template_values(
+        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile,
+        extra={"event": label},
+    )
+    return fill_best(context.playbook["topics"]["followup"]["event"], values)
+
+
 def reconnect_reason(context: CustomerContext, profile: Profile) -> str:
     values = template_values(
         context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile
@@ -146,6 +157,7 @@ def build_agenda(
     contexts: dict[int, CustomerContext],
     silent: list[Customer],
     profile: Profile,
+    dates: list[ImportantDate] = (),
 ) -> Agenda:
     """Today's list, highest priority first, and the customers at risk of drifting away.
 
@@ -175,6 +187,21 @@ def build_agenda(
                 id=promise_id(promise), kind="promise", customer_id=promise.customer_id,
                 customer=context.customer.name, due=promise.due, overdue_days=overdue, channel=tier_rule["channel"],
                 type="promise", note=promise.text, script=promise_script(promise, context, profile),
+                score=points, why=why,
+            )
+        )
+    for event in dates:
+        when = due_in_window(event, today, until)
+        if when is None:
+            continue
+        context = contexts[event.customer_id]
+        points, why = score("date", 0, context, today)
+        tier_rule = context.playbook["topics"]["followup"]["tiers"][_tier(context.customer)]
+        items.append(
+            AgendaItem(
+                id=f"d{event.id}", kind="date", customer_id=event.customer_id, customer=context.customer.name,
+                due=when, overdue_days=0, channel=tier_rule["channel"], type=DATE_KINDS[event.kind],
+                note=event.label or event.kind, script=event_script(event, when, context, profile),
                 score=points, why=why,
             )
         )

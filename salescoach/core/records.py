@@ -106,6 +106,21 @@ class Purchase:
 
 
 @dataclass(frozen=True)
+class ImportantDate:
+    """A dated event in a customer's life or contract, yearly (a birthday) or once (a lease end)."""
+
+    id: int
+    customer_id: int
+    kind: str
+    month: int
+    day: int
+    year: int | None = None
+    yearly: bool = True
+    lead_days: int = 0
+    label: str | None = None
+
+
+@dataclass(frozen=True)
 class Profile:
     """The rep's own facts, used to answer "who are you?" and "why should I trust you?"."""
 
@@ -130,3 +145,4 @@ class CustomerFile:
     promises: tuple[Promise, ...] = ()
     followups: tuple[Followup, ...] = ()
     purchases: tuple[Purchase, ...] = ()
+    dates: tuple[ImportantDate, ...] = ()

@@ -45,3 +45,14 @@ PERSONAL_NOTE_KINDS = ("family", "leisure", "interest", "hometown", "school", "w
 
 COMMONALITY_NOTE_KINDS = ("hometown", "school", "workplace")
 """Note kinds that record something the rep shares with the customer (the 'similarity' good)."""
+
+DATE_KINDS = {
+    "birthday": "care",
+    "anniversary": "care",
+    "renewal": "info",
+    "rate_reset": "info",
+    "lease_end": "info",
+    "other": "care",
+}
+"""Kinds of important dates, with the follow-up type their reminder takes (care is personal, info is business)."""
+MAX_LEAD_DAYS = 60

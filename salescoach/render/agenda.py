@@ -35,7 +35,8 @@ def render_agenda(agenda: Agenda, show_why: bool):
                 due = str(item.due)
                 if item.overdue_days:
                     due += "\n" + _("{days}d late").format(days=item.overdue_days)
-                reason = _("promise") + f": {item.note}" if item.kind == "promise" else item.type
+                reason = {"promise": _("promise") + f": {item.note}", "date": f"{item.type}: {item.note}"}.get(
+                    item.kind, item.type)
                 row = [item.id, text(item.customer, "bold"), text(due, "red" if item.overdue_days else ""),
                        item.channel, text(reason), text(item.script, "green")]
                 if show_why:

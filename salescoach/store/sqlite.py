@@ -20,6 +20,7 @@ from salescoach.core.records import (
     Customer,
     CustomerFile,
     Followup,
+    ImportantDate,
     Note,
     Profile,
     Promise,
@@ -104,6 +105,13 @@ def _promise(row: Sequence) -> Promise:
     )
 
 
+def _important_date(row: Sequence) -> ImportantDate:
+    return ImportantDate(
+        id=row[0], customer_id=row[1], kind=row[2], month=row[3], day=row[4], year=row[5], yearly=bool(row[6]),
+        lead_days=row[7], label=row[8],
+    )
+
+
 def _followup(row: Sequence) -> Followup:
     return Followup(
         id=row[0],
@@ -132,6 +140,8 @@ _PROMISE_COLUMNS = "p.id, p.customer_id, p.visit_id, p.text, p.made_on, p.due, p
 _FOLLOWUP_COLUMNS = "f.id, f.customer_id, f.visit_id, f.due, f.channel, f.type, f.note, f.done_on, f.done_note"
 _PURCHASE_COLUMNS = "u.id, u.customer_id, u.visit_id, u.date, u.amount, u.product"
 _NOTE_COLUMNS = "n.id, n.customer_id, n.kind, n.text, n.noted_on"
+_DATE_COLUMNS = "d.id, d.customer_id, d.kind, d.month, d.day, d.year, d.yearly, d.lead_days, d.label"
+_DATE_WIDTH = _DATE_COLUMNS.count(",") + 1
 _FOLLOWUP_WIDTH = _FOLLOWUP_COLUMNS.count(",") + 1
 _PROMISE_WIDTH = _PROMISE_COLUMNS.count(",") + 1
 
@@ -366,6 +376,7 @@ class SqliteStore:
             promises=rows("promises", _PROMISE_COLUMNS, "p.made_on", _promise),
             followups=rows("followups", _FOLLOWUP_COLUMNS, "f.due", _followup),
             purchases=rows("purchases", _PURCHASE_COLUMNS, "u.date", _purchase),
+            dates=rows("important_dates", _DATE_COLUMNS, "d.month, d.day", _important_date),
         )
 
     # -- the daily list --------------------------------------------------------------------------------------
@@ -389,6 +400,28 @@ class SqliteStore:
             (day.isoformat(),),
         )
         return [(_promise(row[:_PROMISE_WIDTH]), _customer(row[_PROMISE_WIDTH:])) for row in rows]
+
+    def add_important_date(self, event: ImportantDate) -> ImportantDate:
+        cursor = self._write(
+            "INSERT INTO important_dates (customer_id, kind, label, month, day, year, yearly, lead_days)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (event.customer_id, event.kind, event.label, event.month, event.day, event.year, int(event.yearly),
+             event.lead_days),
+        )
+        return self._one(f"SELECT {_DATE_COLUMNS} FROM important_dates d WHERE d.id = ?", cursor.lastrowid,
+                         _important_date)
+
+    def important_dates_on(self, month_days: Sequence[tuple[int, int]]) -> list[tuple[ImportantDate, Customer]]:
+        """Important dates falling on any of the (month, day) pairs, with their customers (index lookups)."""
+        if not month_days:
+            return []
+        values = ", ".join("(?, ?)" for _ in month_days)
+        rows = self._read(
+            f"SELECT {_DATE_COLUMNS}, {_CUSTOMER_COLUMNS} FROM important_dates d JOIN customers c"
+            f" ON c.id = d.customer_id WHERE (d.month, d.day) IN (VALUES {values}) ORDER BY d.month, d.day, d.id",
+            [part for pair in month_days for part in pair],
+        )
+        return [(_important_date(row[:_DATE_WIDTH]), _customer(row[_DATE_WIDTH:])) for row in rows]
 
     def silent_customers(self, tier: str, silent_since: date, limit: int) -> list[Customer]:
         """Customers of ``tier`` not contacted since before ``silent_since`` and with no open follow-up.

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from salescoach.core.records import Customer, CustomerFile, Note
-from salescoach.core.vocabulary import NOTE_KINDS, TIERS
+from salescoach.core.records import Customer, CustomerFile, ImportantDate, Note
+from salescoach.core.vocabulary import DATE_KINDS, MAX_LEAD_DAYS, NOTE_KINDS, TIERS
 from salescoach.errors import Ambiguous, InvalidInput, NotFound
 from salescoach.i18n import _
 from salescoach.usecases.app import App
@@ -125,6 +125,30 @@ def note(app: App, reference: str, kind: str, text: str) -> tuple[Customer, Note
     with app.store() as store, store.transaction():
         customer = find(store, reference)
         return customer, store.add_note(customer.id, kind, text, app.today)
+
+
+def add_date(
+    app: App, reference: str, kind: str, when: str, lead_days: int, label: str | None, yearly: bool
+) -> tuple[Customer, ImportantDate]:
+    """Record an important date: ``when`` is YYYY-MM-DD, or MM-DD for a yearly date whose year is unknown."""
+    check_choice(kind, tuple(DATE_KINDS), "kind")
+    if not 0 <= lead_days <= MAX_LEAD_DAYS:
+        raise InvalidInput(_("--lead: must be between 0 and {limit}").format(limit=MAX_LEAD_DAYS))
+    parts = when.strip().split("-")
+    try:
+        year, month, day = (int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 else (
+            None, int(parts[0]), int(parts[1]))
+        date(year or 2000, month, day)
+    except (ValueError, IndexError):
+        raise InvalidInput(_("date: {when!r} is not YYYY-MM-DD or MM-DD").format(when=when)) from None
+    if year is None and not yearly:
+        raise InvalidInput(_("date: a one-off date needs a year (YYYY-MM-DD)"))
+    label = clean_text(label, "label")
+    with app.store() as store, store.transaction():
+        customer = find(store, reference)
+        event = ImportantDate(id=0, customer_id=customer.id, kind=kind, month=month, day=day, year=year,
+                              yearly=yearly, lead_days=lead_days, label=label)
+        return customer, store.add_important_date(event)
 
 
 def remove(app: App, reference: str, confirm) -> Customer | None:

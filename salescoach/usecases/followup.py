@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from salescoach.core.agenda import Agenda, CustomerContext, build_agenda, next_touch
+from salescoach.core.occasions import month_days
 from salescoach.core.records import Customer, Followup, Promise
-from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, TIERS
+from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
 from salescoach.errors import InvalidInput, NotFound
 from salescoach.usecases.app import App
 from salescoach.usecases.customers import check_choice, clean_text, find
@@ -32,12 +33,13 @@ def agenda(app: App, day: date | None = None, days: int = 1) -> Agenda:
     with app.store() as store:
         followups = store.open_followups_until(until)
         promises = store.open_promises_until(until)
+        dates = store.important_dates_on(month_days(day, until + timedelta(days=MAX_LEAD_DAYS)))
         default = playbook_of(Customer(id=0, name=""))
         silent = []
         for tier in TIERS:
             threshold = default["churn"]["rfm"][tier]["recency_days"]
             silent += store.silent_customers(tier, day - timedelta(days=threshold), AT_RISK_PER_TIER)
-        customers = {customer.id: customer for _, customer in followups + promises}
+        customers = {customer.id: customer for _, customer in followups + promises + dates}
         customers.update({customer.id: customer for customer in silent})
         notes = store.latest_notes(list(customers))
         visits = store.latest_visits(list(customers))
@@ -48,7 +50,8 @@ def agenda(app: App, day: date | None = None, days: int = 1) -> Agenda:
         for customer_id, customer in customers.items()
     }
     return build_agenda(
-        day, until, [item for item, _ in followups], [item for item, _ in promises], contexts, silent, profile
+        day, until, [item for item, _ in followups], [item for item, _ in promises], contexts, silent, profile,
+        [event for event, _ in dates],
     )
 
 

@@ -193,3 +193,16 @@ def test_walk_quit_saves_nothing(cli):
     cli("customer", "add", "Lee")
     assert "nothing was saved" in cli("prep", "Lee", "--walk", input="q\n").stdout
     assert cli.json("history", "Lee")["events"] == []
+
+
+def test_important_dates_appear_with_their_lead_time(cli):
+    cli("customer", "add", "Lee Jiwoo", "--honorific", "Ms.")
+    cli("customer", "date", "Lee", "birthday", "11-28", "--lead", "3")
+    cli("customer", "date", "Lee", "renewal", "2027-01-10", "--lead", "30", "--label", "fleet insurance", "--once")
+    items = cli.json("followup")["items"]
+    assert [(i["id"], i["type"], i["due"]) for i in items] == [("d1", "care", "2026-11-28")]
+    assert "Ms. Lee Jiwoo" in items[0]["script"] and "birthday" in items[0]["script"]
+    later = cli.json("followup", today="2026-12-12")["items"]
+    assert [(i["id"], i["type"], i["note"]) for i in later] == [("d2", "info", "fleet insurance")]
+    assert cli("customer", "date", "Lee", "birthday", "02-30", code=2).stderr.startswith("Error: date")
+    assert cli("customer", "date", "Lee", "holiday", "02-03", code=2).stderr.startswith("Error: kind")

@@ -1,0 +1,47 @@
+"""Important dates: when a birthday, anniversary or renewal should appear on the morning list.
+
+An event with lead time L shows from L days before it until the day itself, as a ``care`` or ``info`` touch:
+the method's "why buy now" triggers, and its everyday care.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from salescoach.core.records import ImportantDate
+
+
+def occurrence(event: ImportantDate, on_or_after: date) -> date | None:
+    """The first time ``event`` happens on or after a day (29 February falls on the 28th in other years)."""
+    if not event.yearly:
+        found = _safe_date(event.year or on_or_after.year, event.month, event.day)
+        return found if found >= on_or_after else None
+    for year in (on_or_after.year, on_or_after.year + 1):
+        found = _safe_date(year, event.month, event.day)
+        if found >= on_or_after:
+            return found
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def month_days(start: date, end: date) -> list[tuple[int, int]]:
+    """Every (month, day) from ``start`` to ``end``, for the store's indexed lookup (29 Feb always included)."""
+    days, current = [], start
+    while current <= end and len(days) < 367:
+        days.append((current.month, current.day))
+        if current.month == 2 and current.day == 28:
+            days.append((2, 29))
+        current += timedelta(days=1)
+    return sorted(set(days))
+
+
+def due_in_window(event: ImportantDate, start: date, until: date) -> date | None:
+    """The occurrence to remind about if the window [start, until] touches [occurrence - lead, occurrence]."""
+    found = occurrence(event, start)
+    if found is not None and found - timedelta(days=event.lead_days) <= until:
+        return found
+    return None
