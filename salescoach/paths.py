@@ -7,14 +7,13 @@ platform's user data directory is used. Folders are created owner-only, because 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 HOME_ENV = "SALESCOACH_HOME"
 
 
-@dataclass(frozen=True)
-class Locations:
+class Locations(NamedTuple):
     """Every path salescoach reads or writes for one data location."""
 
     home: Path

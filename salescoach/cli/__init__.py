@@ -1,28 +1,37 @@
 """The command line: one Typer app, each command group in its own module, registered here and nowhere else.
 
 Command modules import only Typer at load time; use cases, the store, playbooks and Rich are imported inside the
-commands that need them, so ``salescoach --help`` and ``salescoach followup`` start fast.
+commands that need them. :func:`main` goes one step further: when the command line names a command, only that
+command's module is loaded and registered, so ``salescoach followup`` does not pay for building the other twenty.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
 from typing import Annotated
 
 import typer
 
-from salescoach.cli import backup, config, customer, debrief, demo, followup, history, paths, playbook, prep, profile
+COMMANDS = {
+    "prep": "prep",
+    "debrief": "debrief",
+    "followup": "followup",
+    "history": "history",
+    "customer": "customer",
+    "profile": "profile",
+    "playbook": "playbook",
+    "paths": "paths",
+    "config": "config",
+    "backup": "backup",
+    "restore": "backup",
+    "demo": "demo",
+}
+"""Command name → the module (in ``salescoach.cli``) that registers it, in the order ``--help`` lists them."""
 
-app = typer.Typer(
-    name="salescoach",
-    help="A sales coach for field reps: prep before a meeting, debrief after it, follow up every morning.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+HELP = "A sales coach for field reps: prep before a meeting, debrief after it, follow up every morning."
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     lang: Annotated[str | None, typer.Option("--lang", help="Interface and playbook language: en or ko.")] = None,
@@ -40,19 +49,43 @@ def root(
     ctx.obj = {"lang": lang}
 
 
-prep.register(app)
-debrief.register(app)
-followup.register(app)
-history.register(app)
-paths.register(app)
-backup.register(app)
-demo.register(app)
-config.register(app)
-app.add_typer(customer.app, name="customer")
-app.add_typer(playbook.app, name="playbook")
-app.add_typer(profile.app, name="profile")
+def build(only: str | None = None) -> typer.Typer:
+    """The app with every command, or with just the module that registers ``only``."""
+    app = typer.Typer(
+        name="salescoach",
+        help=HELP,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(root)
+    modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
+    for module in modules:
+        importlib.import_module(f"salescoach.cli.{module}").register(app)
+    return app
+
+
+def invoked_command(arguments: list[str]) -> str | None:
+    """The command named on a command line (skipping root options), if it is one we know."""
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument == "--lang":
+            skip = True
+        elif not argument.startswith("-"):
+            return argument if argument in COMMANDS else None
+    return None
+
+
+def __getattr__(name: str):
+    """``salescoach.cli.app``: the full app, built on first use (tests and tools import it)."""
+    if name == "app":
+        globals()["app"] = built = build()
+        return built
+    raise AttributeError(name)
 
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    build(invoked_command(sys.argv[1:]))()

@@ -180,3 +180,7 @@ def remove_customer(ctx: typer.Context, customer: Reference, yes: YesOption = Fa
 
     removed = customers.remove(current_app(ctx), customer, confirm)
     Output().status(_("Removed {name}.").format(name=removed.name) if removed else _("Kept; nothing was removed."))
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="customer")

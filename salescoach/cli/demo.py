@@ -44,4 +44,4 @@ def demo(
         result = build(app, customers, seed, language, force, lambda done: bar.update(task, completed=done))
     Output(json_).result(result, lambda console: console.print(
         _("Demo book: {customers} customers, {visits} contacts, {promises} promises, {followups} follow-ups,"
-          " {purchases} purchases, {notes} notes.").format(**vars(result)), markup=False))
+          " {purchases} purchases, {notes} notes.").format(**result._asdict()), markup=False))

@@ -29,4 +29,4 @@ def history(
     from salescoach.usecases.history import history as customer_history
 
     who, timeline = customer_history(current_app(ctx), customer)
-    Output(json_).result({"customer": who, **vars(timeline)}, render_history(who, timeline))
+    Output(json_).result({"customer": who, **timeline._asdict()}, render_history(who, timeline))

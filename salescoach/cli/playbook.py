@@ -64,3 +64,7 @@ def validate_playbooks(
     if problems:
         raise typer.Exit(EXIT_USAGE)
     Output().status(_("{count} playbook(s) valid.").format(count=len(paths)))
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="playbook")

@@ -50,3 +50,7 @@ def set_profile(
     found = profile.update(current_app(ctx), name=name, company=company, title=title, years=years,
                            credentials=credentials, customer_count=customer_count, references=references)
     Output(json_).result(found, render_profile(found))
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="profile")

@@ -14,7 +14,7 @@ Each item carries its score and the terms that made it, so the rep can see why i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date, timedelta
 
 from salescoach.core.details import template_values
@@ -24,8 +24,7 @@ from salescoach.core.vocabulary import DATE_KINDS
 from salescoach.playbook.template import fill_best
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One part of a priority score: which term, how many points, and the quantity behind it."""
 
     term: str
@@ -33,8 +32,7 @@ class Term:
     quantity: float | str | None = None
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(NamedTuple):
     id: str  # "f12" for follow-up 12, "p3" for promise 3, "d5" for important date 5
     kind: str  # followup | promise | date
     customer_id: int
@@ -49,8 +47,7 @@ class AgendaItem:
     why: tuple[Term, ...]
 
 
-@dataclass(frozen=True)
-class AtRisk:
+class AtRisk(NamedTuple):
     customer_id: int
     customer: str
     tier: str
@@ -60,16 +57,14 @@ class AtRisk:
     reason: str
 
 
-@dataclass(frozen=True)
-class Agenda:
+class Agenda(NamedTuple):
     date: date
     until: date
     items: tuple[AgendaItem, ...] = ()
-    at_risk: tuple[AtRisk, ...] = field(default=())
+    at_risk: tuple[AtRisk, ...] = ()
 
 
-@dataclass(frozen=True)
-class CustomerContext:
+class CustomerContext(NamedTuple):
     """What the agenda needs to know about one customer besides the item itself."""
 
     customer: Customer
@@ -158,11 +153,13 @@ def build_agenda(
     silent: list[Customer],
     profile: Profile,
     dates: list[ImportantDate] = (),
+    at_risk_limit: int = 10,
 ) -> Agenda:
     """Today's list, highest priority first, and the customers at risk of drifting away.
 
     ``contexts`` holds every customer named by an item or in ``silent``; ``silent`` are customers the store found
-    past their tier's recency threshold with nothing scheduled.
+    past their tier's recency threshold with nothing scheduled, of whom the ``at_risk_limit`` furthest past
+    their threshold are kept: enough to act on today, not a wall.
     """
     items = []
     for followup in followups:
@@ -218,8 +215,8 @@ def build_agenda(
                 reason=reconnect_reason(context, profile),
             )
         )
-    at_risk.sort(key=lambda risk: (-risk.days_silent, risk.customer_id))
-    return Agenda(date=today, until=until, items=tuple(items), at_risk=tuple(at_risk))
+    at_risk.sort(key=lambda risk: (-(risk.days_silent - risk.threshold_days), risk.customer_id))
+    return Agenda(date=today, until=until, items=tuple(items), at_risk=tuple(at_risk[:at_risk_limit]))
 
 
 def next_touch(playbook: dict, tier: str, after: date) -> tuple[date, str]:

@@ -11,7 +11,7 @@ noted need, to help; one tagged ``referral``, through the referral; anyone else,
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from salescoach.core.agenda import next_touch
@@ -40,16 +40,14 @@ DEEPENING_NOTE_KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One entry of a brief: an optional label and its text (a line to say, a tip, a fact)."""
 
     text: str
     label: str | None = None
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A titled group of items; ``key`` names the section for renderers, ``title`` comes from the playbook."""
 
     key: str
@@ -58,8 +56,7 @@ class Section:
     summary: str | None = None
 
 
-@dataclass(frozen=True)
-class QuestionBrief:
+class QuestionBrief(NamedTuple):
     id: str
     question: str
     really_asking: str
@@ -69,16 +66,14 @@ class QuestionBrief:
     answered: bool
 
 
-@dataclass(frozen=True)
-class PromiseBrief:
+class PromiseBrief(NamedTuple):
     id: int
     text: str
     due: date
     overdue_days: int
 
 
-@dataclass(frozen=True)
-class LastFbo:
+class LastFbo(NamedTuple):
     date: date
     channel: str
     feedback: str | None
@@ -86,16 +81,14 @@ class LastFbo:
     opportunity: str | None
 
 
-@dataclass(frozen=True)
-class NextStep:
+class NextStep(NamedTuple):
     date: date
     channel: str
     type: str
     script: str
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     name: str
     known: bool
     customer_id: int | None
@@ -111,8 +104,7 @@ class Header:
     language: str
 
 
-@dataclass(frozen=True)
-class Brief:
+class Brief(NamedTuple):
     header: Header
     agenda: tuple[str, ...]
     questions: tuple[QuestionBrief, ...]

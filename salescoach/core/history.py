@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from salescoach.core.records import CustomerFile
 from salescoach.core.relationship import BankEntry, bank_ledger, promise_status
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """One line of the timeline. ``kind``: visit, note, promise, followup, purchase."""
 
     date: date
@@ -21,8 +20,7 @@ class Event:
     details: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(NamedTuple):
     events: tuple[Event, ...]
     bank: tuple[BankEntry, ...]
     balance: int

@@ -1,18 +1,18 @@
 """The rep's records as plain, typed values: what the store returns and the core reasons about.
 
-They are frozen dataclasses rather than pydantic models on purpose: the daily commands read many of them and must
-start fast, and the store has already checked them. Input from people and files is validated with pydantic at the
+They are named tuples rather than pydantic models or dataclasses on purpose: the daily commands read many of them
+and must start fast (a named tuple class costs a fifth of a dataclass to create), and the store has already checked
+them. Input from people and files is validated with pydantic at the
 edge (see :mod:`salescoach.usecases.debrief_input`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 
-@dataclass(frozen=True)
-class Customer:
+class Customer(NamedTuple):
     id: int
     name: str
     honorific: str | None = None
@@ -28,8 +28,7 @@ class Customer:
     last_contact: date | None = None
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A personal detail learned about a customer, typed by kind (family, need, pain, hometown, ...)."""
 
     id: int
@@ -39,8 +38,7 @@ class Note:
     noted_on: date
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(NamedTuple):
     """One contact with a customer and its FBO wrap-up."""
 
     id: int
@@ -59,8 +57,7 @@ class Visit:
     answered: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Promise:
+class Promise(NamedTuple):
     """Something the rep owes a customer. ``kept_on`` is set when delivered."""
 
     id: int
@@ -76,8 +73,7 @@ class Promise:
         return self.kept_on is None
 
 
-@dataclass(frozen=True)
-class Followup:
+class Followup(NamedTuple):
     """A planned touch: a call, a message or a visit, of one of the four follow-up types."""
 
     id: int
@@ -95,8 +91,7 @@ class Followup:
         return self.done_on is None
 
 
-@dataclass(frozen=True)
-class Purchase:
+class Purchase(NamedTuple):
     id: int
     customer_id: int
     date: date
@@ -105,8 +100,7 @@ class Purchase:
     visit_id: int | None = None
 
 
-@dataclass(frozen=True)
-class ImportantDate:
+class ImportantDate(NamedTuple):
     """A dated event in a customer's life or contract, yearly (a birthday) or once (a lease end)."""
 
     id: int
@@ -120,8 +114,7 @@ class ImportantDate:
     label: str | None = None
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """The rep's own facts, used to answer "who are you?" and "why should I trust you?"."""
 
     name: str | None = None
@@ -135,8 +128,7 @@ class Profile:
     FIELDS = ("name", "company", "title", "years", "credentials", "customer_count", "references")
 
 
-@dataclass(frozen=True)
-class CustomerFile:
+class CustomerFile(NamedTuple):
     """Everything the rep knows about one customer, oldest first within each list."""
 
     customer: Customer

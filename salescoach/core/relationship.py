@@ -16,7 +16,7 @@ open past its due date, is a withdrawal (−1). The balance is their sum.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from salescoach.core.records import CustomerFile, Promise
@@ -24,8 +24,7 @@ from salescoach.core.records import CustomerFile, Promise
 STAGE_REASONS = ("first_contact", "repeat_progress", "shared_pain", "bought", "recorded", "override")
 
 
-@dataclass(frozen=True)
-class StageJudgement:
+class StageJudgement(NamedTuple):
     stage: int
     reason: str  # one of STAGE_REASONS
 
@@ -49,8 +48,7 @@ def derive_stage(book: CustomerFile | None, override: int | None = None) -> Stag
     return StageJudgement(1, "first_contact")
 
 
-@dataclass(frozen=True)
-class BankEntry:
+class BankEntry(NamedTuple):
     """One deposit or withdrawal in the emotional bank account."""
 
     on: date

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 from importlib.resources import files
 from pathlib import Path
 
@@ -30,8 +30,7 @@ SHIPPED = "shipped"
 USER = "user"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where one playbook file was found."""
 
     name: str

@@ -7,7 +7,7 @@ work, and a playbook has no need of them), no tags beyond the standard ones, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import yaml
@@ -36,8 +36,7 @@ class PlaybookInvalid(InvalidInput):
         self.problems = problems
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A parsed playbook file: its data and the line of every value in it."""
 
     path: Path

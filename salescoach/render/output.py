@@ -8,7 +8,6 @@ escape sequence in a note cannot drive the terminal.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import sys
@@ -25,9 +24,9 @@ def visible(text: object) -> str:
 
 
 def jsonable(value: Any) -> Any:
-    """Results (dataclasses, dates, tuples) as plain JSON data."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: jsonable(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    """Results (records, dates, tuples) as plain JSON data."""
+    if hasattr(value, "_asdict"):
+        return {key: jsonable(item) for key, item in value._asdict().items()}
     if isinstance(value, dict):
         return {str(key): jsonable(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

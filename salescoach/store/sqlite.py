@@ -528,8 +528,9 @@ class SqliteStore:
                 [(customer_id, visit_ids[p["visit"]], p["date"].isoformat(), p["amount"]) for p in row["purchases"]],
             )
             self._connection.executemany(
-                "INSERT INTO followups (customer_id, due, channel, type, note) VALUES (?, ?, ?, ?, ?)",
-                [(customer_id, f["due"].isoformat(), f["channel"], f["type"], f["note"]) for f in row["followups"]],
+                "INSERT INTO followups (customer_id, due, channel, type, note, done_on) VALUES (?, ?, ?, ?, ?, ?)",
+                [(customer_id, f["due"].isoformat(), f["channel"], f["type"], f["note"], _iso(f.get("done_on")))
+                 for f in row["followups"]],
             )
             for key in counts:
                 counts[key] += len(row[key])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from salescoach import settings
@@ -15,8 +15,7 @@ from salescoach.paths import Locations, locations
 TODAY_ENV = "SALESCOACH_TODAY"
 
 
-@dataclass(frozen=True)
-class App:
+class App(NamedTuple):
     where: Locations
     language: str
     today: date

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import datetime
 from pathlib import Path
 
@@ -11,14 +11,12 @@ from salescoach.paths import ensure_private_dir
 from salescoach.usecases.app import App
 
 
-@dataclass(frozen=True)
-class BackupResult:
+class BackupResult(NamedTuple):
     path: str
     customers: int
 
 
-@dataclass(frozen=True)
-class RestoreResult:
+class RestoreResult(NamedTuple):
     restored_from: str
     previous_saved_to: str
     customers: int

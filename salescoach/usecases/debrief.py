@@ -6,7 +6,7 @@ leaves the store exactly as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import datetime
 from pathlib import Path
 
@@ -20,8 +20,7 @@ from salescoach.usecases.customers import find_or_none
 from salescoach.usecases.debrief_input import DebriefInput, validate
 
 
-@dataclass(frozen=True)
-class DebriefResult:
+class DebriefResult(NamedTuple):
     customer: Customer
     created: bool
     visit: Visit

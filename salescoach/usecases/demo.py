@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, datetime, timedelta
 
 from salescoach.core import vocabulary as v
@@ -53,8 +53,7 @@ _FBO = {
 }
 
 
-@dataclass(frozen=True)
-class DemoResult:
+class DemoResult(NamedTuple):
     customers: int
     visits: int
     promises: int
@@ -113,19 +112,22 @@ def _customer(rng: random.Random, index: int, language: str, today: date, create
             purchases.append({"date": day, "amount": amount, "visit": len(visits) - 1})
         if rng.random() < 0.4:
             due = day + timedelta(days=rng.randint(2, 10))
-            kept = None if due >= today and rng.random() < 0.7 else due + timedelta(days=rng.choice((-1, 0, 0, 0, 2, 5)))
-            if kept and kept > today:
-                kept = None
+            kept = due + timedelta(days=rng.choice((-2, -1, 0, 0, 0, 1, 3)))
+            if kept > today or (due >= today - timedelta(days=3) and rng.random() < 0.5):
+                kept = None  # still owed: due soon, or a few days late
             promises.append({"text": benefit, "made_on": day, "due": due, "kept_on": kept, "visit": len(visits) - 1})
         if rng.random() < 0.3:
             kind = rng.choice(tuple(_NOTES[language]))
             notes.append({"kind": kind, "text": rng.choice(_NOTES[language][kind]), "noted_on": day})
     last_contact = visits[-1]["date"] if visits else None
     followups = []
-    if visits and rng.random() < 0.85:
-        due = last_contact + timedelta(days=cadence + rng.randint(-2, 10))
-        followups.append({"due": due, "channel": rng.choice(v.CHANNELS[:3]),
-                          "type": rng.choice(v.FOLLOWUP_TYPES), "note": visits[-1]["benefit"]})
+    for visit in visits:  # a rep who keeps up: past touches were done, the next one is planned
+        due = visit["date"] + timedelta(days=cadence + rng.randint(-1, 3))
+        done = due if due < today - timedelta(days=2) or rng.random() < 0.3 else None
+        if done is None and rng.random() < 0.15:
+            continue  # nothing planned: some customers drift towards the at-risk list
+        followups.append({"due": due, "done_on": done, "channel": rng.choice(v.CHANNELS[:3]),
+                          "type": rng.choice(v.FOLLOWUP_TYPES), "note": visit["benefit"]})
     return {
         "name": name, "honorific": honorific, "company": company, "playbook": INDUSTRIES[index % 4],
         "tier": tier, "stage": 1 + min(2, len(visits) // 4), "created": created, "last_contact": last_contact,

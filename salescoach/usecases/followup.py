@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 
 from salescoach.core.agenda import Agenda, CustomerContext, build_agenda, next_touch
@@ -13,8 +13,8 @@ from salescoach.errors import InvalidInput, NotFound
 from salescoach.usecases.app import App
 from salescoach.usecases.customers import check_choice, clean_text, find
 
-AT_RISK_PER_TIER = 10
-"""How many drifting customers of each tier the morning list shows: enough to act on today, not a wall."""
+AT_RISK_SHOWN = 10
+"""How many drifting customers the morning list shows (the furthest past their tier's limit first)."""
 
 
 def agenda(app: App, day: date | None = None, days: int = 1) -> Agenda:
@@ -38,7 +38,7 @@ def agenda(app: App, day: date | None = None, days: int = 1) -> Agenda:
         silent = []
         for tier in TIERS:
             threshold = default["churn"]["rfm"][tier]["recency_days"]
-            silent += store.silent_customers(tier, day - timedelta(days=threshold), AT_RISK_PER_TIER)
+            silent += store.silent_customers(tier, day - timedelta(days=threshold), AT_RISK_SHOWN)
         customers = {customer.id: customer for _, customer in followups + promises + dates}
         customers.update({customer.id: customer for customer in silent})
         notes = store.latest_notes(list(customers))
@@ -55,8 +55,7 @@ def agenda(app: App, day: date | None = None, days: int = 1) -> Agenda:
     )
 
 
-@dataclass(frozen=True)
-class Done:
+class Done(NamedTuple):
     kind: str  # followup | promise
     customer: Customer
     followup: Followup | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from salescoach.errors import SalescoachError
@@ -11,8 +11,7 @@ from salescoach.playbook.source import PlaybookInvalid, read_document
 from salescoach.usecases.app import App
 
 
-@dataclass(frozen=True)
-class PlaybookInfo:
+class PlaybookInfo(NamedTuple):
     name: str
     language: str
     title: str
