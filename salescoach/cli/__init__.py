@@ -46,6 +46,9 @@ def root(
 
         typer.echo(__version__)
         raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
     ctx.obj = {"lang": lang}
 
 
@@ -58,7 +61,7 @@ def build(only: str | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    app.callback()(root)
+    app.callback(invoke_without_command=True)(root)
     modules = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
     for module in modules:
         importlib.import_module(f"salescoach.cli.{module}").register(app)
