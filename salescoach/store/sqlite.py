@@ -142,8 +142,6 @@ _PURCHASE_COLUMNS = "u.id, u.customer_id, u.visit_id, u.date, u.amount, u.produc
 _NOTE_COLUMNS = "n.id, n.customer_id, n.kind, n.text, n.noted_on"
 _DATE_COLUMNS = "d.id, d.customer_id, d.kind, d.month, d.day, d.year, d.yearly, d.lead_days, d.label"
 _DATE_WIDTH = _DATE_COLUMNS.count(",") + 1
-_FOLLOWUP_WIDTH = _FOLLOWUP_COLUMNS.count(",") + 1
-_PROMISE_WIDTH = _PROMISE_COLUMNS.count(",") + 1
 
 
 class SqliteStore:
@@ -383,23 +381,20 @@ class SqliteStore:
 
     def open_followups_until(self, day: date) -> list[tuple[Followup, Customer]]:
         """Open follow-ups due on or before ``day`` with their customers (a partial-index range scan)."""
-        rows = self._read(
-            f"SELECT {_FOLLOWUP_COLUMNS}, {_CUSTOMER_COLUMNS}"
-            " FROM followups f JOIN customers c ON c.id = f.customer_id"
-            " WHERE f.done_on IS NULL AND f.due <= ? ORDER BY f.due, f.id",
-            (day.isoformat(),),
-        )
-        return [(_followup(row[:_FOLLOWUP_WIDTH]), _customer(row[_FOLLOWUP_WIDTH:])) for row in rows]
+        return self._open_until("followups f", _FOLLOWUP_COLUMNS, "f.done_on", day, _followup)
 
     def open_promises_until(self, day: date) -> list[tuple[Promise, Customer]]:
-        """Open promises due on or before ``day`` with their customers."""
+        """Open promises due on or before ``day`` with their customers (a partial-index range scan)."""
+        return self._open_until("promises p", _PROMISE_COLUMNS, "p.kept_on", day, _promise)
+
+    def _open_until(self, table: str, columns: str, closed: str, day: date, make) -> list[tuple]:
+        alias, width = table[-1], columns.count(",") + 1
         rows = self._read(
-            f"SELECT {_PROMISE_COLUMNS}, {_CUSTOMER_COLUMNS}"
-            " FROM promises p JOIN customers c ON c.id = p.customer_id"
-            " WHERE p.kept_on IS NULL AND p.due <= ? ORDER BY p.due, p.id",
+            f"SELECT {columns}, {_CUSTOMER_COLUMNS} FROM {table} JOIN customers c ON c.id = {alias}.customer_id"
+            f" WHERE {closed} IS NULL AND {alias}.due <= ? ORDER BY {alias}.due, {alias}.id",
             (day.isoformat(),),
         )
-        return [(_promise(row[:_PROMISE_WIDTH]), _customer(row[_PROMISE_WIDTH:])) for row in rows]
+        return [(make(row[:width]), _customer(row[width:])) for row in rows]
 
     def add_important_date(self, event: ImportantDate) -> ImportantDate:
         cursor = self._write(

@@ -69,6 +69,7 @@ def build(app: App, customers: int, seed: int, language: str, force: bool,
         raise InvalidInput("--customers: must be between 1 and 1,000,000")
     rng = random.Random(seed)
     today = app.today
+    packs = _available_packs(app)
     created = datetime.now().isoformat(timespec="seconds")
     with app.store() as store:
         if store.count_customers() and not force:
@@ -77,7 +78,7 @@ def build(app: App, customers: int, seed: int, language: str, force: bool,
             counts = {"visits": 0, "promises": 0, "followups": 0, "purchases": 0, "notes": 0}
             batch: list = []
             for index in range(customers):
-                batch.append(_customer(rng, index, language, today, created))
+                batch.append(_customer(rng, index, language, today, created, packs))
                 if len(batch) == 500 or index == customers - 1:
                     for key, value in store.insert_book(batch).items():
                         counts[key] += value
@@ -86,7 +87,23 @@ def build(app: App, customers: int, seed: int, language: str, force: bool,
     return DemoResult(customers=customers, **counts)
 
 
-def _customer(rng: random.Random, index: int, language: str, today: date, created: str) -> dict:
+def _available_packs(app: App) -> tuple[str | None, ...]:
+    """The industry packs that exist here; customers of a missing one get the default playbook."""
+    from salescoach.errors import NotFound
+    from salescoach.playbook.loader import find_source
+
+    packs = []
+    for industry in INDUSTRIES:
+        try:
+            find_source(industry, app.language, app.where)
+            packs.append(industry)
+        except NotFound:
+            packs.append(None)
+    return tuple(packs)
+
+
+def _customer(rng: random.Random, index: int, language: str, today: date, created: str,
+              packs: tuple[str | None, ...]) -> dict:
     """One synthetic customer with a year of history, as plain rows for the store's bulk insert."""
     if language == "ko":
         name = f"{rng.choice(_KO_FAMILY)}{rng.choice(_KO_GIVEN)}"
@@ -129,7 +146,7 @@ def _customer(rng: random.Random, index: int, language: str, today: date, create
         followups.append({"due": due, "done_on": done, "channel": rng.choice(v.CHANNELS[:3]),
                           "type": rng.choice(v.FOLLOWUP_TYPES), "note": visit["benefit"]})
     return {
-        "name": name, "honorific": honorific, "company": company, "playbook": INDUSTRIES[index % 4],
+        "name": name, "honorific": honorific, "company": company, "playbook": packs[index % len(packs)],
         "tier": tier, "stage": 1 + min(2, len(visits) // 4), "created": created, "last_contact": last_contact,
         "visits": visits, "promises": promises, "purchases": purchases, "notes": notes, "followups": followups,
     }
