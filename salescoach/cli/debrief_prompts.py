@@ -70,6 +70,11 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
         data["topics"] = [topic.strip() for topic in topics.split(",") if topic.strip()]
     if "notes" not in data:
         data["notes"] = _ask_notes(console)
+        for kind, question in (("need", _("Needs they mentioned (Enter to skip)")),
+                               ("pain", _("Pain points they shared (Enter to skip)"))):
+            answer = _ask(console, question, FINISH)
+            if answer:
+                data["notes"].append({"kind": kind, "text": answer})
     for letter, question in (
         ("feedback", _("F — Feedback: their view of this conversation")),
         ("benefit", _("B — Benefit: the value you promised for the next contact")),

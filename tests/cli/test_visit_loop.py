@@ -127,6 +127,8 @@ def test_interactive_debrief(cli):
         "greeting, deepening",
         "family", "twins aged five",
         "",  # no more notes
+        "lower monthly payments",  # a need
+        "",  # no pain point
         "liked the offer",
         "a rate comparison",
         "coffee next week",
@@ -143,13 +145,15 @@ def test_interactive_debrief(cli):
     assert dict(map(tuple, visit["details"]))["benefit"] == "a rate comparison"
     followup = next(e for e in history["events"] if e["kind"] == "followup")
     assert followup["date"] == "2026-11-28"  # hot cadence: 3 days
+    assert [(e["status"], e["text"]) for e in history["events"] if e["kind"] == "note"] == [
+        ("family", "twins aged five"), ("need", "lower monthly payments")]
 
 
-@pytest.mark.parametrize("cut", range(0, 14))
+@pytest.mark.parametrize("cut", range(0, 16))
 def test_interrupted_interactive_debrief_writes_nothing(cli, cut):
     cli("customer", "add", "Lee Jiwoo")
     before = cli.json("history", "Lee")
-    answers = ["", "visit", "x", "", "f", "b", "o", "none", "warm", "", "", "", "", ""][:cut]
+    answers = ["", "visit", "x", "", "", "", "f", "b", "o", "none", "warm", "", "", "", "", ""][:cut]
     result = cli("debrief", "Lee", input="\n".join(answers) + ("\n" if answers else ""), code=1)
     assert "nothing was saved" in result.stderr
     assert cli.json("history", "Lee") == before

@@ -11,7 +11,8 @@ import pytest
 
 from helpers import installed_script
 
-ANSWERS = ["", "visit", "greeting", "", "liked it", "rates", "coffee", "none", "warm", "1", "", "", "", ""]
+ANSWERS = ["", "visit", "greeting", "", "rates", "", "liked it", "rates", "coffee", "none", "warm", "1", "", "", "",
+           ""]
 
 
 def read_until_quiet(fd: int, quiet: float = 0.4, limit: float = 20.0) -> bytes:
