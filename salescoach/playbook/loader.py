@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 from typing import NamedTuple
-from importlib.resources import files
 from pathlib import Path
 
 from salescoach import __version__
@@ -40,7 +39,14 @@ class Source(NamedTuple):
 
 
 def shipped_folder() -> Path:
-    return Path(str(files("salescoach.playbooks")))
+    """The playbooks installed with the package (``salescoach.playbooks`` is package data).
+
+    Found through the package's own ``__file__``: ``importlib.resources`` would cost more to import than the
+    whole lookup is worth on every start.
+    """
+    import salescoach.playbooks
+
+    return Path(salescoach.playbooks.__file__).parent
 
 
 def _file_names(name: str, language: str) -> list[str]:
