@@ -25,6 +25,8 @@ COMMANDS = {
     "config": "config",
     "backup": "backup",
     "restore": "backup",
+    "import": "exchange",
+    "export": "exchange",
     "demo": "demo",
 }
 """Command name → the module (in ``salescoach.cli``) that registers it, in the order ``--help`` lists them."""

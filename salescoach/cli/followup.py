@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -39,22 +40,31 @@ def _day(app, text: str | None, field: str):
 def followup(
     ctx: typer.Context,
     date: DateText = None,
-    days: Annotated[int, typer.Option("--days", min=1, max=366, help="Include the next N days.")] = 1,
+    days: Annotated[int | None, typer.Option("--days", min=1, max=366,
+                                             help="Include the next N days (default 1; 30 with --ics).")] = None,
     why: Annotated[bool, typer.Option("--why", help="Show each item's priority score and its terms.")] = False,
+    ics: Annotated[Path | None, typer.Option("--ics", help="Write the items as a calendar (.ics) file.")] = None,
     json_: JsonOption = False,
 ) -> None:
     """List what is due today (or on --date, or over --days), highest priority first, with a script each.
 
-    Example: salescoach followup --days 7 --why
+    Example: salescoach followup --days 7 --why   ·   salescoach followup --ics followups.ics
     """
     if ctx.invoked_subcommand:
         return
-    from salescoach.render.agenda import agenda_json, render_agenda
     from salescoach.render.output import Output
     from salescoach.usecases.followup import agenda
 
     application = current_app(ctx)
-    found = agenda(application, _day(application, date, "--date"), days)
+    found = agenda(application, _day(application, date, "--date"), days or (30 if ics else 1))
+    if ics is not None:
+        from salescoach.render.calendar import agenda_ics
+
+        ics.write_bytes(agenda_ics(found))
+        Output().status(_("Wrote {count} events to {path}").format(count=len(found.items), path=ics))
+        return
+    from salescoach.render.agenda import agenda_json, render_agenda
+
     Output(json_).result(agenda_json(found) if json_ else found, render_agenda(found, why))
 
 

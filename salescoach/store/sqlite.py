@@ -52,6 +52,13 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _text_day(value: date | str | None) -> str | None:
+    """A date as the ISO text the store keeps, whether it came as a date or as text (imports)."""
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, date) else date.fromisoformat(str(value)[:10]).isoformat()
+
+
 def _customer(row: Sequence) -> Customer:
     return Customer(
         id=row[0],
@@ -489,47 +496,91 @@ class SqliteStore:
     def insert_book(self, customers: list[dict]) -> dict[str, int]:
         """Insert many customers with their histories at once (demo books, imports); returns row counts.
 
-        Each customer is a mapping of customer columns plus lists ``visits``, ``notes``, ``promises``,
-        ``purchases`` and ``followups``; promises and purchases name their visit by its index in ``visits``.
+        Each customer is the shape ``salescoach export --format json`` writes: customer fields plus lists
+        ``notes``, ``visits``, ``promises``, ``purchases``, ``followups`` and ``dates`` (all optional). Promises,
+        purchases and follow-ups name their visit by its index in ``visits``. Dates may be ISO text or dates.
         """
-        counts = {"visits": 0, "promises": 0, "followups": 0, "purchases": 0, "notes": 0}
+        counts = dict.fromkeys(("notes", "visits", "promises", "purchases", "followups", "dates"), 0)
         for row in customers:
             customer_id = self._write(
-                "INSERT INTO customers (name, name_key, honorific, company, playbook, tier, stage, created,"
-                " last_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO customers (name, name_key, honorific, company, playbook, phone, email, city, tier,"
+                " stage, created, last_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (row["name"], name_key(row["name"]), row.get("honorific"), row.get("company"), row.get("playbook"),
-                 row.get("tier"), row.get("stage"), row["created"], _iso(row.get("last_contact"))),
+                 row.get("phone"), row.get("email"), row.get("city"), row.get("tier") or "general",
+                 row.get("stage"), row["created"], _text_day(row.get("last_contact"))),
             ).lastrowid
-            visit_ids = []
-            for visit in row["visits"]:
-                visit_ids.append(self._write(
-                    "INSERT INTO visits (customer_id, date, channel, feedback, benefit, opportunity, outcome, amount,"
-                    " tier, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (customer_id, visit["date"].isoformat(), visit["channel"], visit["feedback"], visit["benefit"],
-                     visit["opportunity"], visit["outcome"], visit["amount"], visit["tier"],
-                     json.dumps(visit["answered"])),
-                ).lastrowid)
-            self._connection.executemany(
+            self.set_tags(customer_id, row.get("tags", ()))
+            visit_ids = [
+                self._write(
+                    "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
+                    " amount, lost_reason, tier, stage, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (customer_id, _text_day(visit["date"]), visit["channel"],
+                     json.dumps(list(visit.get("topics", ())), ensure_ascii=False), visit.get("feedback"),
+                     visit.get("benefit"), visit.get("opportunity"), visit.get("outcome", "none"),
+                     visit.get("amount"), visit.get("lost_reason"), visit.get("tier"), visit.get("stage"),
+                     json.dumps(list(visit.get("answered", ())))),
+                ).lastrowid
+                for visit in row.get("visits", ())
+            ]
+
+            def visit_of(item: dict) -> int | None:
+                return None if item.get("visit") is None else visit_ids[item["visit"]]
+
+            self._many(
                 "INSERT INTO notes (customer_id, kind, text, noted_on) VALUES (?, ?, ?, ?)",
-                [(customer_id, note["kind"], note["text"], note["noted_on"].isoformat()) for note in row["notes"]],
+                [(customer_id, n["kind"], n["text"], _text_day(n["noted_on"])) for n in row.get("notes", ())],
             )
-            self._connection.executemany(
+            self._many(
                 "INSERT INTO promises (customer_id, visit_id, text, made_on, due, kept_on) VALUES (?, ?, ?, ?, ?, ?)",
-                [(customer_id, visit_ids[p["visit"]], p["text"], p["made_on"].isoformat(), p["due"].isoformat(),
-                  _iso(p["kept_on"])) for p in row["promises"]],
+                [(customer_id, visit_of(p), p["text"], _text_day(p["made_on"]), _text_day(p["due"]),
+                  _text_day(p.get("kept_on"))) for p in row.get("promises", ())],
             )
-            self._connection.executemany(
-                "INSERT INTO purchases (customer_id, visit_id, date, amount) VALUES (?, ?, ?, ?)",
-                [(customer_id, visit_ids[p["visit"]], p["date"].isoformat(), p["amount"]) for p in row["purchases"]],
+            self._many(
+                "INSERT INTO purchases (customer_id, visit_id, date, amount, product) VALUES (?, ?, ?, ?, ?)",
+                [(customer_id, visit_of(p), _text_day(p["date"]), p["amount"], p.get("product"))
+                 for p in row.get("purchases", ())],
             )
-            self._connection.executemany(
-                "INSERT INTO followups (customer_id, due, channel, type, note, done_on) VALUES (?, ?, ?, ?, ?, ?)",
-                [(customer_id, f["due"].isoformat(), f["channel"], f["type"], f["note"], _iso(f.get("done_on")))
-                 for f in row["followups"]],
+            self._many(
+                "INSERT INTO followups (customer_id, visit_id, due, channel, type, note, done_on, done_note)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(customer_id, visit_of(f), _text_day(f["due"]), f["channel"], f["type"], f.get("note"),
+                  _text_day(f.get("done_on")), f.get("done_note")) for f in row.get("followups", ())],
+            )
+            self._many(
+                "INSERT INTO important_dates (customer_id, kind, label, month, day, year, yearly, lead_days)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(customer_id, d["kind"], d.get("label"), d["month"], d["day"], d.get("year"),
+                  int(d.get("yearly", True)), d.get("lead_days", 0)) for d in row.get("dates", ())],
             )
             for key in counts:
-                counts[key] += len(row[key])
+                counts[key] += len(row.get(key, ()))
         return counts
+
+    def _many(self, sql: str, rows: list[tuple]) -> None:
+        if not self._in_transaction:
+            raise RuntimeError("store writes must run inside store.transaction()")
+        try:
+            self._connection.executemany(sql, rows)
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"the store could not be written: {error}") from error
+
+    def contact_details(self) -> list[tuple]:
+        """(id, name, company, phone, email) of every customer: what imports match duplicates on."""
+        return self._read("SELECT id, name, company, phone, email FROM customers ORDER BY id")
+
+    def last_customer_id(self) -> int:
+        return self._read("SELECT max(id) FROM customers")[0][0]
+
+    def customer_ids(self) -> list[int]:
+        return [row[0] for row in self._read("SELECT id FROM customers ORDER BY id")]
+
+    def merge_customer(self, customer_id: int, fields: dict, tags: Sequence[str]) -> Customer:
+        """Fill a customer's empty fields from ``fields`` and add ``tags``: an import never overwrites."""
+        current = self.customer(customer_id)
+        changes = {key: value for key, value in fields.items() if value and not getattr(current, key)}
+        if tags:
+            self.set_tags(customer_id, [*current.tags, *tags])
+        return self.update_customer(customer_id, **changes)
 
     # -- backups ---------------------------------------------------------------------------------------------
 

@@ -55,11 +55,12 @@ _FBO = {
 
 class DemoResult(NamedTuple):
     customers: int
+    notes: int
     visits: int
     promises: int
-    followups: int
     purchases: int
-    notes: int
+    followups: int
+    dates: int
 
 
 def build(app: App, customers: int, seed: int, language: str, force: bool,
@@ -75,7 +76,7 @@ def build(app: App, customers: int, seed: int, language: str, force: bool,
         if store.count_customers() and not force:
             raise InvalidInput("the store already holds customers; pass --force to add a demo book anyway")
         with store.transaction():
-            counts = {"visits": 0, "promises": 0, "followups": 0, "purchases": 0, "notes": 0}
+            counts = dict.fromkeys(("notes", "visits", "promises", "purchases", "followups", "dates"), 0)
             batch: list = []
             for index in range(customers):
                 batch.append(_customer(rng, index, language, today, created, packs))
@@ -118,7 +119,7 @@ def _customer(rng: random.Random, index: int, language: str, today: date, create
     visits, promises, purchases, notes = [], [], [], []
     day = today - timedelta(days=365)
     for _ in range(visit_count):
-        day = min(today - timedelta(days=1), day + timedelta(days=rng.randint(1, max(2, 365 // max(visit_count, 1)))))
+        day = min(today - timedelta(days=1), day + timedelta(days=rng.randint(1, max(2, 700 // max(visit_count, 1)))))
         feedback, benefit, opportunity = rng.choice(_FBO[language])
         outcome = rng.choices(("none", "progress", "sale"), weights=(5, 4, 1))[0]
         amount = float(rng.randrange(500, 50_000, 100)) if outcome == "sale" else None

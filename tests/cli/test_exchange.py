@@ -1,0 +1,99 @@
+"""Import from spreadsheets and phones, export, and the follow-up calendar."""
+
+import json
+
+import pytest
+
+
+def test_json_export_reimports_exactly(cli, tmp_path, monkeypatch):
+    cli("demo", "--customers", "40", "--seed", "3")
+    cli("profile", "set", "--name", "Kim Minsu")
+    cli("customer", "date", "1", "birthday", "1980-03-04", "--lead", "3")
+    first = tmp_path / "book.json"
+    cli("export", "--format", "json", "--out", str(first))
+    assert oct(first.stat().st_mode & 0o777) == "0o600"
+    monkeypatch.setenv("SALESCOACH_HOME", str(tmp_path / "other"))
+    report = cli.json("import", str(first))
+    assert (report["added"], report["merged"], report["skipped"]) == (40, 0, 0)
+    second = tmp_path / "again.json"
+    cli("export", "--format", "json", "--out", str(second))
+    assert json.loads(second.read_text()) == json.loads(first.read_text())
+    assert cli.json("import", str(first))["skipped"] == 40  # never doubled
+
+
+def test_korean_excel_csv_in_cp949_with_duplicates_merged(cli, tmp_path):
+    path = tmp_path / "고객.csv"
+    rows = "이름;회사;휴대폰;이메일;등급;메모;생일\n" \
+           "이서연;한빛물류;010-1111-2222;seo@example.com;유망;골프를 좋아함;1985-04-02\n" \
+           "박민준;대한식품;010-3333-4444;;일반;;\n" \
+           "이서연;한빛물류;01011112222;;;두 번째 메모;\n"
+    path.write_bytes(rows.encode("cp949"))
+    dry = cli.json("import", str(path), "--dry-run")
+    assert (dry["added"], dry["merged"], dry["dry_run"]) == (2, 1, True)
+    assert cli.json("customer", "list") == []
+    cli("import", str(path))
+    book = cli.json("customer", "show", "이서")
+    assert book["customer"]["tier"] == "warm" and book["customer"]["phone"] == "010-1111-2222"
+    assert [n["text"] for n in book["notes"]] == ["골프를 좋아함", "두 번째 메모"]
+    assert [(d["kind"], d["month"], d["day"]) for d in book["dates"]] == [("birthday", 4, 2)]
+    assert len(cli.json("customer", "list")) == 2
+
+
+def test_utf8_bom_csv_with_explicit_mapping(cli, tmp_path):
+    path = tmp_path / "contacts.csv"
+    path.write_text("\ufeffWho,Mobile,Org\nLee Jiwoo,010-9,Daehan\n", encoding="utf-8")
+    with pytest.raises(AssertionError):
+        cli("import", str(path))  # no name column to guess
+    cli("import", str(path), "--map", "Who=name", "--map", "Mobile=phone")
+    assert cli.json("customer", "show", "Lee")["customer"]["phone"] == "010-9"
+    assert cli("import", str(path), "--map", "Who=nom", code=2).stderr.startswith("Error: --map")
+
+
+def test_bad_rows_stop_the_import_unless_skipped(cli, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("name,tier,email\nA,hot,a@x.kr\n,warm,\nC,boiling,c@x.kr\n")
+    result = cli("import", str(path), code=2)
+    assert "line 3: no name" in result.stderr and "line 4: tier 'boiling'" in result.stderr
+    assert cli.json("customer", "list") == []
+    report = cli.json("import", str(path), "--skip-bad")
+    assert report["added"] == 1 and len(report["bad"]) == 2
+    assert "C,boiling" in (tmp_path / "bad.csv.rejected.txt").read_text()
+
+
+def test_vcard_round_trip(cli, tmp_path, monkeypatch):
+    cli("customer", "add", "Lee Jiwoo", "--company", "Daehan", "--phone", "010-1", "--email", "lee@x.kr",
+        "--tag", "fleet")
+    cli("customer", "date", "Lee", "birthday", "1990-05-06")
+    path = tmp_path / "contacts.vcf"
+    path.write_text(cli("export", "--format", "vcf").stdout, encoding="utf-8")
+    monkeypatch.setenv("SALESCOACH_HOME", str(tmp_path / "phone"))
+    cli("import", str(path))
+    book = cli.json("customer", "show", "Lee")
+    customer = book["customer"]
+    assert (customer["company"], customer["phone"], customer["email"], customer["tags"]) == (
+        "Daehan", "010-1", "lee@x.kr", ["fleet"])
+    assert [(d["month"], d["day"], d["year"]) for d in book["dates"]] == [(5, 6, 1990)]
+
+
+def test_csv_export_has_a_header_and_a_row_per_customer(cli):
+    cli("customer", "add", "Lee, Jiwoo", "--tag", "a", "--tag", "b")
+    lines = cli("export", "--format", "csv").stdout.splitlines()
+    assert lines[0].startswith("name,honorific,company")
+    assert lines[1].startswith('"Lee, Jiwoo",') and "a;b" in lines[1]
+
+
+def test_calendar_has_stable_uids_and_parses(cli, tmp_path):
+    import icalendar
+
+    cli("customer", "add", "Lee")
+    cli("followup", "add", "Lee", "--on", "+2d", "--type", "info")
+    path = tmp_path / "f.ics"
+    cli("followup", "--ics", str(path))
+    events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    assert [str(event["UID"]) for event in events] == ["f1@salescoach"]
+    assert "Lee" in str(events[0]["DESCRIPTION"])
+    cli("followup", "snooze", "f1", "--to", "+5d")
+    cli("followup", "--ics", str(path))
+    again = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    assert [str(event["UID"]) for event in again] == ["f1@salescoach"]
+    assert again[0]["DTSTART"].dt.isoformat() == "2026-11-30"
