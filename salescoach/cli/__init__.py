@@ -25,6 +25,7 @@ COMMANDS = {
     "config": "config",
     "backup": "backup",
     "restore": "backup",
+    "stats": "stats",
     "import": "exchange",
     "export": "exchange",
     "demo": "demo",

@@ -8,12 +8,12 @@ import typer
 
 from salescoach.cli.context import clean_errors, current_app
 from salescoach.i18n import _
-from salescoach.cli.options import JsonOption, PlaybookOption, YesOption
+from salescoach.cli.options import CustomerArgument, JsonOption, PlaybookOption, YesOption
 
 app = typer.Typer(help="Add, find, list, edit and remove customers, and note what you learn about them.",
                   no_args_is_help=True)
 
-Reference = Annotated[str, typer.Argument(help="Customer id, full name, or a unique start of the name.")]
+Reference = CustomerArgument
 Company = Annotated[str | None, typer.Option(help="Their company.")]
 Honorific = Annotated[str | None, typer.Option(help="How to address them: Mr., Dr., 사장님 ...")]
 Phone = Annotated[str | None, typer.Option(help="Phone number.")]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
-from salescoach.cli.options import JsonOption
+from salescoach.cli.options import CustomerArgument, JsonOption
 
 
 def register(app: typer.Typer) -> None:
@@ -17,7 +16,7 @@ def register(app: typer.Typer) -> None:
 @clean_errors
 def history(
     ctx: typer.Context,
-    customer: Annotated[str, typer.Argument(help="Customer id, name or unique start of the name.")],
+    customer: CustomerArgument,
     json_: JsonOption = False,
 ) -> None:
     """Show visits with their FBO, notes, promises, follow-ups, purchases and the emotional bank account.

@@ -468,6 +468,53 @@ class SqliteStore:
         )
         return {row[1]: _visit(row) for row in rows}
 
+    # -- statistics -----------------------------------------------------------------------------------------
+
+    def book_counts(self) -> list[tuple[str, int, int]]:
+        """(tier, stage, customers) for the whole book."""
+        return self._read("SELECT tier, coalesce(stage, 1), count(*) FROM customers GROUP BY 1, 2 ORDER BY 1, 2")
+
+    def visit_months(self, start: date, end: date) -> list[tuple]:
+        """Per month: (month, contacts, sales, sales amount, lost) for contacts between two days."""
+        return self._read(
+            "SELECT substr(date, 1, 7), count(*), sum(outcome = 'sale'), coalesce(sum(CASE WHEN outcome = 'sale'"
+            " THEN amount END), 0), sum(outcome = 'lost') FROM visits WHERE date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1",
+            (start.isoformat(), end.isoformat()),
+        )
+
+    def lost_reasons(self, start: date, end: date) -> list[tuple[str, int]]:
+        return self._read(
+            "SELECT lost_reason, count(*) FROM visits WHERE outcome = 'lost' AND date BETWEEN ? AND ?"
+            " GROUP BY 1 ORDER BY 2 DESC, 1",
+            (start.isoformat(), end.isoformat()),
+        )
+
+    def on_time(self, table: str, start: date, end: date) -> tuple[int, int, int]:
+        """(due in the span, done or kept on time, done or kept late) for follow-ups or promises."""
+        closed = {"followups": "done_on", "promises": "kept_on"}[table]
+        row = self._read(
+            f"SELECT count(*), coalesce(sum({closed} IS NOT NULL AND {closed} <= due), 0),"
+            f" coalesce(sum({closed} IS NOT NULL AND {closed} > due), 0) FROM {table} WHERE due BETWEEN ? AND ?",
+            (start.isoformat(), end.isoformat()),
+        )[0]
+        return row[0], row[1], row[2]
+
+    def buyers(self, start: date, end: date) -> tuple[int, int]:
+        """(customers who bought in the span, of whom bought more than once)."""
+        row = self._read(
+            "SELECT count(*), coalesce(sum(n > 1), 0) FROM (SELECT customer_id, count(*) AS n FROM purchases"
+            " WHERE date BETWEEN ? AND ? GROUP BY customer_id)",
+            (start.isoformat(), end.isoformat()),
+        )[0]
+        return row[0], row[1]
+
+    def silent_count(self, tier: str, silent_since: date) -> int:
+        return self._read(
+            "SELECT count(*) FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND NOT EXISTS"
+            " (SELECT 1 FROM followups f WHERE f.customer_id = c.id AND f.done_on IS NULL)",
+            (tier, silent_since.isoformat()),
+        )[0][0]
+
     # -- the rep's profile -----------------------------------------------------------------------------------
 
     def profile(self) -> Profile:

@@ -1,0 +1,69 @@
+"""Stats: how the book and the relationships are doing, by the method's own measures."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from salescoach.core.performance import Performance, performance
+from salescoach.core.vocabulary import TIERS
+from salescoach.errors import InvalidInput
+from salescoach.usecases.app import App
+
+
+class Month(NamedTuple):
+    month: str
+    contacts: int
+    sales: int
+    amount: float
+    lost: int
+
+
+class Stats(NamedTuple):
+    start: date
+    end: date
+    by_tier_and_stage: dict[str, dict[str, int]]
+    followups_due: int
+    followups_on_time: int
+    followups_late: int
+    promises_due: int
+    promises_on_time: int
+    promises_late: int
+    bank_balance: int
+    at_risk: dict[str, int]
+    lost_by_cause: dict[str, int]
+    performance: Performance
+    months: tuple[Month, ...]
+
+
+def stats(app: App, start: date | None, end: date | None, margin: float | None) -> Stats:
+    end = end or app.today
+    start = start or end - timedelta(days=365)
+    if start > end:
+        raise InvalidInput("--from must not be after --to")
+    if margin is not None and not 0 <= margin <= 1:
+        raise InvalidInput("--margin: a fraction between 0 and 1, e.g. 0.2")
+    playbook = app.playbook(None)
+    with app.store() as store:
+        book: dict[str, dict[str, int]] = {}
+        for tier, stage, count in store.book_counts():
+            book.setdefault(tier or "general", {})[str(stage)] = count
+        f_due, f_on_time, f_late = store.on_time("followups", start, end)
+        p_due, p_on_time, p_late = store.on_time("promises", start, end)
+        overdue = store.on_time("promises", start, min(end, app.today - timedelta(days=1)))
+        open_overdue = overdue[0] - overdue[1] - overdue[2]
+        at_risk = {
+            tier: store.silent_count(tier, app.today - timedelta(days=playbook["churn"]["rfm"][tier]["recency_days"]))
+            for tier in TIERS
+        }
+        lost = {cause or "unknown": count for cause, count in store.lost_reasons(start, end)}
+        months = tuple(Month(*row) for row in store.visit_months(start, end))
+        buyers, repeat = store.buyers(start, end)
+    contacts = sum(month.contacts for month in months)
+    sales = sum(month.sales for month in months)
+    amount = sum(month.amount for month in months)
+    return Stats(
+        start, end, book, f_due, f_on_time, f_late, p_due, p_on_time, p_late,
+        p_on_time - p_late - open_overdue, at_risk, lost,
+        performance(contacts, sales, amount, buyers, repeat, margin), months,
+    )
