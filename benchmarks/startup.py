@@ -48,7 +48,7 @@ def main() -> None:
     }
     results = {name: median_seconds(command, options.runs, env) for name, command in commands.items()}
     bare = results["python -c pass"]
-    print(f"| command | median ms | × python -c pass |\n|---|---:|---:|")
+    print("| command | median ms | × python -c pass |\n|---|---:|---:|")
     for name, seconds in results.items():
         print(f"| `{name}` | {seconds * 1000:.1f} | {seconds / bare:.1f} |")
     shutil.rmtree(home, ignore_errors=True)

@@ -56,15 +56,15 @@ def compare(commands: dict[str, list[str]], runs: int, env: dict, cwd: str | Non
 
 def make_book(size: int, home: Path) -> dict:
     env = {**os.environ, "SALESCOACH_HOME": str(home), "NO_COLOR": "1"}
-    subprocess.run([SCRIPT, "demo", "--customers", str(size), "--seed", "7"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run([SCRIPT, "demo", "--customers", str(size), "--seed", "7"], env=env, check=True, capture_output=True)
     subprocess.run([SCRIPT, "followup"], env=env, check=True, capture_output=True)  # warms the playbook cache
     return env
 
 
 def debrief_file(folder: Path) -> Path:
     path = folder / "debrief.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(
+        textwrap.dedent("""\
         customer: "1"
         channel: phone
         feedback: "fine"
@@ -72,7 +72,9 @@ def debrief_file(folder: Path) -> Path:
         opportunity: "call next week"
         outcome: progress
         tier: warm
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -87,8 +89,12 @@ def taskwarrior_book(folder: Path, count: int = 10_000) -> dict | None:
     rc.write_text(f"data.location={data}\nconfirmation=off\nverbose=nothing\nnews.version=2.6.2\n")
     today = date.today()
     tasks = [
-        {"description": f"Call customer {index}", "status": "pending",
-         "due": (today + timedelta(days=index % 60 - 20)).strftime("%Y%m%dT090000Z"), "project": "book"}
+        {
+            "description": f"Call customer {index}",
+            "status": "pending",
+            "due": (today + timedelta(days=index % 60 - 20)).strftime("%Y%m%dT090000Z"),
+            "project": "book",
+        }
         for index in range(count)
     ]
     source = folder / "tasks.json"
@@ -105,8 +111,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="Also write the Markdown to this file.")
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="salescoach-bench-"))
-    lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
-             f" {platform.system()} {platform.release()}; median of {options.runs} runs after a warm-up.", ""]
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" {platform.system()} {platform.release()}; median of {options.runs} runs after a warm-up.",
+        "",
+    ]
     lines += ["| book | command | median ms | × `python -c pass` | peak MiB |", "|---:|---|---:|---:|---:|"]
     followup_medians = {}
     try:
@@ -125,12 +134,17 @@ def main() -> None:
             bare = results["python -c pass"]["median"]
             followup_medians[size] = results["followup"]["median"]
             for name, result in results.items():
-                lines.append(f"| {size:,} | `{name}` | {result['median'] * 1000:.1f} |"
-                             f" {result['median'] / bare:.1f} | {result['peak_kib'] / 1024:.1f} |")
+                lines.append(
+                    f"| {size:,} | `{name}` | {result['median'] * 1000:.1f} |"
+                    f" {result['median'] / bare:.1f} | {result['peak_kib'] / 1024:.1f} |"
+                )
         if len(followup_medians) > 1:
             smallest, largest = min(followup_medians), max(followup_medians)
-            lines += ["", f"`followup` at {largest:,} customers vs {smallest:,}:"
-                          f" {followup_medians[largest] / followup_medians[smallest]:.2f}×"]
+            lines += [
+                "",
+                f"`followup` at {largest:,} customers vs {smallest:,}:"
+                f" {followup_medians[largest] / followup_medians[smallest]:.2f}×",
+            ]
         task_env = taskwarrior_book(work)
         if task_env and 10_000 in options.sizes:
             book_env = {**os.environ, "SALESCOACH_HOME": str(work / "book-10000"), "NO_COLOR": "1"}
@@ -142,10 +156,15 @@ def main() -> None:
                 times["salescoach followup"].append(measure(ours["salescoach followup"], book_env)[0])
             task_median = statistics.median(times["task next limit:20"][1:])
             ours_median = statistics.median(times["salescoach followup"][1:])
-            lines += ["", "| 10,000 items | median ms |", "|---|---:|",
-                      f"| `task next limit:20` (taskwarrior) | {task_median * 1000:.1f} |",
-                      f"| `salescoach followup` | {ours_median * 1000:.1f} |",
-                      "", f"salescoach / taskwarrior: {ours_median / task_median:.2f}"]
+            lines += [
+                "",
+                "| 10,000 items | median ms |",
+                "|---|---:|",
+                f"| `task next limit:20` (taskwarrior) | {task_median * 1000:.1f} |",
+                f"| `salescoach followup` | {ours_median * 1000:.1f} |",
+                "",
+                f"salescoach / taskwarrior: {ours_median / task_median:.2f}",
+            ]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report = "\n".join(lines)

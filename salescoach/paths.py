@@ -7,8 +7,8 @@ platform's user data directory is used. Folders are created owner-only, because 
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 HOME_ENV = "SALESCOACH_HOME"
 

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
-from salescoach.i18n import _
 from salescoach.cli.options import JsonOption
+from salescoach.i18n import _
 
 
 def register(app: typer.Typer) -> None:
@@ -32,8 +32,14 @@ def backup(
 
     result = make_backup(current_app(ctx), path)
     output = Output(json_)
-    output.result(result, lambda console: console.print(
-        _("Backed up {count} customers to {path}").format(count=result.customers, path=result.path), markup=False, highlight=False))
+    output.result(
+        result,
+        lambda console: console.print(
+            _("Backed up {count} customers to {path}").format(count=result.customers, path=result.path),
+            markup=False,
+            highlight=False,
+        ),
+    )
 
 
 @clean_errors
@@ -54,6 +60,13 @@ def restore(
         Output().status(_("Nothing was restored."))
         return
     result = bring_back(current_app(ctx), path)
-    Output(json_).result(result, lambda console: console.print(
-        _("Restored {count} customers from {source}; the previous book is saved at {kept}").format(
-            count=result.customers, source=result.restored_from, kept=result.previous_saved_to), markup=False, highlight=False))
+    Output(json_).result(
+        result,
+        lambda console: console.print(
+            _("Restored {count} customers from {source}; the previous book is saved at {kept}").format(
+                count=result.customers, source=result.restored_from, kept=result.previous_saved_to
+            ),
+            markup=False,
+            highlight=False,
+        ),
+    )

@@ -54,7 +54,8 @@ def clean_errors(command: F) -> F:
         except KeyboardInterrupt:
             raise fail(_("interrupted; nothing was saved"), None, EXIT_INTERRUPTED) from None
         except EOFError:
-            raise fail(_("input ended before the answers were complete; nothing was saved"), None,
-                       EXIT_RUNTIME) from None
+            raise fail(
+                _("input ended before the answers were complete; nothing was saved"), None, EXIT_RUNTIME
+            ) from None
 
     return run  # type: ignore[return-value]

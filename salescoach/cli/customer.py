@@ -7,11 +7,12 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
-from salescoach.i18n import _
 from salescoach.cli.options import CustomerArgument, JsonOption, PlaybookOption, YesOption
+from salescoach.i18n import _
 
-app = typer.Typer(help="Add, find, list, edit and remove customers, and note what you learn about them.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Add, find, list, edit and remove customers, and note what you learn about them.", no_args_is_help=True
+)
 
 Reference = CustomerArgument
 Company = Annotated[str | None, typer.Option(help="Their company.")]
@@ -46,8 +47,18 @@ def add_customer(
     from salescoach.render.output import Output
     from salescoach.usecases import customers
 
-    customer = customers.add(current_app(ctx), name, tag or [], company=company, honorific=honorific,
-                             playbook=playbook, phone=phone, email=email, city=city, tier=tier)
+    customer = customers.add(
+        current_app(ctx),
+        name,
+        tag or [],
+        company=company,
+        honorific=honorific,
+        playbook=playbook,
+        phone=phone,
+        email=email,
+        city=city,
+        tier=tier,
+    )
     output = Output(json_)
     output.result(customer, render_customer(customer))
     if not json_:
@@ -115,9 +126,21 @@ def edit_customer(
     from salescoach.render.output import Output
     from salescoach.usecases import customers
 
-    changed = customers.edit(current_app(ctx), customer, tag or [], untag or [], stage, name=name,
-                             company=company, honorific=honorific, playbook=playbook, phone=phone, email=email,
-                             city=city, tier=tier)
+    changed = customers.edit(
+        current_app(ctx),
+        customer,
+        tag or [],
+        untag or [],
+        stage,
+        name=name,
+        company=company,
+        honorific=honorific,
+        playbook=playbook,
+        phone=phone,
+        email=email,
+        city=city,
+        tier=tier,
+    )
     Output(json_).result(changed, render_customer(changed))
 
 
@@ -126,8 +149,9 @@ def edit_customer(
 def note_customer(
     ctx: typer.Context,
     customer: Reference,
-    kind: Annotated[str, typer.Argument(
-        help="family, work, leisure, interest, need, pain, hometown, school, workplace or other.")],
+    kind: Annotated[
+        str, typer.Argument(help="family, work, leisure, interest, need, pain, hometown, school, workplace or other.")
+    ],
     text: Annotated[str, typer.Argument(help="What you learned.")],
 ) -> None:
     """Note a personal detail you learned: it tailors greetings, scripts and deepening questions.
@@ -160,8 +184,11 @@ def date_customer(
     from salescoach.usecases import customers
 
     who, event = customers.add_date(current_app(ctx), customer, kind, when, lead, label, not once)
-    Output().status(_("Noted {kind} on {month:02d}-{day:02d} for {name}.").format(
-        kind=event.kind, month=event.month, day=event.day, name=who.name))
+    Output().status(
+        _("Noted {kind} on {month:02d}-{day:02d} for {name}.").format(
+            kind=event.kind, month=event.month, day=event.day, name=who.name
+        )
+    )
 
 
 @app.command("remove")
@@ -176,7 +203,8 @@ def remove_customer(ctx: typer.Context, customer: Reference, yes: YesOption = Fa
 
     def confirm(found) -> bool:
         return yes or typer.confirm(
-            _("Remove {name} (#{id}) and their whole history?").format(name=visible(found.name), id=found.id))
+            _("Remove {name} (#{id}) and their whole history?").format(name=visible(found.name), id=found.id)
+        )
 
     removed = customers.remove(current_app(ctx), customer, confirm)
     Output().status(_("Removed {name}.").format(name=removed.name) if removed else _("Kept; nothing was removed."))

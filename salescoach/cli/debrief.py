@@ -31,7 +31,9 @@ def debrief(
     date: Annotated[str | None, typer.Option(help="When: YYYY-MM-DD, today, yesterday, -2d (default today).")] = None,
     channel: Annotated[str | None, typer.Option(help="visit, phone, sms, video or event.")] = None,
     topic: Annotated[Many, typer.Option("--topic", help="A topic covered (repeat).")] = None,
-    note: Annotated[Many, typer.Option("--note", help="KIND:TEXT learned, e.g. family:'twins aged 5' (repeat).")] = None,
+    note: Annotated[
+        Many, typer.Option("--note", help="KIND:TEXT learned, e.g. family:'twins aged 5' (repeat).")
+    ] = None,
     need: Annotated[Many, typer.Option("--need", help="A need they mentioned (repeat).")] = None,
     pain: Annotated[Many, typer.Option("--pain", help="A pain point they shared (repeat).")] = None,
     feedback: Annotated[str | None, typer.Option(help="F: their view of this conversation.")] = None,
@@ -43,8 +45,10 @@ def debrief(
     lost_reason: Annotated[str | None, typer.Option(help="With --outcome lost: one of the seven churn causes.")] = None,
     tier: Annotated[str | None, typer.Option(help="hot, warm or general.")] = None,
     stage: Annotated[int | None, typer.Option(help="Relationship stage you judge: 1, 2 or 3.")] = None,
-    answered: Annotated[Many, typer.Option("--answered", help="A question you answered: who, what, relevance,"
-                                                              " trust, choose, now (repeat).")] = None,
+    answered: Annotated[
+        Many,
+        typer.Option("--answered", help="A question you answered: who, what, relevance, trust, choose, now (repeat)."),
+    ] = None,
     promise: Annotated[Many, typer.Option("--promise", help="TEXT@DUE you promised, e.g. 'send rates@+3d'.")] = None,
     next_date: Annotated[str | None, typer.Option(help="Next follow-up date (default: the tier's cadence).")] = None,
     next_channel: Annotated[str | None, typer.Option(help="Next follow-up channel.")] = None,
@@ -66,10 +70,27 @@ def debrief(
         entry = use_case.read_file(app, from_file)
     else:
         answers = _from_flags(
-            customer=customer, date=date, channel=channel, topics=topic, notes=note, needs=need, pains=pain,
-            feedback=feedback, benefit=benefit, opportunity=opportunity, outcome=outcome, amount=amount,
-            product=product, lost_reason=lost_reason, tier=tier, stage=stage, answered=answered, promises=promise,
-            next_date=next_date, next_channel=next_channel, next_type=next_type,
+            customer=customer,
+            date=date,
+            channel=channel,
+            topics=topic,
+            notes=note,
+            needs=need,
+            pains=pain,
+            feedback=feedback,
+            benefit=benefit,
+            opportunity=opportunity,
+            outcome=outcome,
+            amount=amount,
+            product=product,
+            lost_reason=lost_reason,
+            tier=tier,
+            stage=stage,
+            answered=answered,
+            promises=promise,
+            next_date=next_date,
+            next_channel=next_channel,
+            next_type=next_type,
         )
         if not no_input:
             answers, create = ask_missing(app, answers, create)
@@ -83,8 +104,20 @@ def _from_flags(**flags) -> dict:
     from salescoach.errors import InvalidInput
 
     data: dict = {}
-    for key in ("customer", "date", "channel", "feedback", "benefit", "opportunity", "outcome", "amount",
-                "product", "lost_reason", "tier", "stage"):
+    for key in (
+        "customer",
+        "date",
+        "channel",
+        "feedback",
+        "benefit",
+        "opportunity",
+        "outcome",
+        "amount",
+        "product",
+        "lost_reason",
+        "tier",
+        "stage",
+    ):
         if flags[key] is not None:
             data[key] = flags[key]
     if flags["topics"]:

@@ -53,13 +53,16 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
         data["customer"] = _ask(console, _("Customer"))
     known = customer_exists(app, data["customer"])
     if known is None and not create:
-        create = _ask(console, _("{name} is not in your book. Add them?").format(name=data["customer"]),
-                      "y", ("y", "n")) == "y"
+        create = (
+            _ask(console, _("{name} is not in your book. Add them?").format(name=data["customer"]), "y", ("y", "n"))
+            == "y"
+        )
         if not create:
             from salescoach.errors import NotFound
 
-            raise NotFound(_("no customer matches {reference!r}").format(reference=data["customer"]),
-                           hint=_("nothing was saved"))
+            raise NotFound(
+                _("no customer matches {reference!r}").format(reference=data["customer"]), hint=_("nothing was saved")
+            )
     playbook = app.playbook(known.playbook if known else None)
     if "date" not in data:
         data["date"] = _ask_date(console, app, _("Date"), "today")
@@ -70,8 +73,10 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
         data["topics"] = [topic.strip() for topic in topics.split(",") if topic.strip()]
     if "notes" not in data:
         data["notes"] = _ask_notes(console)
-        for kind, question in (("need", _("Needs they mentioned (Enter to skip)")),
-                               ("pain", _("Pain points they shared (Enter to skip)"))):
+        for kind, question in (
+            ("need", _("Needs they mentioned (Enter to skip)")),
+            ("pain", _("Pain points they shared (Enter to skip)")),
+        ):
             answer = _ask(console, question, FINISH)
             if answer:
                 data["notes"].append({"kind": kind, "text": answer})
@@ -120,8 +125,12 @@ def _ask_notes(console) -> list[dict]:
     notes = []
     kinds = (*v.NOTE_KINDS, FINISH)
     while True:
-        kind = _ask(console, _("Something learned? kind ({kinds}; Enter when done)").format(
-            kinds=", ".join(v.NOTE_KINDS)), FINISH, kinds)
+        kind = _ask(
+            console,
+            _("Something learned? kind ({kinds}; Enter when done)").format(kinds=", ".join(v.NOTE_KINDS)),
+            FINISH,
+            kinds,
+        )
         if kind == FINISH:
             return notes
         notes.append({"kind": kind, "text": _ask(console, _("What"))})

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
-from salescoach.i18n import _
 from salescoach.cli.options import JsonOption
+from salescoach.i18n import _
 
 
 def register(app: typer.Typer) -> None:
@@ -42,6 +42,13 @@ def demo(
     with Progress(transient=True, disable=json_) as bar:
         task = bar.add_task(_("Writing the demo book"), total=customers)
         result = build(app, customers, seed, language, force, lambda done: bar.update(task, completed=done))
-    Output(json_).result(result, lambda console: console.print(
-        _("Demo book: {customers} customers, {visits} contacts, {promises} promises, {followups} follow-ups,"
-          " {purchases} purchases, {notes} notes.").format(**result._asdict()), markup=False))
+    Output(json_).result(
+        result,
+        lambda console: console.print(
+            _(
+                "Demo book: {customers} customers, {visits} contacts, {promises} promises, {followups} follow-ups,"
+                " {purchases} purchases, {notes} notes."
+            ).format(**result._asdict()),
+            markup=False,
+        ),
+    )

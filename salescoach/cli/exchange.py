@@ -47,9 +47,12 @@ def import_(
 
     def render(console) -> None:
         verb = _("Would add") if report.dry_run else _("Added")
-        console.print(_("{verb} {added}, merged {merged} into existing customers, skipped {skipped}, {bad} bad row(s).")
-                      .format(verb=verb, added=report.added, merged=report.merged, skipped=report.skipped,
-                              bad=len(report.bad)), markup=False)
+        console.print(
+            _("{verb} {added}, merged {merged} into existing customers, skipped {skipped}, {bad} bad row(s).").format(
+                verb=verb, added=report.added, merged=report.merged, skipped=report.skipped, bad=len(report.bad)
+            ),
+            markup=False,
+        )
         for problem in report.bad:
             console.print(f"  line {problem.line}: {problem.reason}", markup=False)
         if report.rejects:
@@ -62,7 +65,9 @@ def import_(
 def export(
     ctx: typer.Context,
     format_: Annotated[str, typer.Option("--format", help="json (everything), csv (customers) or vcf (contacts).")],
-    out: Annotated[Path | None, typer.Option("--out", help="Write to this file (owner-only) instead of stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file (owner-only) instead of stdout.")
+    ] = None,
 ) -> None:
     """Export the whole book: JSON re-imports into an empty store exactly.
 

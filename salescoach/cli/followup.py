@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
-from salescoach.i18n import _
 from salescoach.cli.options import JsonOption
+from salescoach.i18n import _
 
 app = typer.Typer(
     help="Today's follow-ups and promises, each with a ready script, and customers drifting away.",
@@ -40,8 +40,9 @@ def _day(app, text: str | None, field: str):
 def followup(
     ctx: typer.Context,
     date: DateText = None,
-    days: Annotated[int | None, typer.Option("--days", min=1, max=366,
-                                             help="Include the next N days (default 1; 30 with --ics).")] = None,
+    days: Annotated[
+        int | None, typer.Option("--days", min=1, max=366, help="Include the next N days (default 1; 30 with --ics).")
+    ] = None,
     why: Annotated[bool, typer.Option("--why", help="Show each item's priority score and its terms.")] = False,
     ics: Annotated[Path | None, typer.Option("--ics", help="Write the items as a calendar (.ics) file.")] = None,
     json_: JsonOption = False,
@@ -74,7 +75,9 @@ def done(
     ctx: typer.Context,
     item: Annotated[str, typer.Argument(help="Item id from the list: f12 (follow-up) or p3 (promise).")],
     note: Annotated[str | None, typer.Option("--note", help="What happened.")] = None,
-    next_: Annotated[str | None, typer.Option("--next", help="When to get in touch next (default: tier cadence).")] = None,
+    next_: Annotated[
+        str | None, typer.Option("--next", help="When to get in touch next (default: tier cadence).")
+    ] = None,
     no_next: Annotated[bool, typer.Option("--no-next", help="Do not plan a next touch.")] = False,
 ) -> None:
     """Mark a follow-up done or a promise kept; plans the next touch from the customer's tier.
@@ -93,8 +96,11 @@ def done(
     else:
         output.status(_("Done: {name}.").format(name=result.customer.name))
     if result.next:
-        output.status(_("Next touch f{id}: {due} by {channel}.").format(
-            id=result.next.id, due=result.next.due, channel=result.next.channel))
+        output.status(
+            _("Next touch f{id}: {due} by {channel}.").format(
+                id=result.next.id, due=result.next.due, channel=result.next.channel
+            )
+        )
 
 
 @app.command("snooze")
@@ -129,5 +135,8 @@ def add(
 
     application = current_app(ctx)
     customer_, planned = plan(application, customer, _day(application, on, "--on"), type_, channel, note)
-    Output().status(_("Planned f{id}: {name}, {due} by {channel} ({type}).").format(
-        id=planned.id, name=customer_.name, due=planned.due, channel=planned.channel, type=planned.type))
+    Output().status(
+        _("Planned f{id}: {name}, {due} by {channel} ({type}).").format(
+            id=planned.id, name=customer_.name, due=planned.due, channel=planned.channel, type=planned.type
+        )
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import typer
 
 from salescoach.cli.context import clean_errors, current_app

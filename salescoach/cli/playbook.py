@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
-from salescoach.i18n import _
 from salescoach.cli.options import JsonOption
 from salescoach.errors import EXIT_USAGE
+from salescoach.i18n import _
 
 app = typer.Typer(help="List, show and validate playbooks.", no_args_is_help=True)
 

@@ -17,8 +17,12 @@ def register(app: typer.Typer) -> None:
 @clean_errors
 def prep(
     ctx: typer.Context,
-    customer: Annotated[str, typer.Argument(help="Customer id or name; a new name gets a first-visit brief.",
-                                            autocompletion=complete_customer)],
+    customer: Annotated[
+        str,
+        typer.Argument(
+            help="Customer id or name; a new name gets a first-visit brief.", autocompletion=complete_customer
+        ),
+    ],
     playbook: PlaybookOption = None,
     stage: Annotated[int | None, typer.Option(min=1, max=3, help="Plan for this stage (1, 2 or 3).")] = None,
     walk: Annotated[bool, typer.Option("--walk", help="Walk through the visit phase by phase, then debrief.")] = False,

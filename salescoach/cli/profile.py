@@ -47,8 +47,16 @@ def set_profile(
     from salescoach.render.output import Output
     from salescoach.usecases import profile
 
-    found = profile.update(current_app(ctx), name=name, company=company, title=title, years=years,
-                           credentials=credentials, customer_count=customer_count, references=references)
+    found = profile.update(
+        current_app(ctx),
+        name=name,
+        company=company,
+        title=title,
+        years=years,
+        credentials=credentials,
+        customer_count=customer_count,
+        references=references,
+    )
     Output(json_).result(found, render_profile(found))
 
 

@@ -14,8 +14,8 @@ Each item carries its score and the terms that made it, so the rep can see why i
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from salescoach.core.details import template_values
 from salescoach.core.occasions import due_in_window
@@ -114,7 +114,12 @@ def score(kind: str, overdue_days: int, context: CustomerContext, today: date) -
 def followup_script(followup: Followup, context: CustomerContext, profile: Profile) -> str:
     """The line to say for a follow-up, from the playbook template of its type and what is known."""
     values = template_values(
-        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile,
+        context.playbook,
+        context.customer,
+        context.customer.name,
+        context.notes,
+        context.last_visit,
+        profile,
         extra={"promise": followup.note} if followup.note else None,
     )
     return fill_best(context.playbook["topics"]["followup"]["types"][followup.type]["templates"], values)
@@ -122,7 +127,12 @@ def followup_script(followup: Followup, context: CustomerContext, profile: Profi
 
 def promise_script(promise: Promise, context: CustomerContext, profile: Profile) -> str:
     values = template_values(
-        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile,
+        context.playbook,
+        context.customer,
+        context.customer.name,
+        context.notes,
+        context.last_visit,
+        profile,
         extra={"promise": promise.text},
     )
     return fill_best(context.playbook["topics"]["followup"]["promise"], values)
@@ -131,7 +141,12 @@ def promise_script(promise: Promise, context: CustomerContext, profile: Profile)
 def event_script(event: ImportantDate, when: date, context: CustomerContext, profile: Profile) -> str:
     label = f"{event.label or event.kind} ({when.isoformat()})"
     values = template_values(
-        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile,
+        context.playbook,
+        context.customer,
+        context.customer.name,
+        context.notes,
+        context.last_visit,
+        profile,
         extra={"event": label},
     )
     return fill_best(context.playbook["topics"]["followup"]["event"], values)
@@ -168,10 +183,18 @@ def build_agenda(
         points, why = score("followup", overdue, context, today)
         items.append(
             AgendaItem(
-                id=followup_id(followup), kind="followup", customer_id=followup.customer_id,
-                customer=context.customer.name, due=followup.due, overdue_days=overdue, channel=followup.channel,
-                type=followup.type, note=followup.note, script=followup_script(followup, context, profile),
-                score=points, why=why,
+                id=followup_id(followup),
+                kind="followup",
+                customer_id=followup.customer_id,
+                customer=context.customer.name,
+                due=followup.due,
+                overdue_days=overdue,
+                channel=followup.channel,
+                type=followup.type,
+                note=followup.note,
+                script=followup_script(followup, context, profile),
+                score=points,
+                why=why,
             )
         )
     for promise in promises:
@@ -181,10 +204,18 @@ def build_agenda(
         tier_rule = context.playbook["topics"]["followup"]["tiers"][_tier(context.customer)]
         items.append(
             AgendaItem(
-                id=promise_id(promise), kind="promise", customer_id=promise.customer_id,
-                customer=context.customer.name, due=promise.due, overdue_days=overdue, channel=tier_rule["channel"],
-                type="promise", note=promise.text, script=promise_script(promise, context, profile),
-                score=points, why=why,
+                id=promise_id(promise),
+                kind="promise",
+                customer_id=promise.customer_id,
+                customer=context.customer.name,
+                due=promise.due,
+                overdue_days=overdue,
+                channel=tier_rule["channel"],
+                type="promise",
+                note=promise.text,
+                script=promise_script(promise, context, profile),
+                score=points,
+                why=why,
             )
         )
     for event in dates:
@@ -196,10 +227,18 @@ def build_agenda(
         tier_rule = context.playbook["topics"]["followup"]["tiers"][_tier(context.customer)]
         items.append(
             AgendaItem(
-                id=f"d{event.id}", kind="date", customer_id=event.customer_id, customer=context.customer.name,
-                due=when, overdue_days=0, channel=tier_rule["channel"], type=DATE_KINDS[event.kind],
-                note=event.label or event.kind, script=event_script(event, when, context, profile),
-                score=points, why=why,
+                id=f"d{event.id}",
+                kind="date",
+                customer_id=event.customer_id,
+                customer=context.customer.name,
+                due=when,
+                overdue_days=0,
+                channel=tier_rule["channel"],
+                type=DATE_KINDS[event.kind],
+                note=event.label or event.kind,
+                script=event_script(event, when, context, profile),
+                score=points,
+                why=why,
             )
         )
     items.sort(key=lambda item: (-item.score, item.due, item.kind != "promise", item.id))
@@ -209,7 +248,10 @@ def build_agenda(
         tier = _tier(customer)
         at_risk.append(
             AtRisk(
-                customer_id=customer.id, customer=customer.name, tier=tier, last_contact=customer.last_contact,
+                customer_id=customer.id,
+                customer=customer.name,
+                tier=tier,
+                last_contact=customer.last_contact,
                 days_silent=days_silent(customer, today) or 0,
                 threshold_days=context.playbook["churn"]["rfm"][tier]["recency_days"],
                 reason=reconnect_reason(context, profile),

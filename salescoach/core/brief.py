@@ -11,13 +11,13 @@ noted need, to help; one tagged ``referral``, through the referral; anyone else,
 from __future__ import annotations
 
 import shlex
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 from salescoach.core.agenda import next_touch
 from salescoach.core.details import latest, template_values
 from salescoach.core.records import CustomerFile, Profile
-from salescoach.core.relationship import bank_balance, derive_stage, promise_status
+from salescoach.core.relationship import bank_balance, derive_stage
 from salescoach.core.vocabulary import COMMONALITY_NOTE_KINDS, QUESTIONS
 from salescoach.playbook.template import fill, fill_best
 
@@ -193,9 +193,11 @@ def build_brief(
             for promise in open_promises
         ),
         last_fbo=(
-            LastFbo(last_visit.date, last_visit.channel, last_visit.feedback, last_visit.benefit,
-                    last_visit.opportunity)
-            if last_visit else None
+            LastFbo(
+                last_visit.date, last_visit.channel, last_visit.feedback, last_visit.benefit, last_visit.opportunity
+            )
+            if last_visit
+            else None
         ),
         commonalities=commonalities,
         checklist=tuple(Item(detail["tip"], detail["title"]) for detail in playbook["communication"].values()),
@@ -261,14 +263,20 @@ def _tactics(playbook: dict, values: dict, stage: int) -> tuple[Section, ...]:
         one = stages["stage1"]
         return (
             watch,
-            Section("levers", tuple(Item(lever["summary"], lever["title"]) for lever in one["levers"].values()),
-                    title=one["title"], summary=one["goal"]),
+            Section(
+                "levers",
+                tuple(Item(lever["summary"], lever["title"]) for lever in one["levers"].values()),
+                title=one["title"],
+                summary=one["goal"],
+            ),
             Section("neutral_phrases", tuple(Item(fill(line, values)) for line in one["neutral_phrases"])),
             *(
                 Section(
                     "refusal",
-                    tuple(Item(fill(refusal[lever], values), one["levers"][lever]["title"])
-                          for lever in ("identity", "relationship", "benefit")),
+                    tuple(
+                        Item(fill(refusal[lever], values), one["levers"][lever]["title"])
+                        for lever in ("identity", "relationship", "benefit")
+                    ),
                     title=refusal["label"],
                 )
                 for refusal in one["refusals"].values()
@@ -283,16 +291,24 @@ def _tactics(playbook: dict, values: dict, stage: int) -> tuple[Section, ...]:
                 Section("good", tuple(Item(tip) for tip in good["tips"]), title=good["title"], summary=good["summary"])
                 for good in two["goods"].values()
             ),
-            Section("reasons", tuple(Item(fill(reason["line"], values), reason["label"])
-                                     for reason in two["reasons"].values()), title=two["title"], summary=two["goal"]),
+            Section(
+                "reasons",
+                tuple(Item(fill(reason["line"], values), reason["label"]) for reason in two["reasons"].values()),
+                title=two["title"],
+                summary=two["goal"],
+            ),
             Section("commonality_tips", tuple(Item(text) for text in two["commonalities"])),
         )
     three = stages["stage3"]
     return (
         watch,
         *(
-            Section("method", tuple(Item(fill(line, values)) for line in method["prompts"]), title=method["title"],
-                    summary=method["summary"])
+            Section(
+                "method",
+                tuple(Item(fill(line, values)) for line in method["prompts"]),
+                title=method["title"],
+                summary=method["summary"],
+            )
             for method in three["methods"].values()
         ),
         *(

@@ -53,9 +53,7 @@ def parse_day(text: str, today: date) -> date:
             return datetime.fromisoformat(value).date()
         return date.fromisoformat(value)
     except ValueError:
-        raise DateError(
-            f"not a date: {text!r} (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday)"
-        ) from None
+        raise DateError(f"not a date: {text!r} (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday)") from None
 
 
 def _next_weekday(today: date, index: int) -> date:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 from salescoach.core.records import CustomerFile
 from salescoach.core.relationship import BankEntry, bank_ledger, promise_status
@@ -31,22 +31,36 @@ def timeline(book: CustomerFile, today: date) -> Timeline:
     for visit in book.visits:
         fbo = tuple(
             (key, value)
-            for key, value in (("feedback", visit.feedback), ("benefit", visit.benefit),
-                               ("opportunity", visit.opportunity))
+            for key, value in (
+                ("feedback", visit.feedback),
+                ("benefit", visit.benefit),
+                ("opportunity", visit.opportunity),
+            )
             if value
         )
         events.append(Event(visit.date, "visit", visit.id, visit.channel, visit.outcome, fbo))
     events += [Event(note.noted_on, "note", note.id, note.text, note.kind) for note in book.notes]
     for promise in book.promises:
         status = promise_status(promise, today)
-        events.append(Event(promise.made_on, "promise", promise.id, promise.text, status,
-                            (("due", promise.due.isoformat()),)))
+        events.append(
+            Event(promise.made_on, "promise", promise.id, promise.text, status, (("due", promise.due.isoformat()),))
+        )
     for followup in book.followups:
         status = "done" if followup.done_on else ("overdue" if followup.due < today else "planned")
-        events.append(Event(followup.due, "followup", followup.id, followup.type, status,
-                            (("channel", followup.channel),) + ((("note", followup.note),) if followup.note else ())))
+        events.append(
+            Event(
+                followup.due,
+                "followup",
+                followup.id,
+                followup.type,
+                status,
+                (("channel", followup.channel),) + ((("note", followup.note),) if followup.note else ()),
+            )
+        )
     events += [
-        Event(purchase.date, "purchase", purchase.id, purchase.product or "", None, (("amount", f"{purchase.amount:g}"),))
+        Event(
+            purchase.date, "purchase", purchase.id, purchase.product or "", None, (("amount", f"{purchase.amount:g}"),)
+        )
         for purchase in book.purchases
     ]
     order = {"visit": 0, "note": 1, "promise": 2, "purchase": 3, "followup": 4}

@@ -21,11 +21,13 @@ class Performance(NamedTuple):
     result: float
 
 
-def performance(contacts: int, sales: int, amount: float, buyers: int, repeat_buyers: int,
-                margin: float | None) -> Performance:
+def performance(
+    contacts: int, sales: int, amount: float, buyers: int, repeat_buyers: int, margin: float | None
+) -> Performance:
     conversion = sales / contacts if contacts else 0.0
     average = amount / sales if sales else 0.0
     repurchase = repeat_buyers / buyers if buyers else 0.0
     result = contacts * conversion * average * repurchase * (margin if margin is not None else 1.0)
-    return Performance(contacts, round(conversion, 4), round(average, 2), round(repurchase, 4), margin,
-                       round(result, 2))
+    return Performance(
+        contacts, round(conversion, 4), round(average, 2), round(repurchase, 4), margin, round(result, 2)
+    )

@@ -8,8 +8,8 @@ edge (see :mod:`salescoach.usecases.debrief_input`).
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 
 class Customer(NamedTuple):

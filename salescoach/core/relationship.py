@@ -16,8 +16,8 @@ open past its due date, is a withdrawal (−1). The balance is their sum.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 from salescoach.core.records import CustomerFile, Promise
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import os
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from salescoach import __version__
 from salescoach.errors import NotFound

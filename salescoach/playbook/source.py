@@ -7,8 +7,8 @@ work, and a playbook has no need of them), no tags beyond the standard ones, and
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 

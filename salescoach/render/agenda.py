@@ -24,8 +24,9 @@ def render_agenda(agenda: Agenda, show_why: bool):
         span = str(agenda.date) if agenda.until == agenda.date else f"{agenda.date} – {agenda.until}"
         console.print(text(_("Follow-up for {span}").format(span=span), "bold"))
         if not agenda.items:
-            console.print(_("Nothing is due. A good day to call someone you have not spoken to in a while."),
-                          markup=False)
+            console.print(
+                _("Nothing is due. A good day to call someone you have not spoken to in a while."), markup=False
+            )
         else:
             columns = [_("Id"), _("Customer"), _("Due"), _("Channel"), _("Why"), _("Script")]
             if show_why:
@@ -36,9 +37,16 @@ def render_agenda(agenda: Agenda, show_why: bool):
                 if item.overdue_days:
                     due += "\n" + _("{days}d late").format(days=item.overdue_days)
                 reason = {"promise": _("promise") + f": {item.note}", "date": f"{item.type}: {item.note}"}.get(
-                    item.kind, item.type)
-                row = [item.id, text(item.customer, "bold"), text(due, "red" if item.overdue_days else ""),
-                       item.channel, text(reason), text(item.script, "green")]
+                    item.kind, item.type
+                )
+                row = [
+                    item.id,
+                    text(item.customer, "bold"),
+                    text(due, "red" if item.overdue_days else ""),
+                    item.channel,
+                    text(reason),
+                    text(item.script, "green"),
+                ]
                 if show_why:
                     row.append(text(f"{item.score:g}\n{why_text(item.why)}", "dim"))
                 grid.add_row(*row)
@@ -47,9 +55,13 @@ def render_agenda(agenda: Agenda, show_why: bool):
             console.print(heading(_("At risk: silent longer than their tier allows")))
             grid = table(_("Customer"), _("Tier"), _("Last contact"), _("Silent"), _("Get back in touch"), wide={4: 1})
             for risk in agenda.at_risk:
-                grid.add_row(text(risk.customer, "bold"), risk.tier, str(risk.last_contact),
-                             _("{days}d (limit {limit})").format(days=risk.days_silent, limit=risk.threshold_days),
-                             text(risk.reason, "green"))
+                grid.add_row(
+                    text(risk.customer, "bold"),
+                    risk.tier,
+                    str(risk.last_contact),
+                    _("{days}d (limit {limit})").format(days=risk.days_silent, limit=risk.threshold_days),
+                    text(risk.reason, "green"),
+                )
             console.print(grid)
 
     return render

@@ -72,12 +72,16 @@ def render_brief(brief: Brief):
             _("playbook {name}").format(name=head.playbook),
         ]
         if head.last_contact:
-            facts.insert(2, _("last contact {date} ({days} days ago)").format(date=head.last_contact,
-                                                                              days=head.days_since))
+            facts.insert(
+                2, _("last contact {date} ({days} days ago)").format(date=head.last_contact, days=head.days_since)
+            )
         console.print(text(" · ".join(facts), "dim"))
         if brief.save_command:
-            console.print(text(_("First visit: this customer is not in your book yet. After the visit, save them"
-                                 " with:"), "yellow"))
+            console.print(
+                text(
+                    _("First visit: this customer is not in your book yet. After the visit, save them with:"), "yellow"
+                )
+            )
             console.print(text(f"  {brief.save_command}", "bold"), soft_wrap=True)
 
         console.print(heading(_("The six questions they will silently ask")))
@@ -108,8 +112,13 @@ def render_brief(brief: Brief):
             console.print(heading(_("Open promises (what you owe)")))
             for promise in brief.promises:
                 late = _(" — {days} days overdue").format(days=promise.overdue_days) if promise.overdue_days else ""
-                console.print(bullet(_("p{id} due {due}").format(id=promise.id, due=promise.due) + late, promise.text,
-                                     "red" if promise.overdue_days else ""))
+                console.print(
+                    bullet(
+                        _("p{id} due {due}").format(id=promise.id, due=promise.due) + late,
+                        promise.text,
+                        "red" if promise.overdue_days else "",
+                    )
+                )
         if brief.last_fbo:
             fbo = brief.last_fbo
             console.print(heading(_("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel)))

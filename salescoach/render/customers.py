@@ -40,8 +40,13 @@ def render_list(customers: list[Customer]):
         grid = table(_("Id"), _("Name"), _("Company"), _("Tier"), _("Stage"), _("Last contact"), _("Tags"))
         for customer in customers:
             grid.add_row(
-                str(customer.id), text(customer.name), text(customer.company), text(customer.tier),
-                str(customer.stage or ""), str(customer.last_contact or ""), text(", ".join(customer.tags)),
+                str(customer.id),
+                text(customer.name),
+                text(customer.company),
+                text(customer.tier),
+                str(customer.stage or ""),
+                str(customer.last_contact or ""),
+                text(", ".join(customer.tags)),
             )
         console.print(grid)
 
@@ -62,8 +67,13 @@ def render_file(book: CustomerFile):
             console.print(heading(_("Open promises")))
             for promise in open_promises:
                 console.print(text(f"  p{promise.id}  {promise.due}  {promise.text}"))
-        console.print(text(_("{visits} contacts, {purchases} purchases. `salescoach history` shows the timeline.")
-                           .format(visits=len(book.visits), purchases=len(book.purchases))))
+        console.print(
+            text(
+                _("{visits} contacts, {purchases} purchases. `salescoach history` shows the timeline.").format(
+                    visits=len(book.visits), purchases=len(book.purchases)
+                )
+            )
+        )
 
     return render
 
@@ -80,8 +90,9 @@ def render_profile(profile: Profile):
             (_("Reference customers"), profile.references),
         ]
         if not any(value for _label, value in rows):
-            console.print(_("No profile yet. Set it with `salescoach profile set --name ... --company ...`."),
-                          markup=False)
+            console.print(
+                _("No profile yet. Set it with `salescoach profile set --name ... --company ...`."), markup=False
+            )
             return
         console.print(pairs(rows))
 

@@ -16,8 +16,11 @@ def render_result(result):
             console.print(bullet(None, _("New customer added to your book (#{id}).").format(id=customer.id)))
         visit = result.visit
         console.print(bullet(_("Contact"), f"{visit.date} · {visit.channel} · {visit.outcome}"))
-        for label, value in ((_("Feedback"), visit.feedback), (_("Benefit"), visit.benefit),
-                             (_("Opportunity"), visit.opportunity)):
+        for label, value in (
+            (_("Feedback"), visit.feedback),
+            (_("Benefit"), visit.benefit),
+            (_("Opportunity"), visit.opportunity),
+        ):
             if value:
                 console.print(bullet(label, value))
         for note in result.notes:

@@ -10,8 +10,14 @@ def render_listing(playbooks: list):
     def render(console) -> None:
         grid = table(_("Name"), _("Language"), _("Title"), _("Extends"), _("From"), _("Path"))
         for info in playbooks:
-            grid.add_row(text(info.name, "bold"), info.language, text(info.title), text(info.extends or ""),
-                         info.origin, text(info.path))
+            grid.add_row(
+                text(info.name, "bold"),
+                info.language,
+                text(info.title),
+                text(info.extends or ""),
+                info.origin,
+                text(info.path),
+            )
         console.print(grid)
 
     return render

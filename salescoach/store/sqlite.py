@@ -34,7 +34,8 @@ BUSY_TIMEOUT_MS = 30_000
 
 _CUSTOMER_COLUMNS = (
     "c.id, c.name, c.honorific, c.company, c.playbook, c.phone, c.email, c.city, c.tier, c.stage, c.created,"
-    " c.last_contact, (SELECT json_group_array(tag) FROM (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))"
+    " c.last_contact, (SELECT json_group_array(tag) FROM"
+    " (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))"
 )
 EDITABLE_CUSTOMER_FIELDS = ("name", "honorific", "company", "playbook", "phone", "email", "city", "tier", "stage")
 
@@ -114,8 +115,15 @@ def _promise(row: Sequence) -> Promise:
 
 def _important_date(row: Sequence) -> ImportantDate:
     return ImportantDate(
-        id=row[0], customer_id=row[1], kind=row[2], month=row[3], day=row[4], year=row[5], yearly=bool(row[6]),
-        lead_days=row[7], label=row[8],
+        id=row[0],
+        customer_id=row[1],
+        kind=row[2],
+        month=row[3],
+        day=row[4],
+        year=row[5],
+        yearly=bool(row[6]),
+        lead_days=row[7],
+        label=row[8],
     )
 
 
@@ -134,9 +142,7 @@ def _followup(row: Sequence) -> Followup:
 
 
 def _purchase(row: Sequence) -> Purchase:
-    return Purchase(
-        id=row[0], customer_id=row[1], visit_id=row[2], date=_day(row[3]), amount=row[4], product=row[5]
-    )
+    return Purchase(id=row[0], customer_id=row[1], visit_id=row[2], date=_day(row[3]), amount=row[4], product=row[5])
 
 
 _VISIT_COLUMNS = (
@@ -407,11 +413,20 @@ class SqliteStore:
         cursor = self._write(
             "INSERT INTO important_dates (customer_id, kind, label, month, day, year, yearly, lead_days)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (event.customer_id, event.kind, event.label, event.month, event.day, event.year, int(event.yearly),
-             event.lead_days),
+            (
+                event.customer_id,
+                event.kind,
+                event.label,
+                event.month,
+                event.day,
+                event.year,
+                int(event.yearly),
+                event.lead_days,
+            ),
         )
-        return self._one(f"SELECT {_DATE_COLUMNS} FROM important_dates d WHERE d.id = ?", cursor.lastrowid,
-                         _important_date)
+        return self._one(
+            f"SELECT {_DATE_COLUMNS} FROM important_dates d WHERE d.id = ?", cursor.lastrowid, _important_date
+        )
 
     def important_dates_on(self, month_days: Sequence[tuple[int, int]]) -> list[tuple[ImportantDate, Customer]]:
         """Important dates falling on any of the (month, day) pairs, with their customers (index lookups)."""
@@ -446,8 +461,7 @@ class SqliteStore:
             return {}
         marks = ", ".join("?" for _ in customer_ids)
         rows = self._read(
-            f"SELECT {_NOTE_COLUMNS} FROM notes n WHERE n.customer_id IN ({marks})"
-            " ORDER BY n.noted_on DESC, n.id DESC",
+            f"SELECT {_NOTE_COLUMNS} FROM notes n WHERE n.customer_id IN ({marks}) ORDER BY n.noted_on DESC, n.id DESC",
             list(customer_ids),
         )
         notes: dict[int, list[Note]] = {}
@@ -552,25 +566,46 @@ class SqliteStore:
             customer_id = self._write(
                 "INSERT INTO customers (name, name_key, honorific, company, playbook, phone, email, city, tier,"
                 " stage, created, last_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (row["name"], name_key(row["name"]), row.get("honorific"), row.get("company"), row.get("playbook"),
-                 row.get("phone"), row.get("email"), row.get("city"), row.get("tier") or "general",
-                 row.get("stage"), row["created"], _text_day(row.get("last_contact"))),
+                (
+                    row["name"],
+                    name_key(row["name"]),
+                    row.get("honorific"),
+                    row.get("company"),
+                    row.get("playbook"),
+                    row.get("phone"),
+                    row.get("email"),
+                    row.get("city"),
+                    row.get("tier") or "general",
+                    row.get("stage"),
+                    row["created"],
+                    _text_day(row.get("last_contact")),
+                ),
             ).lastrowid
             self.set_tags(customer_id, row.get("tags", ()))
             visit_ids = [
                 self._write(
                     "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
                     " amount, lost_reason, tier, stage, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (customer_id, _text_day(visit["date"]), visit["channel"],
-                     json.dumps(list(visit.get("topics", ())), ensure_ascii=False), visit.get("feedback"),
-                     visit.get("benefit"), visit.get("opportunity"), visit.get("outcome", "none"),
-                     visit.get("amount"), visit.get("lost_reason"), visit.get("tier"), visit.get("stage"),
-                     json.dumps(list(visit.get("answered", ())))),
+                    (
+                        customer_id,
+                        _text_day(visit["date"]),
+                        visit["channel"],
+                        json.dumps(list(visit.get("topics", ())), ensure_ascii=False),
+                        visit.get("feedback"),
+                        visit.get("benefit"),
+                        visit.get("opportunity"),
+                        visit.get("outcome", "none"),
+                        visit.get("amount"),
+                        visit.get("lost_reason"),
+                        visit.get("tier"),
+                        visit.get("stage"),
+                        json.dumps(list(visit.get("answered", ()))),
+                    ),
                 ).lastrowid
                 for visit in row.get("visits", ())
             ]
 
-            def visit_of(item: dict) -> int | None:
+            def visit_of(item: dict, visit_ids: list[int] = visit_ids) -> int | None:
                 return None if item.get("visit") is None else visit_ids[item["visit"]]
 
             self._many(
@@ -579,25 +614,58 @@ class SqliteStore:
             )
             self._many(
                 "INSERT INTO promises (customer_id, visit_id, text, made_on, due, kept_on) VALUES (?, ?, ?, ?, ?, ?)",
-                [(customer_id, visit_of(p), p["text"], _text_day(p["made_on"]), _text_day(p["due"]),
-                  _text_day(p.get("kept_on"))) for p in row.get("promises", ())],
+                [
+                    (
+                        customer_id,
+                        visit_of(p),
+                        p["text"],
+                        _text_day(p["made_on"]),
+                        _text_day(p["due"]),
+                        _text_day(p.get("kept_on")),
+                    )
+                    for p in row.get("promises", ())
+                ],
             )
             self._many(
                 "INSERT INTO purchases (customer_id, visit_id, date, amount, product) VALUES (?, ?, ?, ?, ?)",
-                [(customer_id, visit_of(p), _text_day(p["date"]), p["amount"], p.get("product"))
-                 for p in row.get("purchases", ())],
+                [
+                    (customer_id, visit_of(p), _text_day(p["date"]), p["amount"], p.get("product"))
+                    for p in row.get("purchases", ())
+                ],
             )
             self._many(
                 "INSERT INTO followups (customer_id, visit_id, due, channel, type, note, done_on, done_note)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(customer_id, visit_of(f), _text_day(f["due"]), f["channel"], f["type"], f.get("note"),
-                  _text_day(f.get("done_on")), f.get("done_note")) for f in row.get("followups", ())],
+                [
+                    (
+                        customer_id,
+                        visit_of(f),
+                        _text_day(f["due"]),
+                        f["channel"],
+                        f["type"],
+                        f.get("note"),
+                        _text_day(f.get("done_on")),
+                        f.get("done_note"),
+                    )
+                    for f in row.get("followups", ())
+                ],
             )
             self._many(
                 "INSERT INTO important_dates (customer_id, kind, label, month, day, year, yearly, lead_days)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(customer_id, d["kind"], d.get("label"), d["month"], d["day"], d.get("year"),
-                  int(d.get("yearly", True)), d.get("lead_days", 0)) for d in row.get("dates", ())],
+                [
+                    (
+                        customer_id,
+                        d["kind"],
+                        d.get("label"),
+                        d["month"],
+                        d["day"],
+                        d.get("year"),
+                        int(d.get("yearly", True)),
+                        d.get("lead_days", 0),
+                    )
+                    for d in row.get("dates", ())
+                ],
             )
             for key in counts:
                 counts[key] += len(row.get(key, ()))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 from salescoach import settings
 from salescoach.errors import InvalidInput
@@ -37,8 +37,12 @@ class App(NamedTuple):
                 raise InvalidInput(f"{TODAY_ENV} must be an ISO date, not {pretend!r}") from None
         where = locations()
         config = settings.read(where.config)
-        return cls(where=where, language=settings.choose_language(language, config), today=today,
-                   default_playbook=config.get("playbook"))
+        return cls(
+            where=where,
+            language=settings.choose_language(language, config),
+            today=today,
+            default_playbook=config.get("playbook"),
+        )
 
     @contextmanager
     def store(self) -> Iterator:

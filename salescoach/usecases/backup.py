@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from salescoach.errors import InvalidInput
 from salescoach.paths import ensure_private_dir

@@ -31,8 +31,11 @@ def clean_text(value: str | None, field: str, required: bool = False) -> str | N
 
 def check_choice(value: str | None, choices: tuple, field: str) -> str | None:
     if value is not None and value not in choices:
-        raise InvalidInput(_("{field}: {value!r} is not one of {choices}").format(
-            field=field, value=value, choices=", ".join(map(str, choices))))
+        raise InvalidInput(
+            _("{field}: {value!r} is not one of {choices}").format(
+                field=field, value=value, choices=", ".join(map(str, choices))
+            )
+        )
     return value
 
 
@@ -56,10 +59,14 @@ def find(store, reference: str) -> Customer:
     if candidates:
         listed = ", ".join(f"{customer.name} (#{customer.id})" for customer in candidates[:10])
         more = " …" if len(candidates) > 10 else ""
-        raise Ambiguous(_("{reference!r} matches several customers: {listed}").format(reference=reference,
-                        listed=listed + more), hint=_("use the id or the full name"))
-    raise NotFound(_("no customer matches {reference!r}").format(reference=reference),
-                   hint=_("`salescoach customer list` shows the book"))
+        raise Ambiguous(
+            _("{reference!r} matches several customers: {listed}").format(reference=reference, listed=listed + more),
+            hint=_("use the id or the full name"),
+        )
+    raise NotFound(
+        _("no customer matches {reference!r}").format(reference=reference),
+        hint=_("`salescoach customer list` shows the book"),
+    )
 
 
 def find_or_none(store, reference: str) -> Customer | None:
@@ -84,8 +91,13 @@ def add(app: App, name: str, tags: list[str], **fields: str | None) -> Customer:
     check_playbook(app, fields.get("playbook"))
     details = {key: clean_text(value, key) for key, value in fields.items()}
     details["tier"] = details.get("tier") or "general"
-    customer = Customer(id=0, name=name, tags=tuple(clean_text(tag, "tag", True) for tag in tags),
-                        created=datetime.now().isoformat(timespec="seconds"), **details)
+    customer = Customer(
+        id=0,
+        name=name,
+        tags=tuple(clean_text(tag, "tag", True) for tag in tags),
+        created=datetime.now().isoformat(timespec="seconds"),
+        **details,
+    )
     with app.store() as store, store.transaction():
         return store.add_customer(customer)
 
@@ -107,8 +119,9 @@ def edit(
     check_choice(changes.get("tier"), TIERS, "tier")
     check_choice(stage, (1, 2, 3), "stage")
     check_playbook(app, changes.get("playbook"))
-    values: dict = {key: clean_text(value, key, required=key == "name") for key, value in changes.items()
-                    if value is not None}
+    values: dict = {
+        key: clean_text(value, key, required=key == "name") for key, value in changes.items() if value is not None
+    }
     if stage is not None:
         values["stage"] = stage
     with app.store() as store, store.transaction():
@@ -136,8 +149,9 @@ def add_date(
         raise InvalidInput(_("--lead: must be between 0 and {limit}").format(limit=MAX_LEAD_DAYS))
     parts = when.strip().split("-")
     try:
-        year, month, day = (int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 else (
-            None, int(parts[0]), int(parts[1]))
+        year, month, day = (
+            (int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 else (None, int(parts[0]), int(parts[1]))
+        )
         date(year or 2000, month, day)
     except (ValueError, IndexError):
         raise InvalidInput(_("date: {when!r} is not YYYY-MM-DD or MM-DD").format(when=when)) from None
@@ -146,8 +160,17 @@ def add_date(
     label = clean_text(label, "label")
     with app.store() as store, store.transaction():
         customer = find(store, reference)
-        event = ImportantDate(id=0, customer_id=customer.id, kind=kind, month=month, day=day, year=year,
-                              yearly=yearly, lead_days=lead_days, label=label)
+        event = ImportantDate(
+            id=0,
+            customer_id=customer.id,
+            kind=kind,
+            month=month,
+            day=day,
+            year=year,
+            yearly=yearly,
+            lead_days=lead_days,
+            label=label,
+        )
         return customer, store.add_important_date(event)
 
 

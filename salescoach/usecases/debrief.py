@@ -6,9 +6,9 @@ leaves the store exactly as it was.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from salescoach.core.agenda import next_touch
 from salescoach.core.records import Customer, Followup, Note, Promise, Visit
@@ -59,16 +59,30 @@ def record(app: App, entry: DebriefInput, create: bool) -> DebriefResult:
                     hint=_("add them with `salescoach customer add`, or pass --create"),
                 )
             customer = store.add_customer(
-                Customer(id=0, name=entry.customer, tier=entry.tier or "general",
-                         created=datetime.now().isoformat(timespec="seconds"))
+                Customer(
+                    id=0,
+                    name=entry.customer,
+                    tier=entry.tier or "general",
+                    created=datetime.now().isoformat(timespec="seconds"),
+                )
             )
         playbook = app.playbook(customer.playbook)
         visit = store.add_visit(
             Visit(
-                id=0, customer_id=customer.id, date=entry.date, channel=entry.channel, topics=tuple(entry.topics),
-                feedback=entry.feedback, benefit=entry.benefit, opportunity=entry.opportunity,
-                outcome=entry.outcome, amount=entry.amount, lost_reason=entry.lost_reason, tier=entry.tier,
-                stage=entry.stage, answered=tuple(dict.fromkeys(entry.answered)),
+                id=0,
+                customer_id=customer.id,
+                date=entry.date,
+                channel=entry.channel,
+                topics=tuple(entry.topics),
+                feedback=entry.feedback,
+                benefit=entry.benefit,
+                opportunity=entry.opportunity,
+                outcome=entry.outcome,
+                amount=entry.amount,
+                lost_reason=entry.lost_reason,
+                tier=entry.tier,
+                stage=entry.stage,
+                answered=tuple(dict.fromkeys(entry.answered)),
             )
         )
         notes = tuple(store.add_note(customer.id, note.kind, note.text, entry.date) for note in entry.notes)

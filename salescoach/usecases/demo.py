@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from typing import NamedTuple
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from salescoach.core import vocabulary as v
 from salescoach.errors import InvalidInput
@@ -21,13 +21,37 @@ _EN_FAMILY = ("Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang
 _EN_GIVEN = ("Jiwoo", "Minjun", "Seoyeon", "Hajun", "Jiho", "Suah", "Yejun", "Hayoon", "Doyun", "Jiyu", "Eunwoo")
 _KO_FAMILY = ("김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신")
 _KO_GIVEN = ("지우", "민준", "서연", "하준", "지호", "수아", "예준", "하윤", "도윤", "지유", "은우")
-_COMPANIES = ("Hanbit Logistics", "Daehan Foods", "Seoul Dental", "Mirae Print", "Blue Harbor Cafe",
-              "Namsan Motors", "Green Farm", "Orbit Software", "Sunrise Clinic", "Pine Interiors")
-_KO_COMPANIES = ("한빛물류", "대한식품", "서울치과", "미래인쇄", "푸른항구카페", "남산모터스", "초록농장", "오르빗소프트",
-                 "해돋이의원", "소나무인테리어")
+_COMPANIES = (
+    "Hanbit Logistics",
+    "Daehan Foods",
+    "Seoul Dental",
+    "Mirae Print",
+    "Blue Harbor Cafe",
+    "Namsan Motors",
+    "Green Farm",
+    "Orbit Software",
+    "Sunrise Clinic",
+    "Pine Interiors",
+)
+_KO_COMPANIES = (
+    "한빛물류",
+    "대한식품",
+    "서울치과",
+    "미래인쇄",
+    "푸른항구카페",
+    "남산모터스",
+    "초록농장",
+    "오르빗소프트",
+    "해돋이의원",
+    "소나무인테리어",
+)
 _NOTES = {
     "en": {
-        "family": ("twins starting school in March", "daughter needs an English tutor", "mother recovering from surgery"),
+        "family": (
+            "twins starting school in March",
+            "daughter needs an English tutor",
+            "mother recovering from surgery",
+        ),
         "leisure": ("plays golf on Saturdays", "hikes Bukhansan monthly", "collects tea sets"),
         "need": ("wants lower monthly payments", "needs a bigger car for the family", "saving for a first home"),
         "pain": ("cash flow is tight in winter", "current insurer is slow to pay claims", "lease ends in spring"),
@@ -44,12 +68,16 @@ _NOTES = {
     },
 }
 _FBO = {
-    "en": (("liked the proposal", "a comparison of three options", "coffee next week"),
-           ("unsure about the price", "a clearer cost breakdown", "call on Friday"),
-           ("happy with the service", "early notice of the new product", "invitation to the client event")),
-    "ko": (("제안이 마음에 든다고 하심", "세 가지 안 비교 자료", "다음 주 커피"),
-           ("가격이 고민된다고 하심", "비용 내역 정리본", "금요일 통화"),
-           ("서비스에 만족하심", "신상품 사전 안내", "고객 행사 초대")),
+    "en": (
+        ("liked the proposal", "a comparison of three options", "coffee next week"),
+        ("unsure about the price", "a clearer cost breakdown", "call on Friday"),
+        ("happy with the service", "early notice of the new product", "invitation to the client event"),
+    ),
+    "ko": (
+        ("제안이 마음에 든다고 하심", "세 가지 안 비교 자료", "다음 주 커피"),
+        ("가격이 고민된다고 하심", "비용 내역 정리본", "금요일 통화"),
+        ("서비스에 만족하심", "신상품 사전 안내", "고객 행사 초대"),
+    ),
 }
 
 
@@ -63,8 +91,9 @@ class DemoResult(NamedTuple):
     dates: int
 
 
-def build(app: App, customers: int, seed: int, language: str, force: bool,
-          progress: Callable[[int], None] = lambda done: None) -> DemoResult:
+def build(
+    app: App, customers: int, seed: int, language: str, force: bool, progress: Callable[[int], None] = lambda done: None
+) -> DemoResult:
     """Fill the store with a demo book of ``customers`` customers; refuses a non-empty store unless ``force``."""
     if customers < 1 or customers > 1_000_000:
         raise InvalidInput("--customers: must be between 1 and 1,000,000")
@@ -103,8 +132,9 @@ def _available_packs(app: App) -> tuple[str | None, ...]:
     return tuple(packs)
 
 
-def _customer(rng: random.Random, index: int, language: str, today: date, created: str,
-              packs: tuple[str | None, ...]) -> dict:
+def _customer(
+    rng: random.Random, index: int, language: str, today: date, created: str, packs: tuple[str | None, ...]
+) -> dict:
     """One synthetic customer with a year of history, as plain rows for the store's bulk insert."""
     if language == "ko":
         name = f"{rng.choice(_KO_FAMILY)}{rng.choice(_KO_GIVEN)}"
@@ -123,9 +153,19 @@ def _customer(rng: random.Random, index: int, language: str, today: date, create
         feedback, benefit, opportunity = rng.choice(_FBO[language])
         outcome = rng.choices(("none", "progress", "sale"), weights=(5, 4, 1))[0]
         amount = float(rng.randrange(500, 50_000, 100)) if outcome == "sale" else None
-        visits.append({"date": day, "channel": rng.choice(v.CHANNELS[:3]), "feedback": feedback, "benefit": benefit,
-                       "opportunity": opportunity, "outcome": outcome, "amount": amount, "tier": tier,
-                       "answered": rng.sample(v.QUESTIONS, rng.randint(0, 4))})
+        visits.append(
+            {
+                "date": day,
+                "channel": rng.choice(v.CHANNELS[:3]),
+                "feedback": feedback,
+                "benefit": benefit,
+                "opportunity": opportunity,
+                "outcome": outcome,
+                "amount": amount,
+                "tier": tier,
+                "answered": rng.sample(v.QUESTIONS, rng.randint(0, 4)),
+            }
+        )
         if amount:
             purchases.append({"date": day, "amount": amount, "visit": len(visits) - 1})
         if rng.random() < 0.4:
@@ -144,10 +184,27 @@ def _customer(rng: random.Random, index: int, language: str, today: date, create
         done = due if due < today - timedelta(days=2) or rng.random() < 0.3 else None
         if done is None and rng.random() < 0.15:
             continue  # nothing planned: some customers drift towards the at-risk list
-        followups.append({"due": due, "done_on": done, "channel": rng.choice(v.CHANNELS[:3]),
-                          "type": rng.choice(v.FOLLOWUP_TYPES), "note": visit["benefit"]})
+        followups.append(
+            {
+                "due": due,
+                "done_on": done,
+                "channel": rng.choice(v.CHANNELS[:3]),
+                "type": rng.choice(v.FOLLOWUP_TYPES),
+                "note": visit["benefit"],
+            }
+        )
     return {
-        "name": name, "honorific": honorific, "company": company, "playbook": packs[index % len(packs)],
-        "tier": tier, "stage": 1 + min(2, len(visits) // 4), "created": created, "last_contact": last_contact,
-        "visits": visits, "promises": promises, "purchases": purchases, "notes": notes, "followups": followups,
+        "name": name,
+        "honorific": honorific,
+        "company": company,
+        "playbook": packs[index % len(packs)],
+        "tier": tier,
+        "stage": 1 + min(2, len(visits) // 4),
+        "created": created,
+        "last_contact": last_contact,
+        "visits": visits,
+        "promises": promises,
+        "purchases": purchases,
+        "notes": notes,
+        "followups": followups,
     }

@@ -14,8 +14,20 @@ from salescoach.errors import InvalidInput
 from salescoach.usecases.app import App
 
 FORMATS = ("json", "csv", "vcf")
-CSV_FIELDS = ("name", "honorific", "company", "playbook", "phone", "email", "city", "tier", "stage", "tags",
-              "created", "last_contact")
+CSV_FIELDS = (
+    "name",
+    "honorific",
+    "company",
+    "playbook",
+    "phone",
+    "email",
+    "city",
+    "tier",
+    "stage",
+    "tags",
+    "created",
+    "last_contact",
+)
 BOOK_VERSION = 1
 
 
@@ -66,8 +78,11 @@ def export(app: App, format_: str, progress: Callable[[int, int], None] = lambda
 
         from salescoach.render.output import jsonable
 
-        data = {"salescoach_book": BOOK_VERSION, "profile": jsonable(profile),
-                "customers": [customer_data(book) for book in books]}
+        data = {
+            "salescoach_book": BOOK_VERSION,
+            "profile": jsonable(profile),
+            "customers": [customer_data(book) for book in books],
+        }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if format_ == "csv":
         out = io.StringIO()
@@ -98,10 +113,9 @@ def _vcard(book: CustomerFile) -> str:
     if customer.honorific:
         card.add("title").value = customer.honorific
     birthday = next((event for event in book.dates if event.kind == "birthday"), None)
-    if birthday:
-        year = f"{birthday.year:04d}" if birthday.year else "--"
-        card.add("bday").value = f"{year}-{birthday.month:02d}-{birthday.day:02d}" if birthday.year else \
-            f"--{birthday.month:02d}-{birthday.day:02d}"
+    if birthday:  # vCard writes a birthday of unknown year as --MM-DD
+        year = f"{birthday.year:04d}" if birthday.year else "-"
+        card.add("bday").value = f"{year}-{birthday.month:02d}-{birthday.day:02d}"
     if book.notes:
         card.add("note").value = "\n".join(f"{note.kind}: {note.text}" for note in book.notes)
     if customer.tags:

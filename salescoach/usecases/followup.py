@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from salescoach.core.agenda import Agenda, CustomerContext, build_agenda, next_touch
 from salescoach.core.occasions import month_days
@@ -45,12 +45,19 @@ def agenda(app: App, day: date | None = None, days: int = 1) -> Agenda:
         visits = store.latest_visits(list(customers))
         profile = store.profile()
     contexts = {
-        customer_id: CustomerContext(customer, playbook_of(customer), tuple(notes.get(customer_id, ())),
-                                     visits.get(customer_id))
+        customer_id: CustomerContext(
+            customer, playbook_of(customer), tuple(notes.get(customer_id, ())), visits.get(customer_id)
+        )
         for customer_id, customer in customers.items()
     }
     return build_agenda(
-        day, until, [item for item, _ in followups], [item for item, _ in promises], contexts, silent, profile,
+        day,
+        until,
+        [item for item, _ in followups],
+        [item for item, _ in promises],
+        contexts,
+        silent,
+        profile,
         [event for event, _ in dates],
     )
 
@@ -117,7 +124,9 @@ def snooze(app: App, item_id: str, to: date) -> Followup:
         return store.move_followup(number, to)
 
 
-def add(app: App, reference: str, on: date, type_: str, channel: str | None, note: str | None) -> tuple[Customer, Followup]:
+def add(
+    app: App, reference: str, on: date, type_: str, channel: str | None, note: str | None
+) -> tuple[Customer, Followup]:
     check_choice(type_, FOLLOWUP_TYPES, "type")
     check_choice(channel, CHANNELS, "channel")
     note = clean_text(note, "note")

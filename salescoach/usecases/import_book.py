@@ -29,8 +29,20 @@ SYNONYMS = {
     "honorific": ("honorific", "title", "salutation", "호칭", "직함", "직위"),
     "company": ("company", "organization", "organisation", "org", "employer", "회사", "회사명", "직장", "소속"),
     "playbook": ("playbook", "industry", "업종", "산업"),
-    "phone": ("phone", "mobile", "tel", "telephone", "cell", "phonenumber", "전화", "전화번호", "휴대폰", "핸드폰",
-              "연락처", "휴대전화"),
+    "phone": (
+        "phone",
+        "mobile",
+        "tel",
+        "telephone",
+        "cell",
+        "phonenumber",
+        "전화",
+        "전화번호",
+        "휴대폰",
+        "핸드폰",
+        "연락처",
+        "휴대전화",
+    ),
     "email": ("email", "e-mail", "mail", "emailaddress", "이메일", "메일", "전자우편"),
     "city": ("city", "town", "region", "도시", "지역", "주소"),
     "tier": ("tier", "grade", "level", "등급", "고객등급"),
@@ -39,9 +51,21 @@ SYNONYMS = {
     "birthday": ("birthday", "birthdate", "dob", "생일", "생년월일"),
 }
 TIER_WORDS = {
-    "hot": "hot", "intent": "hot", "의향": "hot", "상": "hot", "a": "hot",
-    "warm": "warm", "promising": "warm", "유망": "warm", "중": "warm", "b": "warm",
-    "general": "general", "일반": "general", "하": "general", "c": "general", "": "general",
+    "hot": "hot",
+    "intent": "hot",
+    "의향": "hot",
+    "상": "hot",
+    "a": "hot",
+    "warm": "warm",
+    "promising": "warm",
+    "유망": "warm",
+    "중": "warm",
+    "b": "warm",
+    "general": "general",
+    "일반": "general",
+    "하": "general",
+    "c": "general",
+    "": "general",
 }
 ENCODINGS = ("utf-8-sig", "cp949")
 
@@ -127,7 +151,8 @@ def _contact_row(line: int, values: dict[str, str], source: str, today_text: str
         "tags": [tag.strip() for tag in re.split(r"[;,]", values.get("tags") or "") if tag.strip()],
         "created": datetime.now().isoformat(timespec="seconds"),
         "notes": [{"kind": "other", "text": values["note"].strip(), "noted_on": today_text}]
-        if (values.get("note") or "").strip() else [],
+        if (values.get("note") or "").strip()
+        else [],
         "dates": [],
     }
     birthday = (values.get("birthday") or "").strip()
@@ -138,8 +163,16 @@ def _contact_row(line: int, values: dict[str, str], source: str, today_text: str
         year, month, day = match.groups()
         if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
             return Problem(line, f"birthday {birthday!r} is not a date", source)
-        data["dates"].append({"kind": "birthday", "month": int(month), "day": int(day),
-                              "year": int(year) if year else None, "yearly": True, "lead_days": 3})
+        data["dates"].append(
+            {
+                "kind": "birthday",
+                "month": int(month),
+                "day": int(day),
+                "year": int(year) if year else None,
+                "yearly": True,
+                "lead_days": 3,
+            }
+        )
     return Row(line, data, source)
 
 
@@ -159,7 +192,7 @@ def read_csv(text: str, overrides: dict[str, str], today_text: str) -> list[Row 
     for cells in reader:
         if not any(cell.strip() for cell in cells):
             continue
-        values = {mapping[header]: cell for header, cell in zip(headers, cells) if header in mapping}
+        values = {mapping[header]: cell for header, cell in zip(headers, cells, strict=False) if header in mapping}
         source = dialect.delimiter.join(cells)
         rows.append(_contact_row(reader.line_num, values, source, today_text))
     return rows
@@ -173,14 +206,26 @@ def read_vcf(text: str, today_text: str) -> list[Row | Problem]:
         cards = list(vobject.readComponents(text, ignoreUnreadable=True))
     except Exception as error:  # vobject raises its own ParseError and plain ValueErrors
         raise InvalidInput(f"not a vCard file: {error}") from None
-    for index, card in enumerate(cards, 1):
-        def first(name: str) -> str:
-            item = getattr(card, name, None)
-            value = item.value if item is not None else ""
-            return ";".join(value) if isinstance(value, list) else str(value or "")
 
-        values = {"name": first("fn"), "company": first("org"), "phone": first("tel"), "email": first("email"),
-                  "birthday": first("bday")[:10], "note": first("note"), "honorific": first("title")}
+    def first(card, name: str) -> str:
+        item = getattr(card, name, None)
+        value = item.value if item is not None else ""
+        return ";".join(value) if isinstance(value, list) else str(value or "")
+
+    for index, card in enumerate(cards, 1):
+        values = {
+            field: first(card, name)
+            for field, name in (
+                ("name", "fn"),
+                ("company", "org"),
+                ("phone", "tel"),
+                ("email", "email"),
+                ("note", "note"),
+                ("honorific", "title"),
+                ("birthday", "bday"),
+            )
+        }
+        values["birthday"] = values["birthday"][:10]
         categories = getattr(card, "categories", None)
         if categories is not None:
             values["tags"] = ";".join(categories.value)
@@ -248,8 +293,10 @@ def import_file(
     good = [row for row in rows if isinstance(row, Row)]
     if bad and not skip_bad:
         listed = "\n".join(f"  line {problem.line}: {problem.reason}" for problem in bad)
-        raise InvalidInput(f"{len(bad)} bad row(s); nothing was imported:\n{listed}",
-                           hint="fix them, or pass --skip-bad to import the good rows")
+        raise InvalidInput(
+            f"{len(bad)} bad row(s); nothing was imported:\n{listed}",
+            hint="fix them, or pass --skip-bad to import the good rows",
+        )
     added = merged = skipped = 0
     with app.store() as store:
         seen: dict[tuple[str, str], int | str] = {}

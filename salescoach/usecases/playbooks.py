@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from salescoach.errors import SalescoachError
 from salescoach.playbook import loader
@@ -27,8 +27,16 @@ def listing(app: App) -> list[PlaybookInfo]:
             data = read_document(source.path).data
         except PlaybookInvalid:
             data = {}
-        found.append(PlaybookInfo(source.name, source.language, str(data.get("title", "?")),
-                                  data.get("extends"), source.origin, str(source.path)))
+        found.append(
+            PlaybookInfo(
+                source.name,
+                source.language,
+                str(data.get("title", "?")),
+                data.get("extends"),
+                source.origin,
+                str(source.path),
+            )
+        )
     return found
 
 

@@ -63,7 +63,18 @@ def stats(app: App, start: date | None, end: date | None, margin: float | None) 
     sales = sum(month.sales for month in months)
     amount = sum(month.amount for month in months)
     return Stats(
-        start, end, book, f_due, f_on_time, f_late, p_due, p_on_time, p_late,
-        p_on_time - p_late - open_overdue, at_risk, lost,
-        performance(contacts, sales, amount, buyers, repeat, margin), months,
+        start,
+        end,
+        book,
+        f_due,
+        f_on_time,
+        f_late,
+        p_due,
+        p_on_time,
+        p_late,
+        p_on_time - p_late - open_overdue,
+        at_risk,
+        lost,
+        performance(contacts, sales, amount, buyers, repeat, margin),
+        months,
     )

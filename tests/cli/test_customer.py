@@ -4,8 +4,21 @@ from hypothesis import strategies as st
 
 
 def test_add_list_show_edit_note_remove(cli):
-    cli("customer", "add", "Lee Jiwoo", "--company", "Hanbit Motors", "--honorific", "Ms.", "--tier", "warm",
-        "--tag", "fleet", "--phone", "010-1234-5678")
+    cli(
+        "customer",
+        "add",
+        "Lee Jiwoo",
+        "--company",
+        "Hanbit Motors",
+        "--honorific",
+        "Ms.",
+        "--tier",
+        "warm",
+        "--tag",
+        "fleet",
+        "--phone",
+        "010-1234-5678",
+    )
     listed = cli.json("customer", "list")
     assert [(c["id"], c["name"], c["tier"], c["tags"]) for c in listed] == [(1, "Lee Jiwoo", "warm", ["fleet"])]
     cli("customer", "edit", "lee", "--tier", "hot", "--tag", "vip", "--untag", "fleet", "--stage", "2")
@@ -69,8 +82,11 @@ def test_markup_in_names_prints_literally(cli):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                    min_size=1, max_size=40).filter(lambda s: s.strip() and not s.strip().isdigit() and not s.startswith("-")))
+@given(
+    name=st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40
+    ).filter(lambda s: s.strip() and not s.strip().isdigit() and not s.startswith("-"))
+)
 def test_any_name_round_trips_through_the_cli(cli, name):
     cli("customer", "add", name)
     listed = cli.json("customer", "list")

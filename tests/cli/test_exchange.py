@@ -23,10 +23,12 @@ def test_json_export_reimports_exactly(cli, tmp_path, monkeypatch):
 
 def test_korean_excel_csv_in_cp949_with_duplicates_merged(cli, tmp_path):
     path = tmp_path / "고객.csv"
-    rows = "이름;회사;휴대폰;이메일;등급;메모;생일\n" \
-           "이서연;한빛물류;010-1111-2222;seo@example.com;유망;골프를 좋아함;1985-04-02\n" \
-           "박민준;대한식품;010-3333-4444;;일반;;\n" \
-           "이서연;한빛물류;01011112222;;;두 번째 메모;\n"
+    rows = (
+        "이름;회사;휴대폰;이메일;등급;메모;생일\n"
+        "이서연;한빛물류;010-1111-2222;seo@example.com;유망;골프를 좋아함;1985-04-02\n"
+        "박민준;대한식품;010-3333-4444;;일반;;\n"
+        "이서연;한빛물류;01011112222;;;두 번째 메모;\n"
+    )
     path.write_bytes(rows.encode("cp949"))
     dry = cli.json("import", str(path), "--dry-run")
     assert (dry["added"], dry["merged"], dry["dry_run"]) == (2, 1, True)
@@ -61,8 +63,19 @@ def test_bad_rows_stop_the_import_unless_skipped(cli, tmp_path):
 
 
 def test_vcard_round_trip(cli, tmp_path, monkeypatch):
-    cli("customer", "add", "Lee Jiwoo", "--company", "Daehan", "--phone", "010-1", "--email", "lee@x.kr",
-        "--tag", "fleet")
+    cli(
+        "customer",
+        "add",
+        "Lee Jiwoo",
+        "--company",
+        "Daehan",
+        "--phone",
+        "010-1",
+        "--email",
+        "lee@x.kr",
+        "--tag",
+        "fleet",
+    )
     cli("customer", "date", "Lee", "birthday", "1990-05-06")
     path = tmp_path / "contacts.vcf"
     path.write_text(cli("export", "--format", "vcf").stdout, encoding="utf-8")
@@ -71,7 +84,11 @@ def test_vcard_round_trip(cli, tmp_path, monkeypatch):
     book = cli.json("customer", "show", "Lee")
     customer = book["customer"]
     assert (customer["company"], customer["phone"], customer["email"], customer["tags"]) == (
-        "Daehan", "010-1", "lee@x.kr", ["fleet"])
+        "Daehan",
+        "010-1",
+        "lee@x.kr",
+        ["fleet"],
+    )
     assert [(d["month"], d["day"], d["year"]) for d in book["dates"]] == [(5, 6, 1990)]
 
 

@@ -15,21 +15,48 @@ def test_bars_scale_to_the_largest():
 
 def test_stats_from_the_loop(cli):
     cli("customer", "add", "Lee", "--tier", "warm")
-    cli("debrief", "Lee", "--no-input", "--channel", "visit", "--outcome", "sale", "--amount", "1200",
-        "--promise", "send papers@+2d", today="2026-10-01")
-    cli("debrief", "Lee", "--no-input", "--channel", "phone", "--outcome", "sale", "--amount", "800",
-        today="2026-11-01")
+    cli(
+        "debrief",
+        "Lee",
+        "--no-input",
+        "--channel",
+        "visit",
+        "--outcome",
+        "sale",
+        "--amount",
+        "1200",
+        "--promise",
+        "send papers@+2d",
+        today="2026-10-01",
+    )
+    cli(
+        "debrief", "Lee", "--no-input", "--channel", "phone", "--outcome", "sale", "--amount", "800", today="2026-11-01"
+    )
     cli("followup", "done", "p1", today="2026-10-05")
     cli("customer", "add", "Gone", "--tier", "hot")
-    cli("debrief", "Gone", "--no-input", "--channel", "phone", "--outcome", "lost", "--lost-reason", "untimely",
-        today="2026-09-01")
+    cli(
+        "debrief",
+        "Gone",
+        "--no-input",
+        "--channel",
+        "phone",
+        "--outcome",
+        "lost",
+        "--lost-reason",
+        "untimely",
+        today="2026-09-01",
+    )
     result = cli.json("stats", "--margin", "0.25")
     assert result["by_tier_and_stage"] == {"hot": {"1": 1}, "warm": {"3": 1}}
     assert (result["promises_due"], result["promises_on_time"], result["promises_late"]) == (1, 0, 1)
     assert result["lost_by_cause"] == {"untimely": 1}
     perf = result["performance"]
     assert (perf["traffic"], perf["conversion_rate"], perf["average_order"], perf["repurchase_rate"]) == (
-        3, 0.6667, 1000.0, 1.0)
+        3,
+        0.6667,
+        1000.0,
+        1.0,
+    )
     assert [month["month"] for month in result["months"]] == ["2026-09", "2026-10", "2026-11"]
     assert "Month by month" in cli("stats").stdout
     assert cli("stats", "--margin", "3", code=2).stderr.startswith("Error: --margin")

@@ -81,16 +81,36 @@ def test_a_week_of_the_loop(cli, debrief_file):
 def test_a_second_debrief_with_a_pain_point_moves_to_trust(cli, debrief_file):
     cli("customer", "add", "Lee Jiwoo")
     cli("debrief", "--from-file", str(debrief_file))
-    cli("debrief", "Lee", "--no-input", "--channel", "phone", "--pain", "fleet costs rising", "--date", "today",
-        today="2026-11-28")
+    cli(
+        "debrief",
+        "Lee",
+        "--no-input",
+        "--channel",
+        "phone",
+        "--pain",
+        "fleet costs rising",
+        "--date",
+        "today",
+        today="2026-11-28",
+    )
     assert cli.json("prep", "Lee", today="2026-11-28")["header"]["stage"] == 3
     assert "Stage 3 tactics" in cli("prep", "Lee", today="2026-11-28").stdout
 
 
 def test_customers_drifting_away_are_flagged(cli):
     cli("customer", "add", "Quiet Park", "--tier", "warm")
-    cli("debrief", "Quiet", "--no-input", "--channel", "phone", "--outcome", "lost", "--lost-reason", "untimely",
-        today="2026-06-01")
+    cli(
+        "debrief",
+        "Quiet",
+        "--no-input",
+        "--channel",
+        "phone",
+        "--outcome",
+        "lost",
+        "--lost-reason",
+        "untimely",
+        today="2026-06-01",
+    )
     at_risk = cli.json("followup")["at_risk"]
     assert [(r["customer"], r["tier"], r["days_silent"]) for r in at_risk] == [("Quiet Park", "warm", 177)]
     assert at_risk[0]["reason"]
@@ -106,8 +126,13 @@ def test_unknown_customer_is_refused_without_create(cli, debrief_file):
 
 @pytest.mark.parametrize(
     ("flag", "value", "field"),
-    [("--channel", "pigeon", "channel"), ("--tier", "tepid", "tier"), ("--date", "someday", "date"),
-     ("--next-type", "gossip", "next.type"), ("--outcome", "maybe", "outcome")],
+    [
+        ("--channel", "pigeon", "channel"),
+        ("--tier", "tepid", "tier"),
+        ("--date", "someday", "date"),
+        ("--next-type", "gossip", "next.type"),
+        ("--outcome", "maybe", "outcome"),
+    ],
 )
 def test_bad_debrief_values_name_the_field_and_write_nothing(cli, flag, value, field):
     cli("customer", "add", "Lee")
@@ -121,24 +146,33 @@ def test_bad_debrief_values_name_the_field_and_write_nothing(cli, flag, value, f
 
 def test_interactive_debrief(cli):
     cli("customer", "add", "Lee Jiwoo", "--honorific", "Ms.")
-    answers = "\n".join([
-        "",  # date: today
-        "visit",
-        "greeting, deepening",
-        "family", "twins aged five",
-        "",  # no more notes
-        "lower monthly payments",  # a need
-        "",  # no pain point
-        "liked the offer",
-        "a rate comparison",
-        "coffee next week",
-        "progress",
-        "hot",
-        "1,2,3",
-        "send the rate sheet", "+2d",
-        "",  # no more promises
-        "", "", "",  # next follow-up: defaults
-    ]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "",  # date: today
+                "visit",
+                "greeting, deepening",
+                "family",
+                "twins aged five",
+                "",  # no more notes
+                "lower monthly payments",  # a need
+                "",  # no pain point
+                "liked the offer",
+                "a rate comparison",
+                "coffee next week",
+                "progress",
+                "hot",
+                "1,2,3",
+                "send the rate sheet",
+                "+2d",
+                "",  # no more promises
+                "",
+                "",
+                "",  # next follow-up: defaults
+            ]
+        )
+        + "\n"
+    )
     cli("debrief", "Lee", input=answers)
     history = cli.json("history", "Lee")
     visit = next(e for e in history["events"] if e["kind"] == "visit")
@@ -146,7 +180,9 @@ def test_interactive_debrief(cli):
     followup = next(e for e in history["events"] if e["kind"] == "followup")
     assert followup["date"] == "2026-11-28"  # hot cadence: 3 days
     assert [(e["status"], e["text"]) for e in history["events"] if e["kind"] == "note"] == [
-        ("family", "twins aged five"), ("need", "lower monthly payments")]
+        ("family", "twins aged five"),
+        ("need", "lower monthly payments"),
+    ]
 
 
 @pytest.mark.parametrize("cut", range(0, 16))
@@ -178,12 +214,26 @@ def test_snooze_and_add(cli):
 def test_walk_through_a_visit_then_debrief_with_the_jottings(cli):
     cli("customer", "add", "Lee Jiwoo", "--honorific", "Ms.")
     keys = [
-        "twins starting school", "",  # greeting: a jotting, then next
-        "b", "",  # back to greeting and forward again
+        "twins starting school",
+        "",  # greeting: a jotting, then next
+        "b",
+        "",  # back to greeting and forward again
         "s",  # skip deepening
-        "liked the offer", "",  # closing: the customer's feedback
+        "liked the offer",
+        "",  # closing: the customer's feedback
         "",  # follow-up screen
-        "", "visit", "", "rate sheet", "coffee friday", "progress", "warm", "1,2", "", "", "", "",  # debrief
+        "",
+        "visit",
+        "",
+        "rate sheet",
+        "coffee friday",
+        "progress",
+        "warm",
+        "1,2",
+        "",
+        "",
+        "",
+        "",  # debrief
     ]
     out = cli("prep", "Lee", "--walk", input="\n".join(keys) + "\n").stdout
     assert "1/4" in out and "4/4" in out and "Debrief saved" in out

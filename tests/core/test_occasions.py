@@ -5,8 +5,9 @@ from salescoach.core.records import ImportantDate
 
 
 def event(month, day, lead=0, year=None, yearly=True):
-    return ImportantDate(id=1, customer_id=1, kind="birthday", month=month, day=day, year=year, yearly=yearly,
-                         lead_days=lead)
+    return ImportantDate(
+        id=1, customer_id=1, kind="birthday", month=month, day=day, year=year, yearly=yearly, lead_days=lead
+    )
 
 
 def test_yearly_dates_roll_over_to_next_year():

@@ -18,8 +18,9 @@ def interface_strings() -> set[str]:
 
 
 def test_every_interface_string_is_translated_to_korean():
-    catalogue = read_po((SOURCE if SOURCE.is_dir() else PACKAGE).joinpath(
-        "locale", "ko", "LC_MESSAGES", "salescoach.po").open("rb"))
+    catalogue = read_po(
+        (SOURCE if SOURCE.is_dir() else PACKAGE).joinpath("locale", "ko", "LC_MESSAGES", "salescoach.po").open("rb")
+    )
     translated = {message.id for message in catalogue if message.id and message.string}
     missing = interface_strings() - translated
     assert not missing, f"untranslated: {sorted(missing)}"

@@ -83,8 +83,11 @@ def test_maintenance_and_churn(core):
     assert list(core.churn.causes) == list(v.CHURN_CAUSES) and len(core.churn.causes) == 7
     assert list(core.churn.phases) == list(v.CHURN_PHASES)
     assert list(core.churn.rfm) == list(v.TIERS)
-    assert core.churn.rfm["hot"].recency_days < core.churn.rfm["warm"].recency_days < core.churn.rfm[
-        "general"].recency_days
+    assert (
+        core.churn.rfm["hot"].recency_days
+        < core.churn.rfm["warm"].recency_days
+        < core.churn.rfm["general"].recency_days
+    )
 
 
 def test_every_template_list_ends_with_a_line_that_needs_nothing_but_the_address(core):

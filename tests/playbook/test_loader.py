@@ -23,7 +23,9 @@ def test_merge_rule_mappings_merge_lists_and_values_replace():
 
 def test_a_pack_overrides_one_item_and_loses_nothing_else():
     where = locations()
-    write(where.playbooks / "mine.yaml", """
+    write(
+        where.playbooks / "mine.yaml",
+        """
         name: mine
         title: My pack
         language: en
@@ -37,7 +39,8 @@ def test_a_pack_overrides_one_item_and_loses_nothing_else():
                 identity: "I'm {rep}, two minutes only, {address}."
                 relationship: "Your neighbour sent me, {address}."
                 benefit: "Two minutes could save you money, {address}."
-        """)
+        """,
+    )
     core = load("core", "en", where)
     mine = load("mine", "en", where)
     assert mine["stages"]["stage1"]["refusals"]["no_time"]["label"] == "Too busy"
@@ -61,7 +64,9 @@ def test_a_user_file_overrides_the_shipped_one_and_the_cache_follows_it():
 
 def test_unknown_placeholder_names_file_line_and_field():
     where = locations()
-    path = write(where.playbooks / "broken.yaml", """
+    path = write(
+        where.playbooks / "broken.yaml",
+        """
         name: broken
         title: Broken
         language: en
@@ -72,7 +77,8 @@ def test_unknown_placeholder_names_file_line_and_field():
             benefit:
               - "Next time I will bring {benefit}."
               - "See you, {nmae}."
-        """)
+        """,
+    )
     with pytest.raises(PlaybookInvalid) as caught:
         validate_file(path, where)
     assert caught.value.problems == [f"{path}:11: topics.closing.benefit[1]: unknown placeholder {{nmae}}"]
@@ -80,7 +86,9 @@ def test_unknown_placeholder_names_file_line_and_field():
 
 def test_unknown_and_missing_fields_are_named():
     where = locations()
-    path = write(where.playbooks / "bad.yaml", """
+    path = write(
+        where.playbooks / "bad.yaml",
+        """
         name: bad
         title: Bad
         language: en
@@ -93,7 +101,8 @@ def test_unknown_and_missing_fields_are_named():
               min_contacts_per_year: 24
               monetary_note: "x"
               colour: red
-        """)
+        """,
+    )
     with pytest.raises(PlaybookInvalid) as caught:
         validate_file(path, where)
     assert caught.value.problems == [f"{path}:13: churn.rfm.hot.colour: unknown field"]

@@ -15,8 +15,19 @@ def test_parallel_debriefs_and_followups_all_land(run):
     def work(index: int) -> list[subprocess.CompletedProcess]:
         results = [run("followup", "done", f"f{index + 1}", "--no-next")]
         for round_ in range(3):
-            results.append(run("debrief", f"Customer {index}", "--no-input", "--channel", "phone",
-                               "--feedback", f"round {round_}", "--promise", f"call back {round_}@+2d"))
+            results.append(
+                run(
+                    "debrief",
+                    f"Customer {index}",
+                    "--no-input",
+                    "--channel",
+                    "phone",
+                    "--feedback",
+                    f"round {round_}",
+                    "--promise",
+                    f"call back {round_}@+2d",
+                )
+            )
         return results
 
     with ThreadPoolExecutor(WRITERS) as pool:

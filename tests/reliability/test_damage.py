@@ -13,8 +13,9 @@ from helpers import installed_script
 
 
 def test_sigkill_during_a_large_write_leaves_all_or_nothing(isolated):
-    process = subprocess.Popen([installed_script(), "demo", "--customers", "30000"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [installed_script(), "demo", "--customers", "30000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     database = isolated / "salescoach.db"
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not (isolated / "salescoach.db-wal").exists():
@@ -70,8 +71,13 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(run, isolated, dump):
         size = (isolated / "salescoach.db").stat().st_size
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
-    result = subprocess.run([installed_script(), "demo", "--customers", "3000", "--force"], capture_output=True,
-                            text=True, preexec_fn=tiny_files, timeout=60)
+    result = subprocess.run(
+        [installed_script(), "demo", "--customers", "3000", "--force"],
+        capture_output=True,
+        text=True,
+        preexec_fn=tiny_files,
+        timeout=60,
+    )
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
     assert dump(isolated / "salescoach.db") == before

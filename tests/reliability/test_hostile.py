@@ -54,12 +54,29 @@ texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.dictionaries(
-    st.sampled_from(["customer", "date", "channel", "feedback", "outcome", "tier", "stage", "notes", "promises",
-                     "next", "amount", "bogus"]),
-    st.one_of(texts, st.integers(), st.none(), st.lists(texts, max_size=2),
-              st.dictionaries(texts, texts, max_size=2)),
-))
+@given(
+    data=st.dictionaries(
+        st.sampled_from(
+            [
+                "customer",
+                "date",
+                "channel",
+                "feedback",
+                "outcome",
+                "tier",
+                "stage",
+                "notes",
+                "promises",
+                "next",
+                "amount",
+                "bogus",
+            ]
+        ),
+        st.one_of(
+            texts, st.integers(), st.none(), st.lists(texts, max_size=2), st.dictionaries(texts, texts, max_size=2)
+        ),
+    )
+)
 def test_any_debrief_file_is_accepted_or_refused_cleanly(cli, tmp_path, data):
     import yaml
 

@@ -11,8 +11,7 @@ import pytest
 
 from helpers import installed_script
 
-ANSWERS = ["", "visit", "greeting", "", "rates", "", "liked it", "rates", "coffee", "none", "warm", "1", "", "", "",
-           ""]
+ANSWERS = ["", "visit", "greeting", "", "rates", "", "liked it", "rates", "coffee", "none", "warm", "1", "", "", "", ""]
 
 
 def read_until_quiet(fd: int, quiet: float = 0.4, limit: float = 20.0) -> bytes:
@@ -38,7 +37,11 @@ def debrief_in_pty(stop_at: int, how: str):
     leader, follower = pty.openpty()
     process = subprocess.Popen(
         [installed_script(), "debrief", "Lee Jiwoo"],
-        stdin=follower, stdout=follower, stderr=follower, close_fds=True, start_new_session=True,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        close_fds=True,
+        start_new_session=True,
         env={**os.environ, "COLUMNS": "100"},
     )
     os.close(follower)

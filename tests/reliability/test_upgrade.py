@@ -31,7 +31,8 @@ def test_previous_version_store_migrates_and_keeps_every_record(cli, isolated):
     connection = sqlite3.connect(isolated / "salescoach.db")
     assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert [row[0] for row in connection.execute("SELECT name FROM migrations ORDER BY name")] == [
-        name for name, _ in MIGRATIONS]
+        name for name, _ in MIGRATIONS
+    ]
     connection.close()
     assert dump(isolated / "salescoach.db") == before
     history = cli.json("history", "이서")
