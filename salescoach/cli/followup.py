@@ -44,6 +44,7 @@ def followup(
         int | None, typer.Option("--days", min=1, max=366, help="Include the next N days (default 1; 30 with --ics).")
     ] = None,
     why: Annotated[bool, typer.Option("--why", help="Show each item's priority score and its terms.")] = False,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="Show the first N items (0: all).")] = 30,
     ics: Annotated[Path | None, typer.Option("--ics", help="Write the items as a calendar (.ics) file.")] = None,
     json_: JsonOption = False,
 ) -> None:
@@ -57,7 +58,7 @@ def followup(
     from salescoach.usecases.followup import agenda
 
     application = current_app(ctx)
-    found = agenda(application, _day(application, date, "--date"), days or (30 if ics else 1))
+    found = agenda(application, _day(application, date, "--date"), days or (30 if ics else 1), 0 if ics else limit)
     if ics is not None:
         from salescoach.render.calendar import agenda_ics
 

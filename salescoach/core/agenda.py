@@ -62,6 +62,7 @@ class Agenda(NamedTuple):
     until: date
     items: tuple[AgendaItem, ...] = ()
     at_risk: tuple[AtRisk, ...] = ()
+    total: int = 0  # items due in all; ``items`` may be only the first of them
 
 
 class CustomerContext(NamedTuple):
@@ -159,89 +160,91 @@ def reconnect_reason(context: CustomerContext, profile: Profile) -> str:
     return fill_best(context.playbook["churn"]["reconnect"], values)
 
 
-def build_agenda(
+class Pending(NamedTuple):
+    """An item that is due, scored but not yet given a script (scripts are written only for the items shown)."""
+
+    kind: str  # followup | promise | date
+    record: Followup | Promise | ImportantDate
+    customer: Customer
+    due: date
+    overdue_days: int
+    score: float
+    why: tuple[Term, ...]
+
+
+def rank(
     today: date,
     until: date,
     followups: list[Followup],
     promises: list[Promise],
+    dates: list[ImportantDate],
+    customers: dict[int, Customer],
+    playbook_of,
+) -> list[Pending]:
+    """Everything due by ``until``, highest priority first (ties: earlier due, promises first)."""
+    pending = []
+    for kind, records in (("followup", followups), ("promise", promises)):
+        for record in records:
+            customer = customers[record.customer_id]
+            overdue = max(0, (today - record.due).days)
+            points, why = score(kind, overdue, CustomerContext(customer, playbook_of(customer)), today)
+            pending.append(Pending(kind, record, customer, record.due, overdue, points, why))
+    for event in dates:
+        when = due_in_window(event, today, until)
+        if when is not None:
+            customer = customers[event.customer_id]
+            points, why = score("date", 0, CustomerContext(customer, playbook_of(customer)), today)
+            pending.append(Pending("date", event, customer, when, 0, points, why))
+    pending.sort(key=lambda item: (-item.score, item.due, item.kind != "promise", item.kind, item.record.id))
+    return pending
+
+
+def _item(pending: Pending, context: CustomerContext, profile: Profile) -> AgendaItem:
+    record, kind = pending.record, pending.kind
+    tier_channel = context.playbook["topics"]["followup"]["tiers"][_tier(context.customer)]["channel"]
+    if kind == "followup":
+        identity, channel, type_, note = followup_id(record), record.channel, record.type, record.note
+        script = followup_script(record, context, profile)
+    elif kind == "promise":
+        identity, channel, type_, note = promise_id(record), tier_channel, "promise", record.text
+        script = promise_script(record, context, profile)
+    else:
+        identity, channel, type_, note = f"d{record.id}", tier_channel, DATE_KINDS[record.kind], record.label
+        note = note or record.kind
+        script = event_script(record, pending.due, context, profile)
+    return AgendaItem(
+        id=identity,
+        kind=kind,
+        customer_id=context.customer.id,
+        customer=context.customer.name,
+        due=pending.due,
+        overdue_days=pending.overdue_days,
+        channel=channel,
+        type=type_,
+        note=note,
+        script=script,
+        score=pending.score,
+        why=pending.why,
+    )
+
+
+def build_agenda(
+    today: date,
+    until: date,
+    shown: list[Pending],
+    total: int,
     contexts: dict[int, CustomerContext],
     silent: list[Customer],
     profile: Profile,
-    dates: list[ImportantDate] = (),
     at_risk_limit: int = 10,
 ) -> Agenda:
-    """Today's list, highest priority first, and the customers at risk of drifting away.
+    """The list to show: the ``shown`` items (the top of :func:`rank`) with scripts, and who is at risk.
 
-    ``contexts`` holds every customer named by an item or in ``silent``; ``silent`` are customers the store found
-    past their tier's recency threshold with nothing scheduled, of whom the ``at_risk_limit`` furthest past
-    their threshold are kept: enough to act on today, not a wall.
+    ``contexts`` holds every customer of ``shown`` and ``silent``; ``silent`` are customers the store found past
+    their tier's recency threshold with nothing scheduled, of whom the ``at_risk_limit`` furthest past their
+    threshold are kept: enough to act on today, not a wall.
     """
-    items = []
-    for followup in followups:
-        context = contexts[followup.customer_id]
-        overdue = max(0, (today - followup.due).days)
-        points, why = score("followup", overdue, context, today)
-        items.append(
-            AgendaItem(
-                id=followup_id(followup),
-                kind="followup",
-                customer_id=followup.customer_id,
-                customer=context.customer.name,
-                due=followup.due,
-                overdue_days=overdue,
-                channel=followup.channel,
-                type=followup.type,
-                note=followup.note,
-                script=followup_script(followup, context, profile),
-                score=points,
-                why=why,
-            )
-        )
-    for promise in promises:
-        context = contexts[promise.customer_id]
-        overdue = max(0, (today - promise.due).days)
-        points, why = score("promise", overdue, context, today)
-        tier_rule = context.playbook["topics"]["followup"]["tiers"][_tier(context.customer)]
-        items.append(
-            AgendaItem(
-                id=promise_id(promise),
-                kind="promise",
-                customer_id=promise.customer_id,
-                customer=context.customer.name,
-                due=promise.due,
-                overdue_days=overdue,
-                channel=tier_rule["channel"],
-                type="promise",
-                note=promise.text,
-                script=promise_script(promise, context, profile),
-                score=points,
-                why=why,
-            )
-        )
-    for event in dates:
-        when = due_in_window(event, today, until)
-        if when is None:
-            continue
-        context = contexts[event.customer_id]
-        points, why = score("date", 0, context, today)
-        tier_rule = context.playbook["topics"]["followup"]["tiers"][_tier(context.customer)]
-        items.append(
-            AgendaItem(
-                id=f"d{event.id}",
-                kind="date",
-                customer_id=event.customer_id,
-                customer=context.customer.name,
-                due=when,
-                overdue_days=0,
-                channel=tier_rule["channel"],
-                type=DATE_KINDS[event.kind],
-                note=event.label or event.kind,
-                script=event_script(event, when, context, profile),
-                score=points,
-                why=why,
-            )
-        )
-    items.sort(key=lambda item: (-item.score, item.due, item.kind != "promise", item.id))
+    items = tuple(_item(pending, contexts[pending.customer.id], profile) for pending in shown)
     at_risk = []
     for customer in silent:
         context = contexts[customer.id]
@@ -258,7 +261,7 @@ def build_agenda(
             )
         )
     at_risk.sort(key=lambda risk: (-(risk.days_silent - risk.threshold_days), risk.customer_id))
-    return Agenda(date=today, until=until, items=tuple(items), at_risk=tuple(at_risk[:at_risk_limit]))
+    return Agenda(date=today, until=until, items=items, at_risk=tuple(at_risk[:at_risk_limit]), total=total)
 
 
 def next_touch(playbook: dict, tier: str, after: date) -> tuple[date, str]:

@@ -51,6 +51,11 @@ def render_agenda(agenda: Agenda, show_why: bool):
                     row.append(text(f"{item.score:g}\n{why_text(item.why)}", "dim"))
                 grid.add_row(*row)
             console.print(grid)
+            if agenda.total > len(agenda.items):
+                console.print(
+                    _("… and {more} more due (`--limit 0` shows all).").format(more=agenda.total - len(agenda.items)),
+                    markup=False,
+                )
         if agenda.at_risk:
             console.print(heading(_("At risk: silent longer than their tier allows")))
             grid = table(_("Customer"), _("Tier"), _("Last contact"), _("Silent"), _("Get back in touch"), wide={4: 1})
@@ -72,6 +77,7 @@ def agenda_json(agenda: Agenda) -> dict:
     return {
         "date": agenda.date.isoformat(),
         "until": agenda.until.isoformat(),
+        "total": agenda.total,
         "items": [
             {
                 "id": item.id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from salescoach.core.agenda import Agenda, CustomerContext, build_agenda, next_touch
+from salescoach.core.agenda import Agenda, CustomerContext, build_agenda, next_touch, rank
 from salescoach.core.occasions import month_days
 from salescoach.core.records import Customer, Followup, Promise
 from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
@@ -17,10 +17,16 @@ AT_RISK_SHOWN = 10
 """How many drifting customers the morning list shows (the furthest past their tier's limit first)."""
 
 
-def agenda(app: App, day: date | None = None, days: int = 1) -> Agenda:
-    """What is due by the end of the ``days`` days starting ``day`` (today by default), and who is at risk."""
+def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> Agenda:
+    """What is due by the end of the ``days`` days starting ``day`` (today by default), and who is at risk.
+
+    Every due item is scored; only the first ``limit`` (all when 0) get scripts and are returned, so the cost
+    of the list follows what is shown, not the size of the book.
+    """
     if days < 1:
         raise InvalidInput("--days: must be 1 or more")
+    if limit < 0:
+        raise InvalidInput("--limit: must be 0 (all) or more")
     day = day or app.today
     until = day + timedelta(days=days - 1)
     playbooks: dict[str | None, dict] = {}
@@ -40,26 +46,28 @@ def agenda(app: App, day: date | None = None, days: int = 1) -> Agenda:
             threshold = default["churn"]["rfm"][tier]["recency_days"]
             silent += store.silent_customers(tier, day - timedelta(days=threshold), AT_RISK_SHOWN)
         customers = {customer.id: customer for _, customer in followups + promises + dates}
-        customers.update({customer.id: customer for customer in silent})
-        notes = store.latest_notes(list(customers))
-        visits = store.latest_visits(list(customers))
+        ranked = rank(
+            day,
+            until,
+            [item for item, _ in followups],
+            [item for item, _ in promises],
+            [event for event, _ in dates],
+            customers,
+            playbook_of,
+        )
+        shown = ranked[:limit] if limit else ranked
+        named = {pending.customer.id: pending.customer for pending in shown}
+        named.update({customer.id: customer for customer in silent})
+        notes = store.latest_notes(list(named))
+        visits = store.latest_visits(list(named))
         profile = store.profile()
     contexts = {
         customer_id: CustomerContext(
             customer, playbook_of(customer), tuple(notes.get(customer_id, ())), visits.get(customer_id)
         )
-        for customer_id, customer in customers.items()
+        for customer_id, customer in named.items()
     }
-    return build_agenda(
-        day,
-        until,
-        [item for item, _ in followups],
-        [item for item, _ in promises],
-        contexts,
-        silent,
-        profile,
-        [event for event, _ in dates],
-    )
+    return build_agenda(day, until, shown, len(ranked), contexts, silent, profile)
 
 
 class Done(NamedTuple):

@@ -197,7 +197,7 @@ def test_interrupted_interactive_debrief_writes_nothing(cli, cut):
 
 def test_followup_empty_day_says_so(cli):
     assert "Nothing is due" in cli("followup").stdout
-    assert cli.json("followup") == {"date": "2026-11-25", "until": "2026-11-25", "items": [], "at_risk": []}
+    assert cli.json("followup") == {"date": "2026-11-25", "until": "2026-11-25", "total": 0, "items": [], "at_risk": []}
 
 
 def test_snooze_and_add(cli):
@@ -260,3 +260,14 @@ def test_important_dates_appear_with_their_lead_time(cli):
     assert [(i["id"], i["type"], i["note"]) for i in later] == [("d2", "info", "fleet insurance")]
     assert cli("customer", "date", "Lee", "birthday", "02-30", code=2).stderr.startswith("Error: date")
     assert cli("customer", "date", "Lee", "holiday", "02-03", code=2).stderr.startswith("Error: kind")
+
+
+def test_the_list_shows_the_top_items_and_counts_the_rest(cli):
+    for index in range(5):
+        cli("customer", "add", f"C{index}", "--tier", "hot" if index == 3 else "general")
+        cli("followup", "add", f"C{index}", "--on", "today")
+    top = cli.json("followup", "--limit", "2")
+    assert top["total"] == 5 and [item["customer"] for item in top["items"]][0] == "C3"
+    assert len(top["items"]) == 2
+    assert "3 more due" in cli("followup", "--limit", "2").stdout
+    assert len(cli.json("followup", "--limit", "0")["items"]) == 5
