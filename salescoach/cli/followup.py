@@ -44,7 +44,7 @@ def followup(
         int | None, typer.Option("--days", min=1, max=366, help="Include the next N days (default 1; 30 with --ics).")
     ] = None,
     why: Annotated[bool, typer.Option("--why", help="Show each item's priority score and its terms.")] = False,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="Show the first N items (0: all).")] = 30,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="Show the first N items (0: all).")] = 20,
     ics: Annotated[Path | None, typer.Option("--ics", help="Write the items as a calendar (.ics) file.")] = None,
     json_: JsonOption = False,
 ) -> None:
