@@ -1,4 +1,4 @@
-"""`salescoach config`: your settings (language, default playbook)."""
+"""`salescoach config`: your settings (language, default playbook) and your profile, in one place."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import typer
 from salescoach.cli.context import clean_errors, current_app
 from salescoach.cli.options import JsonOption
 
-app = typer.Typer(help="Show and change settings: language, default playbook.", no_args_is_help=True)
+app = typer.Typer(help="Show and change settings: language, default playbook, your profile.", no_args_is_help=True)
 
 
 def register(root: typer.Typer) -> None:
@@ -20,43 +20,30 @@ def register(root: typer.Typer) -> None:
 @clean_errors
 def get(
     ctx: typer.Context,
-    key: Annotated[str | None, typer.Argument(help="language or playbook (all when omitted).")] = None,
+    key: Annotated[str | None, typer.Argument(help="language, playbook or profile.FIELD (all when omitted).")] = None,
     json_: JsonOption = False,
 ) -> None:
     """Show settings. Example: salescoach config get language"""
-    from salescoach import settings
-    from salescoach.errors import InvalidInput
     from salescoach.render.output import Output
     from salescoach.render.widgets import pairs
+    from salescoach.usecases import config
 
-    current = settings.read(current_app(ctx).where.config)
-    if key is not None and key not in settings.KEYS:
-        raise InvalidInput(f"unknown setting {key!r}: use one of {', '.join(settings.KEYS)}")
-    shown = {name: current.get(name) for name in ([key] if key else settings.KEYS)}
-    Output(json_).result(shown, lambda console: console.print(pairs(list(shown.items()))))
+    shown = config.get(current_app(ctx), key)
+    Output(json_).result(
+        shown, lambda console: console.print(pairs([(k, v if v is not None else "—") for k, v in shown.items()]))
+    )
 
 
 @app.command("set")
 @clean_errors
 def set_(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="language or playbook.")],
+    key: Annotated[str, typer.Argument(help="language, playbook or profile.FIELD (name, company, title, ...).")],
     value: Annotated[str, typer.Argument(help="The new value; empty to unset.")],
 ) -> None:
-    """Change a setting. Example: salescoach config set language ko"""
-    from salescoach import settings
-    from salescoach.paths import ensure_private_dir
+    """Change a setting. Example: salescoach config set language ko   ·   salescoach config set profile.name "Kim" """
     from salescoach.render.output import Output
+    from salescoach.usecases import config
 
-    app_ = current_app(ctx)
-    current = settings.read(app_.where.config)
-    if value:
-        current[key] = value
-    else:
-        current.pop(key, None)
-    settings.check(current)
-    if key == "playbook" and value:
-        app_.playbook(value)
-    ensure_private_dir(app_.where.home)
-    settings.write(app_.where.config, current)
+    config.set_(current_app(ctx), key, value)
     Output().status(f"{key} = {value or '(unset)'}")

@@ -5,9 +5,19 @@ from salescoach.settings import choose_language
 
 def test_set_and_get(cli):
     cli("config", "set", "language", "ko")
-    assert cli.json("config", "get") == {"language": "ko", "playbook": None}
+    cli("config", "set", "profile.name", "Kim Minsu")
+    cli("config", "set", "profile.years", "7")
+    settings = cli.json("config", "get")
+    assert (settings["language"], settings["playbook"], settings["profile.name"], settings["profile.years"]) == (
+        "ko",
+        None,
+        "Kim Minsu",
+        7,
+    )
+    assert cli.json("profile")["name"] == "Kim Minsu"
     cli("config", "set", "language", "")
     assert cli.json("config", "get", "language") == {"language": None}
+    assert cli("config", "set", "profile.years", "many", code=2).stderr.startswith("Error: profile.years")
 
 
 def test_bad_settings_are_refused(cli):

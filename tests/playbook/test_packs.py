@@ -83,6 +83,8 @@ def test_each_korean_playbook_mirrors_its_english_twin(name):
     english = yaml.safe_load((shipped_folder() / f"{name}.yaml").read_text(encoding="utf-8"))
     korean = yaml.safe_load((shipped_folder() / f"{name}.ko.yaml").read_text(encoding="utf-8"))
     assert korean["language"] == "ko" and english["language"] == "en"
-    mirror({k: v for k, v in english.items() if k not in ("language",)},
-           {k: v for k, v in korean.items() if k not in ("language",)})
+    mirror(
+        {k: v for k, v in english.items() if k not in ("language",)},
+        {k: v for k, v in korean.items() if k not in ("language",)},
+    )
     assert load(name, "ko", locations())["language"] == "ko"

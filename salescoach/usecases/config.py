@@ -1,0 +1,62 @@
+"""Settings: the language and default playbook (in ``config.yaml``), and the rep's profile (in the store).
+
+Profile fields are reachable here as ``profile.name``, ``profile.company``, ... so one command reads and changes
+everything a rep configures.
+"""
+
+from __future__ import annotations
+
+from salescoach import settings
+from salescoach.core.records import Profile
+from salescoach.errors import InvalidInput
+from salescoach.paths import ensure_private_dir
+from salescoach.usecases import profile
+from salescoach.usecases.app import App
+
+PROFILE_PREFIX = "profile."
+NUMBERS = ("years", "customer_count")
+
+
+def keys() -> list[str]:
+    return [*settings.KEYS, *(PROFILE_PREFIX + field for field in Profile.FIELDS)]
+
+
+def _check_key(key: str) -> None:
+    if key not in keys():
+        raise InvalidInput(f"unknown setting {key!r}: use one of {', '.join(keys())}")
+
+
+def get(app: App, key: str | None) -> dict[str, object]:
+    if key is not None:
+        _check_key(key)
+    current = settings.read(app.where.config)
+    rep = profile.show(app)._asdict()
+    values = {
+        **{name: current.get(name) for name in settings.KEYS},
+        **{PROFILE_PREFIX + field: rep[field] for field in Profile.FIELDS},
+    }
+    return {key: values[key]} if key else values
+
+
+def set_(app: App, key: str, value: str) -> None:
+    """Change one setting; an empty value unsets it."""
+    _check_key(key)
+    if key.startswith(PROFILE_PREFIX):
+        field = key.removeprefix(PROFILE_PREFIX)
+        if field in NUMBERS and value:
+            if not value.isdigit():
+                raise InvalidInput(f"{key}: must be a whole number")
+            profile.update(app, **{field: int(value)})
+        else:
+            profile.update(app, **{field: value})
+        return
+    current = settings.read(app.where.config)
+    if value:
+        current[key] = value
+    else:
+        current.pop(key, None)
+    settings.check(current)
+    if key == "playbook" and value:
+        app.playbook(value)
+    ensure_private_dir(app.where.home)
+    settings.write(app.where.config, current)
