@@ -6,7 +6,7 @@ from rich.text import Text
 
 from salescoach.core.brief import Brief, Section
 from salescoach.i18n import _
-from salescoach.render.widgets import bullet, heading, text
+from salescoach.render.widgets import bullet, bullets, heading, text
 
 
 def _labels() -> dict[str, str]:
@@ -91,12 +91,14 @@ def render_brief(brief: Brief):
             line = text(f"{number}. {question.question}", "bold")
             line.append("  [" + (_("answered") if question.answered else _("open")) + "]", style="dim")
             console.print(line)
-            console.print(bullet(_("They want to know"), question.really_asking))
-            console.print(bullet(_("How"), question.guidance))
-            for say in question.lines:
-                console.print(bullet(_("Say"), say, "green"))
-            for item in question.material:
-                console.print(bullet(labels.get(item.label, item.label), item.text, "cyan"))
+            console.print(
+                bullets(
+                    (_("They want to know"), question.really_asking),
+                    (_("How"), question.guidance),
+                    *((_("Say"), say, "green") for say in question.lines),
+                    *((labels.get(item.label, item.label), item.text, "cyan") for item in question.material),
+                )
+            )
 
         console.print(heading(_("Visit plan")))
         for section in brief.plan:
@@ -122,16 +124,18 @@ def render_brief(brief: Brief):
         if brief.last_fbo:
             fbo = brief.last_fbo
             console.print(heading(_("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel)))
-            console.print(bullet(_("Feedback"), fbo.feedback or "—"))
-            console.print(bullet(_("Benefit promised"), fbo.benefit or "—"))
-            console.print(bullet(_("Opportunity left open"), fbo.opportunity or "—"))
+            console.print(
+                bullets(
+                    (_("Feedback"), fbo.feedback or "—"),
+                    (_("Benefit promised"), fbo.benefit or "—"),
+                    (_("Opportunity left open"), fbo.opportunity or "—"),
+                )
+            )
         if brief.commonalities:
             console.print(heading(_("In common")))
-            for item in brief.commonalities:
-                console.print(bullet(item.label, item.text))
+            console.print(bullets(*((item.label, item.text) for item in brief.commonalities)))
         console.print(heading(_("Communication checklist")))
-        for item in brief.checklist:
-            console.print(bullet(item.label, item.text))
+        console.print(bullets(*((item.label, item.text) for item in brief.checklist)))
 
     return render
 
@@ -143,5 +147,6 @@ def _section(console, section: Section, labels: dict[str, str]) -> None:
         line.append(" — ")
         line.append_text(text(section.summary, "dim"))
     console.print(line)
-    for item in section.items:
-        console.print(bullet(labels.get(item.label, item.label) if item.label else None, item.text))
+    console.print(
+        bullets(*((labels.get(item.label, item.label) if item.label else None, item.text) for item in section.items))
+    )
