@@ -1,0 +1,69 @@
+"""The whole visit loop in Korean: playbooks, interface, date input, Hangul names and wide-character tables."""
+
+import textwrap
+
+from rich.cells import cell_len
+
+from salescoach.paths import locations
+from salescoach.playbook.loader import all_sources
+
+DEBRIEF = """
+customer: 이서연
+date: 오늘
+channel: visit
+notes: [{kind: family, text: "딸이 영어 과외 선생님을 찾는 중"}]
+feedback: "연비는 마음에 들어 하시고 가속 성능은 고민하심"
+benefit: "정리한 가속 성능 자료"
+opportunity: "다음 주 화요일 시승"
+outcome: progress
+tier: warm
+answered: [who]
+promises: [{text: "가속 성능 자료 보내기", due: 모레}]
+next: {date: 내일, channel: phone, type: unfinished}
+"""
+
+
+def test_every_english_playbook_has_a_korean_twin():
+    sources = all_sources(locations())
+    english = {source.name for source in sources if source.language == "en"}
+    korean = {source.name for source in sources if source.language == "ko"}
+    assert english == korean == {"core", "bank", "auto", "real_estate", "insurance"}
+
+
+def test_the_visit_loop_in_korean(cli, tmp_path):
+    cli("--lang", "ko", "customer", "add", "이서연", "--honorific", "사장님", "--company", "한빛물류",
+        "--playbook", "auto")
+    cli("--lang", "ko", "customer", "add", "이서준")
+    first = cli("--lang", "ko", "prep", "이서연").stdout
+    assert "고객이 속으로 묻는 여섯 가지 질문" in first and "당신은 누구입니까?" in first
+    assert "이서연 사장님" in first and "1단계 전술" in first
+    assert cli("--lang", "ko", "prep", "이서", code=2).stderr.startswith("오류: '이서'에 맞는 고객이 여럿입니다")
+
+    path = tmp_path / "방문.yaml"
+    path.write_text(textwrap.dedent(DEBRIEF), encoding="utf-8")
+    saved = cli.json("--lang", "ko", "debrief", "--from-file", str(path))
+    assert (saved["next"]["due"], saved["promises"][0]["due"]) == ("2026-11-26", "2026-11-27")
+
+    day = cli.json("--lang", "ko", "followup", "--date", "내일")
+    script = day["items"][0]["script"]
+    assert script.startswith("이서연 사장님") and "가속 성능 자료" in script
+    out = cli("--lang", "ko", "followup", "--days", "7", "--why", today="2026-11-26").stdout
+    assert "후속 조치" in out and "멘트" in out
+    assert "약속" in out
+
+    cli("--lang", "ko", "followup", "done", "p1", today="2026-11-28")
+    history = cli.json("--lang", "ko", "history", "이서연", today="2026-11-28")
+    assert history["balance"] == -1
+    brief = cli("--lang", "ko", "prep", "이서연", today="2026-11-28").stdout
+    assert "딸이 영어 과외 선생님을 찾는 중" in brief and "지난 FBO" in brief
+
+
+def test_korean_tables_stay_aligned_at_80_columns(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for name in ("김민준", "이서연 사장님 댁", "Park Minji"):
+        cli("customer", "add", name, "--company", "한빛물류 주식회사")
+        cli("followup", "add", name, "--on", "today", "--note", "금리 비교표를 보내 드리기로 함")
+    for args in (["customer", "list"], ["followup"], ["history", "김민준"]):
+        lines = [line for line in cli("--lang", "ko", *args).stdout.splitlines() if line and line[0] in "┏┃┡│└"]
+        widths = {cell_len(line) for line in lines}
+        assert len(widths) == 1 and widths.pop() <= 80, (args, widths)
