@@ -1,6 +1,7 @@
 """Refresh the interface message catalogues: extract ``_()`` strings, merge them into each .po, compile .mo.
 
 Usage (with the test extras installed): python tools/catalogue.py
+It collects the ``_("...")`` strings of the code and the help texts of every command and option.
 Untranslated strings are listed; translate them in salescoach/locale/<lang>/LC_MESSAGES/salescoach.po and run
 again. tests/i18n checks that nothing is left untranslated and that the .mo matches the .po.
 """
@@ -18,11 +19,22 @@ ROOT = Path(__file__).resolve().parents[1] / "salescoach"
 LOCALE = ROOT / "locale"
 
 
+def command_help() -> list[str]:
+    """The help texts of every command and option, which ``salescoach --help`` translates at run time."""
+    import typer.main
+
+    from salescoach.cli import app, help_texts
+
+    return help_texts(typer.main.get_command(app))
+
+
 def main() -> None:
     template = Catalog(project="salescoach")
     for _, _, message, _, _ in extract_from_dir(ROOT, keywords={"_": None}):
         if message:
             template.add(message)
+    for message in command_help():
+        template.add(message)
     with (LOCALE / "salescoach.pot").open("wb") as out:
         write_po(out, template, sort_output=True, omit_header=True, width=120)
     for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/salescoach.po")):

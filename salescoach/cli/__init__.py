@@ -72,6 +72,49 @@ def build(only: str | None = None) -> typer.Typer:
     return app
 
 
+def help_texts(command) -> list[str]:
+    """Every help text of a Click command tree, in order (the message catalogue translates them)."""
+    texts = [text for text in (command.help, command.short_help) if text]
+    texts += [param.help for param in command.params if getattr(param, "help", None)]
+    for sub in getattr(command, "commands", {}).values():
+        texts += help_texts(sub)
+    return list(dict.fromkeys(texts))
+
+
+def translate_help(command) -> None:
+    """Replace a Click command tree's help texts with their translations in the current language."""
+    from salescoach.i18n import _
+
+    command.help = _(command.help) if command.help else command.help
+    command.short_help = _(command.short_help) if command.short_help else command.short_help
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = _(param.help)
+    for sub in getattr(command, "commands", {}).values():
+        translate_help(sub)
+
+
+def _wants_help(arguments: list[str]) -> bool:
+    return not arguments or "--help" in arguments or "-h" in arguments
+
+
+def _help_language(arguments: list[str]) -> str:
+    """The language help should be shown in (the same order of choice as every command uses)."""
+    from salescoach import settings
+    from salescoach.paths import locations
+
+    flag = None
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            flag = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            flag = argument.partition("=")[2]
+    try:
+        return settings.choose_language(flag, settings.read(locations().config))
+    except Exception:  # noqa: BLE001 - a bad --lang or settings file is reported by the command itself
+        return "en"
+
+
 def invoked_command(arguments: list[str]) -> str | None:
     """The command named on a command line (skipping root options), if it is one we know."""
     skip = False
@@ -94,5 +137,19 @@ def __getattr__(name: str):
 
 
 def main() -> None:
-    """Console-script entry point."""
-    build(invoked_command(sys.argv[1:]))()
+    """Console-script entry point: help is shown in the rep's language, everything else as the command says."""
+    arguments = sys.argv[1:]
+    app = build(invoked_command(arguments))
+    if _wants_help(arguments):
+        language = _help_language(arguments)
+        if language != "en":
+            import typer.main
+
+            from salescoach.i18n import use_language
+
+            use_language(language)
+            command = typer.main.get_command(app)
+            translate_help(command)
+            command(args=arguments, prog_name="salescoach")
+            return
+    app()

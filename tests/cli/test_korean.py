@@ -31,8 +31,19 @@ def test_every_english_playbook_has_a_korean_twin():
 
 
 def test_the_visit_loop_in_korean(cli, tmp_path):
-    cli("--lang", "ko", "customer", "add", "이서연", "--honorific", "사장님", "--company", "한빛물류",
-        "--playbook", "auto")
+    cli(
+        "--lang",
+        "ko",
+        "customer",
+        "add",
+        "이서연",
+        "--honorific",
+        "사장님",
+        "--company",
+        "한빛물류",
+        "--playbook",
+        "auto",
+    )
     cli("--lang", "ko", "customer", "add", "이서준")
     first = cli("--lang", "ko", "prep", "이서연").stdout
     assert "고객이 속으로 묻는 여섯 가지 질문" in first and "당신은 누구입니까?" in first

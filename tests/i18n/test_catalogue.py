@@ -13,8 +13,13 @@ SOURCE = Path(__file__).parents[2] / "salescoach"
 
 
 def interface_strings() -> set[str]:
+    import typer.main
+
+    from salescoach.cli import app, help_texts
+
     root = SOURCE if SOURCE.is_dir() else PACKAGE
-    return {message for _, _, message, _, _ in extract_from_dir(root, keywords={"_": None}) if message}
+    messages = {message for _, _, message, _, _ in extract_from_dir(root, keywords={"_": None}) if message}
+    return messages | set(help_texts(typer.main.get_command(app)))
 
 
 def test_every_interface_string_is_translated_to_korean():
@@ -38,3 +43,11 @@ def test_korean_interface(cli):
     result = cli("--lang", "ko", "customer", "show", "아무개", code=1)
     assert result.stderr.splitlines()[0] == "오류: '아무개'에 맞는 고객이 없습니다"
     assert "고객이 속으로 묻는 여섯 가지 질문" in cli("--lang", "ko", "prep", "이서연").stdout
+
+
+def test_help_in_korean(run, isolated):
+    result = run("--lang", "ko", "--help")
+    assert result.returncode == 0 and "현장 영업을 위한 세일즈 코치" in result.stdout
+    result = run("followup", "done", "--help", env={"LANG": "ko_KR.UTF-8"})
+    assert "다음 연락을 계획하지 않습니다." in result.stdout
+    assert "Today's follow-ups" in run("--help").stdout
