@@ -112,52 +112,31 @@ def score(kind: str, overdue_days: int, context: CustomerContext, today: date) -
     return round(sum(term.points for term in terms), 2), terms
 
 
+def _script(context: CustomerContext, profile: Profile, lines: list[str], **extra: str | None) -> str:
+    """Fill the best of ``lines`` with what is known about the customer (and ``extra`` values)."""
+    values = template_values(
+        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile, extra
+    )
+    return fill_best(lines, values)
+
+
 def followup_script(followup: Followup, context: CustomerContext, profile: Profile) -> str:
     """The line to say for a follow-up, from the playbook template of its type and what is known."""
-    values = template_values(
-        context.playbook,
-        context.customer,
-        context.customer.name,
-        context.notes,
-        context.last_visit,
-        profile,
-        extra={"promise": followup.note} if followup.note else None,
-    )
-    return fill_best(context.playbook["topics"]["followup"]["types"][followup.type]["templates"], values)
+    lines = context.playbook["topics"]["followup"]["types"][followup.type]["templates"]
+    return _script(context, profile, lines, promise=followup.note)
 
 
 def promise_script(promise: Promise, context: CustomerContext, profile: Profile) -> str:
-    values = template_values(
-        context.playbook,
-        context.customer,
-        context.customer.name,
-        context.notes,
-        context.last_visit,
-        profile,
-        extra={"promise": promise.text},
-    )
-    return fill_best(context.playbook["topics"]["followup"]["promise"], values)
+    return _script(context, profile, context.playbook["topics"]["followup"]["promise"], promise=promise.text)
 
 
 def event_script(event: ImportantDate, when: date, context: CustomerContext, profile: Profile) -> str:
     label = f"{event.label or event.kind} ({when.isoformat()})"
-    values = template_values(
-        context.playbook,
-        context.customer,
-        context.customer.name,
-        context.notes,
-        context.last_visit,
-        profile,
-        extra={"event": label},
-    )
-    return fill_best(context.playbook["topics"]["followup"]["event"], values)
+    return _script(context, profile, context.playbook["topics"]["followup"]["event"], event=label)
 
 
 def reconnect_reason(context: CustomerContext, profile: Profile) -> str:
-    values = template_values(
-        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile
-    )
-    return fill_best(context.playbook["churn"]["reconnect"], values)
+    return _script(context, profile, context.playbook["churn"]["reconnect"])
 
 
 class Pending(NamedTuple):
