@@ -114,3 +114,17 @@ def test_calendar_has_stable_uids_and_parses(cli, tmp_path):
     again = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
     assert [str(event["UID"]) for event in again] == ["f1@salescoach"]
     assert again[0]["DTSTART"].dt.isoformat() == "2026-11-30"
+
+
+def test_vcard_4_from_a_phone(cli, tmp_path):
+    path = tmp_path / "phone.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:박민준\r\nN:박;민준;;;\r\nORG:대한식품\r\nTEL;TYPE=cell:010-3333-4444\r\n"
+        "EMAIL:park@example.kr\r\nBDAY:--0412\r\nNOTE:골프를 좋아함\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    cli("import", str(path))
+    book = cli.json("customer", "show", "박민준")
+    assert (book["customer"]["company"], book["customer"]["phone"]) == ("대한식품", "010-3333-4444")
+    assert [(d["month"], d["day"], d["year"]) for d in book["dates"]] == [(4, 12, None)]
+    assert [n["text"] for n in book["notes"]] == ["골프를 좋아함"]
