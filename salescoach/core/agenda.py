@@ -139,12 +139,29 @@ def reconnect_reason(context: CustomerContext, profile: Profile) -> str:
     return _script(context, profile, context.playbook["churn"]["reconnect"])
 
 
+class Due(NamedTuple):
+    """What ranking needs to know of an open follow-up or promise: a row, not the whole record."""
+
+    kind: str  # followup | promise
+    id: int
+    customer_id: int
+    due: date
+    tier: str | None
+    stage: int | None
+    last_contact: date | None
+    playbook: str | None
+
+
 class Pending(NamedTuple):
-    """An item that is due, scored but not yet given a script (scripts are written only for the items shown)."""
+    """An item that is due, scored but not yet given a script (scripts are written only for the items shown).
+
+    ``record`` and ``customer`` are the full records for important dates, and for follow-ups and promises once
+    :func:`resolve` has been given them; until then they are the :class:`Due` row.
+    """
 
     kind: str  # followup | promise | date
-    record: Followup | Promise | ImportantDate
-    customer: Customer
+    record: Followup | Promise | ImportantDate | Due
+    customer: Customer | Due
     due: date
     overdue_days: int
     score: float
@@ -154,28 +171,34 @@ class Pending(NamedTuple):
 def rank(
     today: date,
     until: date,
-    followups: list[Followup],
-    promises: list[Promise],
-    dates: list[ImportantDate],
-    customers: dict[int, Customer],
+    due: list[Due],
+    dates: list[tuple[ImportantDate, Customer]],
     playbook_of,
 ) -> list[Pending]:
-    """Everything due by ``until``, highest priority first (ties: earlier due, promises first)."""
+    """Everything due by ``until``, highest priority first (ties: earlier due, promises first).
+
+    ``playbook_of(name)`` gives the playbook whose priority weights apply to a customer.
+    """
     pending = []
-    for kind, records in (("followup", followups), ("promise", promises)):
-        for record in records:
-            customer = customers[record.customer_id]
-            overdue = max(0, (today - record.due).days)
-            points, why = score(kind, overdue, CustomerContext(customer, playbook_of(customer)), today)
-            pending.append(Pending(kind, record, customer, record.due, overdue, points, why))
-    for event in dates:
+    for row in due:
+        overdue = max(0, (today - row.due).days)
+        points, why = score(row.kind, overdue, CustomerContext(row, playbook_of(row.playbook)), today)
+        pending.append(Pending(row.kind, row, row, row.due, overdue, points, why))
+    for event, customer in dates:
         when = due_in_window(event, today, until)
         if when is not None:
-            customer = customers[event.customer_id]
-            points, why = score("date", 0, CustomerContext(customer, playbook_of(customer)), today)
+            points, why = score("date", 0, CustomerContext(customer, playbook_of(customer.playbook)), today)
             pending.append(Pending("date", event, customer, when, 0, points, why))
     pending.sort(key=lambda item: (-item.score, item.due, item.kind != "promise", item.kind, item.record.id))
     return pending
+
+
+def resolve(pending: Pending, records: dict[tuple[str, int], tuple]) -> Pending:
+    """Swap a ranked row for its full record and customer, from ``records[(kind, id)]``."""
+    if pending.kind == "date":
+        return pending
+    record, customer = records[(pending.kind, pending.record.id)]
+    return pending._replace(record=record, customer=customer)
 
 
 def _item(pending: Pending, context: CustomerContext, profile: Profile) -> AgendaItem:

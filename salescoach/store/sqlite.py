@@ -392,22 +392,37 @@ class SqliteStore:
 
     # -- the daily list --------------------------------------------------------------------------------------
 
-    def open_followups_until(self, day: date) -> list[tuple[Followup, Customer]]:
-        """Open follow-ups due on or before ``day`` with their customers (a partial-index range scan)."""
-        return self._open_until("followups f", _FOLLOWUP_COLUMNS, "f.done_on", day, _followup)
+    def due_rows(self, day: date) -> list[tuple]:
+        """(kind, id, customer_id, due, tier, stage, last_contact, playbook) of every open follow-up and promise
+        due on or before ``day``: the little that ranking needs, read through the partial indexes."""
+        columns = "{0}.id, {0}.customer_id, {0}.due, c.tier, c.stage, c.last_contact, c.playbook"
+        return [
+            (row[0], row[1], row[2], _day(row[3]), row[4], row[5], _day(row[6]), row[7])
+            for row in self._read(
+                f"SELECT 'followup', {columns.format('f')} FROM followups f JOIN customers c ON c.id = f.customer_id"
+                " WHERE f.done_on IS NULL AND f.due <= ?"
+                f" UNION ALL SELECT 'promise', {columns.format('p')} FROM promises p"
+                " JOIN customers c ON c.id = p.customer_id WHERE p.kept_on IS NULL AND p.due <= ?",
+                (day.isoformat(), day.isoformat()),
+            )
+        ]
 
-    def open_promises_until(self, day: date) -> list[tuple[Promise, Customer]]:
-        """Open promises due on or before ``day`` with their customers (a partial-index range scan)."""
-        return self._open_until("promises p", _PROMISE_COLUMNS, "p.kept_on", day, _promise)
-
-    def _open_until(self, table: str, columns: str, closed: str, day: date, make) -> list[tuple]:
+    def records_with_customers(self, kind: str, ids: Sequence[int]) -> dict[int, tuple]:
+        """Follow-ups or promises by id, each with its customer."""
+        if not ids:
+            return {}
+        table, columns, make = {
+            "followup": ("followups f", _FOLLOWUP_COLUMNS, _followup),
+            "promise": ("promises p", _PROMISE_COLUMNS, _promise),
+        }[kind]
         alias, width = table[-1], columns.count(",") + 1
+        marks = ", ".join("?" for _ in ids)
         rows = self._read(
             f"SELECT {columns}, {_CUSTOMER_COLUMNS} FROM {table} JOIN customers c ON c.id = {alias}.customer_id"
-            f" WHERE {closed} IS NULL AND {alias}.due <= ? ORDER BY {alias}.due, {alias}.id",
-            (day.isoformat(),),
+            f" WHERE {alias}.id IN ({marks})",
+            list(ids),
         )
-        return [(make(row[:width]), _customer(row[width:])) for row in rows]
+        return {row[0]: (make(row[:width]), _customer(row[width:])) for row in rows}
 
     def add_important_date(self, event: ImportantDate) -> ImportantDate:
         cursor = self._write(

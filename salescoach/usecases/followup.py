@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from salescoach.core.agenda import Agenda, CustomerContext, build_agenda, next_touch, rank
+from salescoach.core.agenda import Agenda, CustomerContext, Due, build_agenda, next_touch, rank, resolve
 from salescoach.core.occasions import month_days
 from salescoach.core.records import Customer, Followup, Promise
 from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
@@ -31,31 +31,29 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
     until = day + timedelta(days=days - 1)
     playbooks: dict[str | None, dict] = {}
 
-    def playbook_of(customer: Customer) -> dict:
-        if customer.playbook not in playbooks:
-            playbooks[customer.playbook] = app.playbook(customer.playbook)
-        return playbooks[customer.playbook]
+    def playbook_named(name: str | None) -> dict:
+        if name not in playbooks:
+            playbooks[name] = app.playbook(name)
+        return playbooks[name]
 
     with app.store() as store:
-        followups = store.open_followups_until(until)
-        promises = store.open_promises_until(until)
+        due = [Due(*row) for row in store.due_rows(until)]
         dates = store.important_dates_on(month_days(day, until + timedelta(days=MAX_LEAD_DAYS)))
-        default = playbook_of(Customer(id=0, name=""))
+        default = playbook_named(None)
         silent = []
         for tier in TIERS:
             threshold = default["churn"]["rfm"][tier]["recency_days"]
             silent += store.silent_customers(tier, day - timedelta(days=threshold), AT_RISK_SHOWN)
-        customers = {customer.id: customer for _, customer in followups + promises + dates}
-        ranked = rank(
-            day,
-            until,
-            [item for item, _ in followups],
-            [item for item, _ in promises],
-            [event for event, _ in dates],
-            customers,
-            playbook_of,
-        )
+        ranked = rank(day, until, due, dates, playbook_named)
         shown = ranked[:limit] if limit else ranked
+        records = {
+            (kind, record_id): found
+            for kind in ("followup", "promise")
+            for record_id, found in store.records_with_customers(
+                kind, [pending.record.id for pending in shown if pending.kind == kind]
+            ).items()
+        }
+        shown = [resolve(pending, records) for pending in shown]
         named = {pending.customer.id: pending.customer for pending in shown}
         named.update({customer.id: customer for customer in silent})
         notes = store.latest_notes(list(named))
@@ -63,7 +61,7 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         profile = store.profile()
     contexts = {
         customer_id: CustomerContext(
-            customer, playbook_of(customer), tuple(notes.get(customer_id, ())), visits.get(customer_id)
+            customer, playbook_named(customer.playbook), tuple(notes.get(customer_id, ())), visits.get(customer_id)
         )
         for customer_id, customer in named.items()
     }
