@@ -40,8 +40,9 @@ CHURN_PHASES = ("warning", "rescue", "aftercare")
 STAGES = (1, 2, 3)
 
 NOTE_KINDS = ("family", "work", "leisure", "interest", "need", "pain", "hometown", "school", "workplace", "other")
-PERSONAL_NOTE_KINDS = ("family", "leisure", "interest", "hometown", "school", "workplace", "work", "other")
-"""Note kinds that make a good personal greeting or everyday-care touch (needs and pains are business)."""
+PERSONAL_NOTE_KINDS = ("family", "leisure", "interest", "work", "other")
+"""Note kinds that make a good personal greeting or everyday-care touch: things in a customer's life that move on
+(needs and pains are business; hometown, school and workplace are what the rep has in common with them)."""
 
 COMMONALITY_NOTE_KINDS = ("hometown", "school", "workplace")
 """Note kinds that record something the rep shares with the customer (the 'similarity' good)."""
