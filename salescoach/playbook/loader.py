@@ -207,6 +207,7 @@ def _read_cache(cache_path: Path, where: Locations) -> dict | None:
 def _write_cache(cache_path: Path, sources: list[Source], language: str, data: dict) -> None:
     """Best effort: a store folder we cannot write to only costs speed."""
     try:
+        ensure_private_dir(cache_path.parent.parent)
         ensure_private_dir(cache_path.parent)
         payload = {
             "names": [source.name for source in sources],
