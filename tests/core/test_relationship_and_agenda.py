@@ -21,13 +21,22 @@ def core():
 
 def book(visits=(), notes=(), purchases=(), promises=(), tags=()):
     customer = Customer(id=1, name="Lee Jiwoo", honorific="Ms.", tags=tags, tier="warm")
-    return CustomerFile(customer, notes=tuple(notes), visits=tuple(visits), purchases=tuple(purchases),
-                        promises=tuple(promises))
+    return CustomerFile(
+        customer, notes=tuple(notes), visits=tuple(visits), purchases=tuple(purchases), promises=tuple(promises)
+    )
 
 
 def visit(day, outcome="none", feedback=None, stage=None, answered=()):
-    return Visit(id=day, customer_id=1, date=date(2026, 11, day), channel="visit", outcome=outcome,
-                 feedback=feedback, stage=stage, answered=answered)
+    return Visit(
+        id=day,
+        customer_id=1,
+        date=date(2026, 11, day),
+        channel="visit",
+        outcome=outcome,
+        feedback=feedback,
+        stage=stage,
+        answered=answered,
+    )
 
 
 def test_stage_rule():
@@ -54,8 +63,13 @@ def test_emotional_bank_account():
 def test_priority_terms(core):
     hot = Customer(id=1, name="A", tier="hot", stage=1, last_contact=date(2026, 10, 1))
     points, why = score("promise", 3, CustomerContext(hot, core), TODAY)
-    assert {term.term: term.points for term in why} == {"promise": 200, "overdue": 6, "tier": 30, "stage": 10,
-                                                         "churn_risk": 20}
+    assert {term.term: term.points for term in why} == {
+        "promise": 200,
+        "overdue": 6,
+        "tier": 30,
+        "stage": 10,
+        "churn_risk": 20,
+    }
     assert points == 266
 
 
@@ -89,3 +103,13 @@ def test_good_reason_rule():
     assert good_reason(book(purchases=[Purchase(1, 1, TODAY, 1.0)])) == "thanks"
     assert good_reason(book(notes=[Note(1, 1, "need", "a loan", TODAY)])) == "help"
     assert good_reason(book(tags=("referral",))) == "referral"
+
+
+def test_brief_answers_why_now_with_the_next_important_date(core):
+    from salescoach.core.records import ImportantDate
+
+    renewal = ImportantDate(1, 1, "renewal", month=12, day=20, label="fleet insurance")
+    known = CustomerFile(Customer(id=1, name="Lee", tier="warm"), dates=(renewal,))
+    brief = build_brief(core, "Lee", known, Profile(), TODAY)
+    now = next(question for question in brief.questions if question.id == "now")
+    assert "fleet insurance (2026-12-20)" in now.lines[0]
