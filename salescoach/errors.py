@@ -6,7 +6,6 @@ traceback for something they typed.
 
 from __future__ import annotations
 
-EXIT_OK = 0
 EXIT_RUNTIME = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -39,9 +38,3 @@ class NotFound(SalescoachError):
 
 class StoreUnavailable(SalescoachError):
     """The store cannot be opened, read or written (exit 1)."""
-
-
-class Interrupted(SalescoachError):
-    """The user pressed Ctrl-C or closed input; nothing was written."""
-
-    exit_code = EXIT_INTERRUPTED

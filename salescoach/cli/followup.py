@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
-from salescoach.cli.options import JsonOption
+from salescoach.cli.options import JsonOption, day_option
 from salescoach.i18n import _
 
 app = typer.Typer(
@@ -21,18 +21,6 @@ DateText = Annotated[str | None, typer.Option("--date", help="Day to plan: YYYY-
 
 def register(root: typer.Typer) -> None:
     root.add_typer(app, name="followup")
-
-
-def _day(app, text: str | None, field: str):
-    from salescoach.core.dates import DateError, parse_day
-    from salescoach.errors import InvalidInput
-
-    if text is None:
-        return None
-    try:
-        return parse_day(text, app.today)
-    except DateError as error:
-        raise InvalidInput(f"{field}: {error}") from None
 
 
 @app.callback()
@@ -58,7 +46,9 @@ def followup(
     from salescoach.usecases.followup import agenda
 
     application = current_app(ctx)
-    found = agenda(application, _day(application, date, "--date"), days or (30 if ics else 1), 0 if ics else limit)
+    found = agenda(
+        application, day_option(application, date, "--date"), days or (30 if ics else 1), 0 if ics else limit
+    )
     if ics is not None:
         from salescoach.render.calendar import agenda_ics
 
@@ -89,7 +79,7 @@ def done(
     from salescoach.usecases.followup import done as finish
 
     application = current_app(ctx)
-    result = finish(application, item, note, _day(application, next_, "--next"), not no_next)
+    result = finish(application, item, note, day_option(application, next_, "--next"), not no_next)
     output = Output()
     if result.kind == "promise":
         kept = _("on time: a deposit in the emotional bank account") if result.on_time else _("late: a withdrawal")
@@ -116,7 +106,7 @@ def snooze(
     from salescoach.usecases.followup import snooze as move
 
     application = current_app(ctx)
-    moved = move(application, item, _day(application, to, "--to"))
+    moved = move(application, item, day_option(application, to, "--to"))
     Output().status(_("f{id} moved to {due}.").format(id=moved.id, due=moved.due))
 
 
@@ -135,7 +125,7 @@ def add(
     from salescoach.usecases.followup import add as plan
 
     application = current_app(ctx)
-    customer_, planned = plan(application, customer, _day(application, on, "--on"), type_, channel, note)
+    customer_, planned = plan(application, customer, day_option(application, on, "--on"), type_, channel, note)
     Output().status(
         _("Planned f{id}: {name}, {due} by {channel} ({type}).").format(
             id=planned.id, name=customer_.name, due=planned.due, channel=planned.channel, type=planned.type

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
-from salescoach.cli.options import JsonOption
+from salescoach.cli.options import JsonOption, day_option
 
 
 def register(app: typer.Typer) -> None:
@@ -26,11 +26,10 @@ def stats(
 
     Example: salescoach stats --from 2026-01-01 --margin 0.2
     """
-    from salescoach.cli.followup import _day
     from salescoach.render.output import Output
     from salescoach.render.stats import render_stats
     from salescoach.usecases.stats import stats as compute
 
     app = current_app(ctx)
-    result = compute(app, _day(app, from_, "--from"), _day(app, to, "--to"), margin)
+    result = compute(app, day_option(app, from_, "--from"), day_option(app, to, "--to"), margin)
     Output(json_).result(result, render_stats(result))

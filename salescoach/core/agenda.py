@@ -238,7 +238,7 @@ def build_agenda(
     contexts: dict[int, CustomerContext],
     silent: list[Customer],
     profile: Profile,
-    at_risk_limit: int = 10,
+    at_risk_limit: int,
 ) -> Agenda:
     """The list to show: the ``shown`` items (the top of :func:`rank`) with scripts, and who is at risk.
 

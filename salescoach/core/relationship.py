@@ -21,12 +21,10 @@ from typing import NamedTuple
 
 from salescoach.core.records import CustomerFile, Promise
 
-STAGE_REASONS = ("first_contact", "repeat_progress", "shared_pain", "bought", "recorded", "override")
-
 
 class StageJudgement(NamedTuple):
     stage: int
-    reason: str  # one of STAGE_REASONS
+    reason: str  # first_contact, repeat_progress, shared_pain, bought, recorded or override
 
 
 def derive_stage(book: CustomerFile | None, override: int | None = None) -> StageJudgement:

@@ -17,8 +17,6 @@ GOOD_REASONS = ("advice", "help", "thanks", "congratulations", "gift", "event", 
 TRUST_METHODS = ("authority", "social_proof", "questioning")
 GREETING_TOPICS = ("person", "family", "business", "weather", "place", "history", "news", "scene")
 DEEPENING_AREAS = ("family", "work", "leisure", "information")
-PHASES = ("greeting", "deepening", "closing", "followup")
-FBO = ("feedback", "benefit", "opportunity")
 
 TIERS = ("hot", "warm", "general")
 """Follow-up tiers: hot has named a product, warm has buying power and a clear need, general has a need."""
@@ -37,7 +35,6 @@ CHURN_CAUSES = (
     "dishonest",
 )
 CHURN_PHASES = ("warning", "rescue", "aftercare")
-STAGES = (1, 2, 3)
 
 NOTE_KINDS = ("family", "work", "leisure", "interest", "need", "pain", "hometown", "school", "workplace", "other")
 PERSONAL_NOTE_KINDS = ("family", "leisure", "interest", "work", "other")

@@ -65,7 +65,7 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         )
         for customer_id, customer in named.items()
     }
-    return build_agenda(day, until, shown, len(ranked), contexts, silent, profile)
+    return build_agenda(day, until, shown, len(ranked), contexts, silent, profile, AT_RISK_SHOWN)
 
 
 class Done(NamedTuple):
