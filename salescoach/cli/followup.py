@@ -55,9 +55,9 @@ def followup(
         ics.write_bytes(agenda_ics(found))
         Output().status(_("Wrote {count} events to {path}").format(count=len(found.items), path=ics))
         return
-    from salescoach.render.agenda import agenda_json, render_agenda
+    from salescoach.render.agenda import agenda_json, agenda_page
 
-    Output(json_).result(agenda_json(found) if json_ else found, render_agenda(found, why))
+    Output(json_).page(agenda_json(found) if json_ else found, lambda: agenda_page(found, why))
 
 
 @app.command("done")

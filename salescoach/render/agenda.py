@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from salescoach.core.agenda import Agenda, Term
 from salescoach.i18n import _
-from salescoach.render.widgets import heading, table, text
+from salescoach.render.page import Page
 
 
 def why_text(terms: tuple[Term, ...]) -> str:
@@ -19,57 +19,42 @@ def why_text(terms: tuple[Term, ...]) -> str:
     return ", ".join(f"{names[term.term](term.quantity)} {term.points:+g}" for term in terms)
 
 
-def render_agenda(agenda: Agenda, show_why: bool):
-    def render(console) -> None:
-        span = str(agenda.date) if agenda.until == agenda.date else f"{agenda.date} – {agenda.until}"
-        console.print(text(_("Follow-up for {span}").format(span=span), "bold"))
-        if not agenda.items:
-            console.print(
-                _("Nothing is due. A good day to call someone you have not spoken to in a while."), markup=False
-            )
-        else:
-            columns = [_("Id"), _("Customer"), _("Due"), _("Channel"), _("Why"), _("Script")]
-            if show_why:
-                columns.append(_("Score"))
-            grid = table(*columns, wide={4: 1, 5: 2, 6: 1} if show_why else {4: 1, 5: 2})
-            for item in agenda.items:
-                due = str(item.due)
-                if item.overdue_days:
-                    due += "\n" + _("{days}d late").format(days=item.overdue_days)
-                reason = {"promise": _("promise") + f": {item.note}", "date": f"{item.type}: {item.note}"}.get(
-                    item.kind, item.type
-                )
-                row = [
-                    item.id,
-                    text(item.customer, "bold"),
-                    text(due, "red" if item.overdue_days else ""),
-                    item.channel,
-                    text(reason),
-                    text(item.script, "green"),
-                ]
-                if show_why:
-                    row.append(text(f"{item.score:g}\n{why_text(item.why)}", "dim"))
-                grid.add_row(*row)
-            console.print(grid)
-            if agenda.total > len(agenda.items):
-                console.print(
-                    _("… and {more} more due (`--limit 0` shows all).").format(more=agenda.total - len(agenda.items)),
-                    markup=False,
-                )
-        if agenda.at_risk:
-            console.print(heading(_("At risk: silent longer than their tier allows")))
-            grid = table(_("Customer"), _("Tier"), _("Last contact"), _("Silent"), _("Get back in touch"), wide={4: 1})
-            for risk in agenda.at_risk:
-                grid.add_row(
-                    text(risk.customer, "bold"),
-                    risk.tier,
-                    str(risk.last_contact),
-                    _("{days}d (limit {limit})").format(days=risk.days_silent, limit=risk.threshold_days),
-                    text(risk.reason, "green"),
-                )
-            console.print(grid)
-
-    return render
+def agenda_page(agenda: Agenda, show_why: bool) -> Page:
+    """Each item as a short block under its id (the id is what ``followup done`` takes): who, how and when,
+    what it is about, the line to say, and with ``--why`` the score; then who is drifting away."""
+    page = Page()
+    span = str(agenda.date) if agenda.until == agenda.date else f"{agenda.date} – {agenda.until}"
+    page.line((_("Follow-up for {span}").format(span=span), "bold"))
+    if not agenda.items:
+        page.line((_("Nothing is due. A good day to call someone you have not spoken to in a while."), ""))
+    width = max((len(item.id) for item in agenda.items), default=0) + 2
+    for item in agenda.items:
+        due = _("due {date}").format(date=item.due)
+        if item.overdue_days:
+            due += ", " + _("{days}d late").format(days=item.overdue_days)
+        page.line(
+            (item.customer, "bold"),
+            (f" · {item.channel} · ", ""),
+            (due, "red" if item.overdue_days else ""),
+            lead=item.id.ljust(width),
+        )
+        about = _("promise") if item.kind == "promise" else item.type
+        page.bullet(_("About"), f"{about} — {item.note}" if item.note else about, lead=" " * width)
+        page.bullet(_("Say"), item.script, "green", lead=" " * width)
+        if show_why:
+            page.bullet(_("Score"), f"{item.score:g} = {why_text(item.why)}", "dim", lead=" " * width)
+    if agenda.total > len(agenda.items):
+        page.line(
+            (_("… and {more} more due (`--limit 0` shows all).").format(more=agenda.total - len(agenda.items)), "")
+        )
+    if agenda.at_risk:
+        page.heading(_("At risk: silent longer than their tier allows"))
+        for risk in agenda.at_risk:
+            silent = _("silent {days}d (limit {limit})").format(days=risk.days_silent, limit=risk.threshold_days)
+            last = _("last contact {date}").format(date=risk.last_contact)
+            page.line((risk.customer, "bold"), (f" · {risk.tier} · {silent} · {last}", ""), lead="  • ")
+            page.bullet(_("Say"), risk.reason, "green", lead="    ")
+    return page
 
 
 def agenda_json(agenda: Agenda) -> dict:

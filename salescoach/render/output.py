@@ -1,7 +1,8 @@
 """One output object decides how a command's result is printed: Rich for people, JSON for scripts.
 
 Data goes to stdout, status and errors to stderr. Output is plain (no colour, no styles) when stdout is not a
-terminal or ``NO_COLOR`` is set; Rich detects both. Every piece of user text passes through :func:`visible` and is
+terminal or ``NO_COLOR`` is set: Rich detects both for the renderers that draw on its console, and pages
+(:mod:`salescoach.render.page`) are then written without Rich at all. Every piece of user text passes through :func:`visible` and is
 given to Rich as ``Text``, never as markup, so a customer named ``[bold]Kim[/bold]`` prints literally and an
 escape sequence in a note cannot drive the terminal.
 """
@@ -9,6 +10,7 @@ escape sequence in a note cannot drive the terminal.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -36,6 +38,10 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def write_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(jsonable(payload), ensure_ascii=False, indent=2) + "\n")
+
+
 class Output:
     """Prints a command's result as JSON (``--json``) or through a Rich renderer."""
 
@@ -54,9 +60,26 @@ class Output:
     def result(self, payload: Any, render: Callable[[Any], None]) -> None:
         """JSON of ``payload`` when asked for, else ``render(console)``."""
         if self.as_json:
-            sys.stdout.write(json.dumps(jsonable(payload), ensure_ascii=False, indent=2) + "\n")
+            write_json(payload)
         else:
             render(self.console)
+
+    def page(self, payload: Any, build: Callable[[], Any]) -> None:
+        """JSON of ``payload`` when asked for, else the :class:`~salescoach.render.page.Page` that ``build`` makes."""
+        if self.as_json:
+            write_json(payload)
+            return
+        from salescoach.render.page import write_plain, write_rich
+
+        if self.plain:
+            write_plain(build(), sys.stdout)
+        else:
+            write_rich(build(), self.console)
+
+    @property
+    def plain(self) -> bool:
+        """No colours or styles wanted: stdout is not a terminal, ``NO_COLOR`` is set or the terminal is dumb."""
+        return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb" or not sys.stdout.isatty()
 
     def status(self, message: str) -> None:
         """A one-line status for people, on stderr (never mixed into data)."""

