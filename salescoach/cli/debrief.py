@@ -60,7 +60,7 @@ def debrief(
     Examples: salescoach debrief "Lee Jiwoo"   ·   salescoach debrief --from-file visit.yaml
     """
     from salescoach.cli.debrief_prompts import ask_missing
-    from salescoach.render.debrief import render_result
+    from salescoach.render.debrief import debrief_page
     from salescoach.render.output import Output
     from salescoach.usecases import debrief as use_case
     from salescoach.usecases.debrief_input import validate
@@ -96,7 +96,7 @@ def debrief(
             answers, create = ask_missing(app, answers, create)
         entry = validate(answers, app.today, "")
     result = use_case.record(app, entry, create)
-    Output(json_).result(result, render_result(result))
+    Output(json_).page(result, lambda: debrief_page(result))
 
 
 def _from_flags(**flags) -> dict:

@@ -32,7 +32,7 @@ def prep(
 
     Example: salescoach prep "Lee Jiwoo"
     """
-    from salescoach.render.brief import render_brief
+    from salescoach.render.brief import brief_page
     from salescoach.render.output import Output
     from salescoach.usecases.prep import prepare
 
@@ -43,4 +43,4 @@ def prep(
 
         walk_through(app, brief)
         return
-    Output(json_).result(brief, render_brief(brief))
+    Output(json_).page(brief, lambda: brief_page(brief))

@@ -13,7 +13,8 @@ def walk_through(app, brief) -> None:
     from rich.console import Console
 
     from salescoach.render.brief import _labels, _section
-    from salescoach.render.widgets import bullet, text
+    from salescoach.render.page import Page, write_rich
+    from salescoach.render.widgets import text
 
     console = Console(highlight=False)
     labels = _labels()
@@ -23,13 +24,15 @@ def walk_through(app, brief) -> None:
     while 0 <= index < len(screens):
         section = screens[index]
         console.rule(text(f"{index + 1}/{len(screens)} {labels.get(section.key, section.key)}"))
-        _section(console, section, labels)
+        page = Page()
+        _section(page, section, labels)
         if section.key == "greeting":
             for key in brief.agenda[:3]:
                 question = next(q for q in brief.questions if q.id == key)
-                console.print(bullet(question.question, question.lines[0], "green"))
+                page.bullet(question.question, question.lines[0], "green")
         for jot in jottings[section.key]:
-            console.print(bullet(_("jotted"), jot, "cyan"))
+            page.bullet(_("jotted"), jot, "cyan")
+        write_rich(page, console)
         answer = console.input(_("[Enter] next · b back · s skip · q quit · or type a jotting: "))
         command = answer.strip().lower()
         if command == "q":
@@ -47,7 +50,7 @@ def walk_through(app, brief) -> None:
 def _debrief_with(app, brief, jottings: dict[str, list[str]]) -> None:
     """Run the debrief for this customer with the jottings filled in as notes and FBO answers."""
     from salescoach.cli.debrief_prompts import ask_missing
-    from salescoach.render.debrief import render_result
+    from salescoach.render.debrief import debrief_page
     from salescoach.render.output import Output
     from salescoach.usecases import debrief
     from salescoach.usecases.debrief_input import validate
@@ -61,4 +64,4 @@ def _debrief_with(app, brief, jottings: dict[str, list[str]]) -> None:
         answers["feedback"] = "; ".join(closing)
     answers, create = ask_missing(app, answers, create=brief.header.known is False)
     result = debrief.record(app, validate(answers, app.today, ""), create)
-    Output().result(result, render_result(result))
+    Output().page(result, lambda: debrief_page(result))

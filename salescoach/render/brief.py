@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from salescoach.core.brief import Brief, Section
 from salescoach.i18n import _
-from salescoach.render.widgets import bullet, bullets, heading, text
+from salescoach.render.page import Page
 
 
 def _labels() -> dict[str, str]:
@@ -54,99 +52,72 @@ def _labels() -> dict[str, str]:
     }
 
 
-def render_brief(brief: Brief):
-    def render(console) -> None:
-        labels = _labels()
-        head = brief.header
-        title = Text(_("Prep") + ": ", style="bold")
-        title.append_text(text(head.name, "bold"))
-        if head.company:
-            title.append(" — ")
-            title.append_text(text(head.company))
-        console.print(title)
-        facts = [
-            _("stage {stage} ({reason})").format(stage=head.stage, reason=labels[head.stage_reason]),
-            _("tier {tier}").format(tier=head.tier or "—"),
-            _("contacts {count}").format(count=head.visits),
-            _("emotional bank {balance:+d}").format(balance=head.bank_balance),
-            _("playbook {name}").format(name=head.playbook),
-        ]
-        if head.last_contact:
-            facts.insert(
-                2, _("last contact {date} ({days} days ago)").format(date=head.last_contact, days=head.days_since)
-            )
-        console.print(text(" · ".join(facts), "dim"))
-        if brief.save_command:
-            console.print(
-                text(
-                    _("First visit: this customer is not in your book yet. After the visit, save them with:"), "yellow"
-                )
-            )
-            console.print(text(f"  {brief.save_command}", "bold"), soft_wrap=True)
+def brief_page(brief: Brief) -> Page:
+    labels = _labels()
+    page = Page()
+    head = brief.header
+    page.line((_("Prep") + ": ", "bold"), (head.name, "bold"), *(((" — " + head.company, ""),) if head.company else ()))
+    facts = [
+        _("stage {stage} ({reason})").format(stage=head.stage, reason=labels[head.stage_reason]),
+        _("tier {tier}").format(tier=head.tier or "—"),
+        _("contacts {count}").format(count=head.visits),
+        _("emotional bank {balance:+d}").format(balance=head.bank_balance),
+        _("playbook {name}").format(name=head.playbook),
+    ]
+    if head.last_contact:
+        facts.insert(2, _("last contact {date} ({days} days ago)").format(date=head.last_contact, days=head.days_since))
+    page.line((" · ".join(facts), "dim"))
+    if brief.save_command:
+        page.line((_("First visit: this customer is not in your book yet. After the visit, save them with:"), "yellow"))
+        page.line((brief.save_command, "bold"), lead="  ", wrap=False)
 
-        console.print(heading(_("The six questions they will silently ask")))
-        by_id = {question.id: question for question in brief.questions}
-        for number, key in enumerate(brief.agenda, 1):
-            question = by_id[key]
-            line = text(f"{number}. {question.question}", "bold")
-            line.append("  [" + (_("answered") if question.answered else _("open")) + "]", style="dim")
-            console.print(line)
-            console.print(
-                bullets(
-                    (_("They want to know"), question.really_asking),
-                    (_("How"), question.guidance),
-                    *((_("Say"), say, "green") for say in question.lines),
-                    *((labels.get(item.label, item.label), item.text, "cyan") for item in question.material),
-                )
-            )
+    page.heading(_("The six questions they will silently ask"))
+    by_id = {question.id: question for question in brief.questions}
+    for number, key in enumerate(brief.agenda, 1):
+        question = by_id[key]
+        status = _("answered") if question.answered else _("open")
+        page.line((f"{number}. {question.question}", "bold"), (f"  [{status}]", "dim"))
+        page.bullet(_("They want to know"), question.really_asking)
+        page.bullet(_("How"), question.guidance)
+        for say in question.lines:
+            page.bullet(_("Say"), say, "green")
+        for item in question.material:
+            page.bullet(labels.get(item.label, item.label), item.text, "cyan")
 
-        console.print(heading(_("Visit plan")))
-        for section in brief.plan:
-            _section(console, section, labels)
-        step = brief.next_step
-        console.print(bullet(_("Next step"), f"{step.date} · {step.channel} · {step.type}: {step.script}", "green"))
+    page.heading(_("Visit plan"))
+    for section in brief.plan:
+        _section(page, section, labels)
+    step = brief.next_step
+    page.bullet(_("Next step"), f"{step.date} · {step.channel} · {step.type}: {step.script}", "green")
 
-        console.print(heading(_("Stage {stage} tactics").format(stage=head.stage)))
-        for section in brief.tactics:
-            _section(console, section, labels)
+    page.heading(_("Stage {stage} tactics").format(stage=head.stage))
+    for section in brief.tactics:
+        _section(page, section, labels)
 
-        if brief.promises:
-            console.print(heading(_("Open promises (what you owe)")))
-            for promise in brief.promises:
-                late = _(" — {days} days overdue").format(days=promise.overdue_days) if promise.overdue_days else ""
-                console.print(
-                    bullet(
-                        _("p{id} due {due}").format(id=promise.id, due=promise.due) + late,
-                        promise.text,
-                        "red" if promise.overdue_days else "",
-                    )
-                )
-        if brief.last_fbo:
-            fbo = brief.last_fbo
-            console.print(heading(_("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel)))
-            console.print(
-                bullets(
-                    (_("Feedback"), fbo.feedback or "—"),
-                    (_("Benefit promised"), fbo.benefit or "—"),
-                    (_("Opportunity left open"), fbo.opportunity or "—"),
-                )
-            )
-        if brief.commonalities:
-            console.print(heading(_("In common")))
-            console.print(bullets(*((item.label, item.text) for item in brief.commonalities)))
-        console.print(heading(_("Communication checklist")))
-        console.print(bullets(*((item.label, item.text) for item in brief.checklist)))
-
-    return render
+    if brief.promises:
+        page.heading(_("Open promises (what you owe)"))
+        for promise in brief.promises:
+            late = _(" — {days} days overdue").format(days=promise.overdue_days) if promise.overdue_days else ""
+            label = _("p{id} due {due}").format(id=promise.id, due=promise.due) + late
+            page.bullet(label, promise.text, "red" if promise.overdue_days else "")
+    if brief.last_fbo:
+        fbo = brief.last_fbo
+        page.heading(_("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel))
+        page.bullet(_("Feedback"), fbo.feedback or "—")
+        page.bullet(_("Benefit promised"), fbo.benefit or "—")
+        page.bullet(_("Opportunity left open"), fbo.opportunity or "—")
+    if brief.commonalities:
+        page.heading(_("In common"))
+        for item in brief.commonalities:
+            page.bullet(item.label, item.text)
+    page.heading(_("Communication checklist"))
+    for item in brief.checklist:
+        page.bullet(item.label, item.text)
+    return page
 
 
-def _section(console, section: Section, labels: dict[str, str]) -> None:
+def _section(page: Page, section: Section, labels: dict[str, str]) -> None:
     name = section.title or labels.get(section.key, section.key)
-    line = text(name, "bold")
-    if section.summary:
-        line.append(" — ")
-        line.append_text(text(section.summary, "dim"))
-    console.print(line)
-    console.print(
-        bullets(*((labels.get(item.label, item.label) if item.label else None, item.text) for item in section.items))
-    )
+    page.line((name, "bold"), *(((" — ", ""), (section.summary, "dim")) if section.summary else ()))
+    for item in section.items:
+        page.bullet(labels.get(item.label, item.label) if item.label else None, item.text)

@@ -2,9 +2,9 @@
 
 Data goes to stdout, status and errors to stderr. Output is plain (no colour, no styles) when stdout is not a
 terminal or ``NO_COLOR`` is set: Rich detects both for the renderers that draw on its console, and pages
-(:mod:`salescoach.render.page`) are then written without Rich at all. Every piece of user text passes through :func:`visible` and is
-given to Rich as ``Text``, never as markup, so a customer named ``[bold]Kim[/bold]`` prints literally and an
-escape sequence in a note cannot drive the terminal.
+(:mod:`salescoach.render.page`) are then written without Rich at all. Every piece of user text passes through
+:func:`visible` and is given to Rich as ``Text``, never as markup, so a customer named ``[bold]Kim[/bold]``
+prints literally and an escape sequence in a note cannot drive the terminal.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from salescoach.render.output import visible
 class Line(NamedTuple):
     spans: tuple[tuple[str, str], ...]  # (text, Rich style) pairs
     lead: str = ""  # printed before the first row; rows that wrap, and lines of a note, are indented by its width
+    wrap: bool = True  # False for a command to copy: a terminal breaks it where it must, without a newline
 
 
 class Page:
@@ -24,8 +25,8 @@ class Page:
     def __init__(self) -> None:
         self.lines: list[Line] = []
 
-    def line(self, *spans: tuple[object, str], lead: str = "") -> None:
-        self.lines.append(Line(tuple((visible(text), style) for text, style in spans), lead))
+    def line(self, *spans: tuple[object, str], lead: str = "", wrap: bool = True) -> None:
+        self.lines.append(Line(tuple((visible(text), style) for text, style in spans), lead, wrap))
 
     def heading(self, title: str) -> None:
         self.lines.append(Line(()))
@@ -51,6 +52,9 @@ def write_rich(page: Page, console) -> None:
         body = Text()
         for text, style in line.spans:
             body.append(text, style=style)
+        if not line.wrap:
+            console.print(Text(line.lead) + body, soft_wrap=True)
+            continue
         indent = cell_len(line.lead)
         rows = body.wrap(console, max(console.width - indent, 20), overflow="fold")
         for number, row in enumerate(rows):

@@ -38,24 +38,3 @@ def pairs(rows: list[tuple[str, object]]) -> Table:
         if value not in (None, "", ()):
             grid.add_row(label, text(value))
     return grid
-
-
-def bullets(*rows: tuple[str | None, str] | tuple[str | None, str, str]) -> Table:
-    """``  • label: body`` lines, wrapped lines indented under the text; one grid for many lines, which Rich lays
-    out far faster than a grid per line."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=3, justify="right")
-    grid.add_column(overflow="fold")
-    for label, body, *style in rows:
-        line = Text()
-        if label:
-            line.append(visible(label), style="bold")
-            line.append(": ")
-        line.append(visible(body), style=style[0] if style else "")
-        grid.add_row("•", line)
-    return grid
-
-
-def bullet(label: str | None, body: str, style: str = "") -> Table:
-    """A single bullet line (see :func:`bullets`)."""
-    return bullets((label, body, style))

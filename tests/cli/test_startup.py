@@ -1,0 +1,29 @@
+"""The commands a rep runs between meetings stay light: their plain output loads no Rich, YAML or pydantic."""
+
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import sys
+sys.argv = ["salescoach", *sys.argv[1:]]
+from salescoach.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+heavy = sorted(name for name in ("rich", "yaml", "pydantic") if name in sys.modules)
+sys.stderr.write("heavy=" + ",".join(heavy) + "\\n")
+"""
+
+
+@pytest.mark.parametrize("args", [["followup"], ["prep", "First Customer"], ["followup", "--json"]])
+def test_daily_commands_import_no_heavy_modules_once_playbooks_are_cached(args):
+    def heavy() -> str:
+        done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stderr.rsplit("heavy=", 1)[1].strip()
+
+    assert "yaml" in heavy()  # the first run reads and validates the playbooks, then caches them
+    assert heavy() == ""
