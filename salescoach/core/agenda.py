@@ -9,7 +9,10 @@ playbook's ``priority`` section:
 - ``stage``: the relationship stage weight (early relationships are easier to lose);
 - ``churn_risk``: the customer has been silent longer than their tier's RFM recency threshold.
 
-Each item carries its score and the terms that made it, so the rep can see why it is on today's list.
+Each item carries its score and the terms that made it, so the rep can see why it is on today's list. The store
+orders the open follow-ups and promises by the same score in SQL, from :func:`weight_rows`, so a book of 100,000
+customers hands Python only the items shown; :func:`rank` then scores those (with their terms) and the day's
+important dates, which the store cannot score.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import NamedTuple
 from salescoach.core.details import template_values
 from salescoach.core.occasions import due_in_window
 from salescoach.core.records import Customer, Followup, ImportantDate, Note, Profile, Promise, Visit
-from salescoach.core.vocabulary import DATE_KINDS
+from salescoach.core.vocabulary import DATE_KINDS, TIERS
 from salescoach.playbook.template import fill_best
 
 
@@ -112,6 +115,28 @@ def score(kind: str, overdue_days: int, context: CustomerContext, today: date) -
     return round(sum(term.points for term in terms), 2), terms
 
 
+def weight_rows(name: str, playbook: dict) -> list[tuple]:
+    """A playbook's priority weights as rows for the store's ranking query, one per tier and stage: (name, tier,
+    stage, promise, overdue_per_day, overdue_cap_days, tier points, stage points, churn_risk, recency_days)."""
+    weights, rfm = playbook["priority"], playbook["churn"]["rfm"]
+    return [
+        (
+            name,
+            tier,
+            int(stage),
+            weights["promise"],
+            weights["overdue_per_day"],
+            weights["overdue_cap_days"],
+            weights["tier"][tier],
+            points,
+            weights["churn_risk"],
+            rfm[tier]["recency_days"],
+        )
+        for tier in TIERS
+        for stage, points in weights["stage"].items()
+    ]
+
+
 def _script(context: CustomerContext, profile: Profile, lines: list[str], **extra: str | None) -> str:
     """Fill the best of ``lines`` with what is known about the customer (and ``extra`` values)."""
     values = template_values(
@@ -175,7 +200,8 @@ def rank(
     dates: list[tuple[ImportantDate, Customer]],
     playbook_of,
 ) -> list[Pending]:
-    """Everything due by ``until``, highest priority first (ties: earlier due, promises first).
+    """The ``due`` rows and the important dates falling by ``until``, highest priority first (ties: earlier due,
+    promises first), each with its score and terms.
 
     ``playbook_of(name)`` gives the playbook whose priority weights apply to a customer.
     """

@@ -392,18 +392,54 @@ class SqliteStore:
 
     # -- the daily list --------------------------------------------------------------------------------------
 
-    def due_rows(self, day: date) -> list[tuple]:
-        """(kind, id, customer_id, due, tier, stage, last_contact, playbook) of every open follow-up and promise
-        due on or before ``day``: the little that ranking needs, read through the partial indexes."""
-        columns = "{0}.id, {0}.customer_id, {0}.due, c.tier, c.stage, c.last_contact, c.playbook"
+    def ranked_due(self, today: date, until: date, weights: Sequence[tuple], limit: int) -> tuple[list[tuple], int]:
+        """The open follow-ups and promises due by ``until``, highest priority first (the first ``limit`` of them,
+        all when 0) as (kind, id, customer_id, due, tier, stage, last_contact, playbook) rows, and how many are due.
+
+        The score is :func:`salescoach.core.agenda.score` written in SQL, with a row of ``weights`` per playbook,
+        tier and stage as :func:`salescoach.core.agenda.weight_rows` makes them (tests hold the two equal). Ranking
+        in the database means only the rows shown reach Python, so a big book costs little more than a small one.
+        """
+        values = {f"w{index}": value for index, value in enumerate(value for row in weights for value in row)}
+        width = len(weights[0]) if weights else 0
+        marks = ", ".join(
+            "(" + ", ".join(f":w{row * width + column}" for column in range(width)) + ")" for row in range(len(weights))
+        )
+        columns = "{0}.id, {0}.customer_id, {0}.due, c.tier, c.stage, c.last_contact, coalesce(c.playbook, '')"
+        rows = self._read(
+            f"WITH weights (playbook, tier, stage, promise, per_day, cap, tier_points, stage_points, churn, recency)"
+            f" AS (VALUES {marks}),"
+            f" due (kind, id, customer_id, due, tier, stage, last_contact, playbook) AS ("
+            f"SELECT 'followup', {columns.format('f')} FROM followups f JOIN customers c ON c.id = f.customer_id"
+            " WHERE f.done_on IS NULL AND f.due <= :until"
+            f" UNION ALL SELECT 'promise', {columns.format('p')} FROM promises p"
+            " JOIN customers c ON c.id = p.customer_id WHERE p.kept_on IS NULL AND p.due <= :until)"
+            " SELECT d.kind, d.id, d.customer_id, d.due, d.tier, d.stage, d.last_contact, nullif(d.playbook, ''),"
+            " round((d.kind = 'promise') * w.promise"
+            " + min(max(julianday(:today) - julianday(d.due), 0), w.cap) * w.per_day"
+            " + w.tier_points + w.stage_points"
+            " + coalesce(julianday(:today) - julianday(d.last_contact) > w.recency, 0) * w.churn, 2) AS score"
+            " FROM due d JOIN weights w ON w.playbook = d.playbook"
+            " AND w.tier = coalesce(d.tier, 'general') AND w.stage = coalesce(d.stage, 1)"
+            " ORDER BY score DESC, d.due, d.kind != 'promise', d.kind, d.id" + (" LIMIT :limit" if limit else ""),
+            {"today": today.isoformat(), "until": until.isoformat(), "limit": limit, **values},
+        )
+        total = self._read(
+            "SELECT (SELECT count(*) FROM followups WHERE done_on IS NULL AND due <= :until)"
+            " + (SELECT count(*) FROM promises WHERE kept_on IS NULL AND due <= :until)",
+            {"until": until.isoformat()},
+        )[0][0]
+        return [(*row[:3], _day(row[3]), row[4], row[5], _day(row[6]), row[7]) for row in rows], total
+
+    def playbook_names(self) -> list[str | None]:
+        """The playbooks the customers use (None: the default), by seeking the playbook index once per name."""
         return [
-            (row[0], row[1], row[2], _day(row[3]), row[4], row[5], _day(row[6]), row[7])
+            row[0]
             for row in self._read(
-                f"SELECT 'followup', {columns.format('f')} FROM followups f JOIN customers c ON c.id = f.customer_id"
-                " WHERE f.done_on IS NULL AND f.due <= ?"
-                f" UNION ALL SELECT 'promise', {columns.format('p')} FROM promises p"
-                " JOIN customers c ON c.id = p.customer_id WHERE p.kept_on IS NULL AND p.due <= ?",
-                (day.isoformat(), day.isoformat()),
+                "WITH RECURSIVE used (playbook) AS (SELECT min(playbook) FROM customers"
+                " UNION ALL SELECT (SELECT min(c.playbook) FROM customers c WHERE c.playbook > used.playbook)"
+                " FROM used WHERE used.playbook IS NOT NULL) SELECT playbook FROM used WHERE playbook IS NOT NULL"
+                " UNION ALL SELECT NULL WHERE EXISTS (SELECT 1 FROM customers WHERE playbook IS NULL)"
             )
         ]
 

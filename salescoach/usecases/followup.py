@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from salescoach.core.agenda import Agenda, CustomerContext, Due, build_agenda, next_touch, rank, resolve
+from salescoach.core.agenda import (
+    Agenda,
+    CustomerContext,
+    Due,
+    build_agenda,
+    next_touch,
+    rank,
+    resolve,
+    weight_rows,
+)
 from salescoach.core.occasions import month_days
 from salescoach.core.records import Customer, Followup, Promise
 from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
@@ -20,8 +29,9 @@ AT_RISK_SHOWN = 10
 def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> Agenda:
     """What is due by the end of the ``days`` days starting ``day`` (today by default), and who is at risk.
 
-    Every due item is scored; only the first ``limit`` (all when 0) get scripts and are returned, so the cost
-    of the list follows what is shown, not the size of the book.
+    The store ranks the open items and hands back only the first ``limit`` (all when 0); only those, and the
+    day's important dates, are scored with their terms and given scripts, so the cost of the list follows what is
+    shown, not the size of the book.
     """
     if days < 1:
         raise InvalidInput("--days: must be 1 or more")
@@ -37,7 +47,11 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         return playbooks[name]
 
     with app.store() as store:
-        due = [Due(*row) for row in store.due_rows(until)]
+        weights = [
+            row for name in {None, *store.playbook_names()} for row in weight_rows(name or "", playbook_named(name))
+        ]
+        top, total = store.ranked_due(day, until, weights, limit)
+        due = [Due(*row) for row in top]
         dates = store.important_dates_on(month_days(day, until + timedelta(days=MAX_LEAD_DAYS)))
         default = playbook_named(None)
         silent = []
@@ -45,6 +59,7 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
             threshold = default["churn"]["rfm"][tier]["recency_days"]
             silent += store.silent_customers(tier, day - timedelta(days=threshold), AT_RISK_SHOWN)
         ranked = rank(day, until, due, dates, playbook_named)
+        total += len(ranked) - len(due)  # the important dates
         shown = ranked[:limit] if limit else ranked
         records = {
             (kind, record_id): found
@@ -65,7 +80,7 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         )
         for customer_id, customer in named.items()
     }
-    return build_agenda(day, until, shown, len(ranked), contexts, silent, profile, AT_RISK_SHOWN)
+    return build_agenda(day, until, shown, total, contexts, silent, profile, AT_RISK_SHOWN)
 
 
 class Done(NamedTuple):

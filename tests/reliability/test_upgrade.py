@@ -1,12 +1,17 @@
-"""A store written by the previous schema version opens, migrates and keeps every record."""
+"""Stores written by earlier schema versions open, migrate and keep every record.
+
+Each fixture was made by the salescoach of its version (v2 is v1's store opened and added to by that version).
+"""
 
 import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from salescoach.store.migrations import MIGRATIONS
 
-FIXTURE = Path(__file__).parent / "fixtures" / "schema-v1.db"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def dump(path):
@@ -14,17 +19,20 @@ def dump(path):
     try:
         return {
             table: connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-            for table in ("customers", "notes", "visits", "promises", "followups", "purchases")
+            for table in ("customers", "notes", "visits", "promises", "followups", "purchases", "important_dates")
+            if connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone()
         }
     finally:
         connection.close()
 
 
-def test_previous_version_store_migrates_and_keeps_every_record(cli, isolated):
+@pytest.mark.parametrize("version", [1, 2])
+def test_earlier_version_store_migrates_and_keeps_every_record(cli, isolated, version):
+    fixture = FIXTURES / f"schema-v{version}.db"
     isolated.mkdir(mode=0o700)
-    shutil.copy(FIXTURE, isolated / "salescoach.db")
+    shutil.copy(fixture, isolated / "salescoach.db")
     before = dump(isolated / "salescoach.db")
-    assert sqlite3.connect(FIXTURE).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sqlite3.connect(fixture).execute("PRAGMA user_version").fetchone()[0] == version
 
     listed = cli.json("customer", "list")
     assert [c["name"] for c in listed] == ["[bold]Kim[/bold]", "이서연"]
@@ -34,7 +42,12 @@ def test_previous_version_store_migrates_and_keeps_every_record(cli, isolated):
         name for name, _ in MIGRATIONS
     ]
     connection.close()
-    assert dump(isolated / "salescoach.db") == before
+    after = dump(isolated / "salescoach.db")
+    assert {table: after[table] for table in before} == before
     history = cli.json("history", "이서")
     assert history["balance"] == -1  # the promise due 2026-10-08 is still open
     assert cli.json("profile")["name"] == "Kim Minsu"
+    agenda = cli.json("followup", "--days", "120")
+    assert {item["kind"] for item in agenda["items"]} >= (
+        {"promise", "followup", "date"} if version == 2 else {"promise"}
+    )

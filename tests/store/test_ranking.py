@@ -1,0 +1,97 @@
+"""The store ranks open items in SQL by the very score the core computes: same order, same ties, any weights."""
+
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from salescoach.core.agenda import CustomerContext, Due, score, weight_rows
+from salescoach.core.records import Customer
+from salescoach.core.vocabulary import TIERS
+from salescoach.paths import Locations
+from salescoach.store import opened
+
+DAY = date(2026, 11, 25)
+points = st.one_of(st.integers(0, 300), st.floats(0, 300, allow_nan=False).map(lambda value: round(value, 2)))
+
+playbooks = st.builds(
+    lambda promise, per_day, cap, tiers, stages, churn, recency: {
+        "priority": {
+            "promise": promise,
+            "overdue_per_day": per_day,
+            "overdue_cap_days": cap,
+            "tier": dict(zip(TIERS, tiers, strict=True)),
+            "stage": dict(zip(("1", "2", "3"), stages, strict=True)),
+            "churn_risk": churn,
+        },
+        "churn": {"rfm": {tier: {"recency_days": days} for tier, days in zip(TIERS, recency, strict=True)}},
+    },
+    points,
+    points,
+    st.integers(0, 60),
+    st.lists(points, min_size=3, max_size=3),
+    st.lists(points, min_size=3, max_size=3),
+    points,
+    st.lists(st.integers(1, 12), min_size=3, max_size=3),
+)
+customers = st.lists(
+    st.tuples(
+        st.sampled_from([None, *TIERS]),
+        st.sampled_from([None, 1, 2, 3]),
+        st.one_of(st.none(), st.integers(-15, 0)),
+        st.sampled_from([None, "bank", "auto"]),
+        st.lists(st.tuples(st.booleans(), st.integers(-60, 3)), max_size=4),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(book=customers, weights=st.fixed_dictionaries({None: playbooks, "bank": playbooks, "auto": playbooks}))
+def test_sql_ranking_matches_the_core_score(tmp_path_factory, book, weights):
+    where = Locations(tmp_path_factory.mktemp("book"))
+    with opened(where) as store:
+        with store.transaction():
+            for number, (tier, stage, silent, playbook, items) in enumerate(book):
+                last = DAY + timedelta(days=silent) if silent is not None else None
+                added = store.add_customer(
+                    Customer(
+                        id=0,
+                        name=f"c{number}",
+                        created="2026-01-01",
+                        tier=tier,
+                        stage=stage,
+                        last_contact=last,
+                        playbook=playbook,
+                    )
+                )
+                for is_promise, offset in items:
+                    due = DAY + timedelta(days=offset)
+                    if is_promise:
+                        store.add_promise(added.id, "owed", DAY, due, None)
+                    else:
+                        store.add_followup(added.id, due, "phone", "care")
+        rows = [row for name in {None, *store.playbook_names()} for row in weight_rows(name or "", weights[name])]
+        ranked, total = store.ranked_due(DAY, DAY, rows, 0)
+        top, _ = store.ranked_due(DAY, DAY, rows, 3)
+
+    def key(row: Due):
+        context = CustomerContext(row, weights[row.playbook])
+        points, _ = score(row.kind, max(0, (DAY - row.due).days), context, DAY)
+        return (-points, row.due, row.kind != "promise", row.kind, row.id)
+
+    due = [Due(*row) for row in ranked]
+    assert total == len(due) == sum(1 for *_, items in book for _, offset in items if offset <= 0)
+    assert due == sorted(due, key=key)
+    assert [Due(*row) for row in top] == due[:3]
+
+
+def test_playbook_names_are_those_in_use(tmp_path):
+    where = Locations(tmp_path / "book")
+    with opened(where) as store:
+        assert store.playbook_names() == []
+        with store.transaction():
+            for name, playbook in (("a", "bank"), ("b", None), ("c", "auto"), ("d", "bank")):
+                store.add_customer(Customer(id=0, name=name, created="2026-01-01", playbook=playbook))
+        assert store.playbook_names() == ["auto", "bank", None]
