@@ -1,6 +1,5 @@
 """`salescoach backup` and `salescoach restore`: keep the book safe."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

@@ -1,6 +1,5 @@
 """What each command gets: the app settings, and one place that turns failures into clean one-line errors."""
 
-from __future__ import annotations
 
 import functools
 import sys

@@ -1,6 +1,5 @@
 """`salescoach customer ...`: keep the book of customers."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`salescoach history CUSTOMER`: the whole timeline of one relationship."""
 
-from __future__ import annotations
 
 import typer
 

@@ -1,6 +1,5 @@
 """`salescoach paths`: where the data, playbooks and config live."""
 
-from __future__ import annotations
 
 import typer
 

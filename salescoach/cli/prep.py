@@ -1,6 +1,5 @@
 """`salescoach prep CUSTOMER`: the brief before a meeting."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

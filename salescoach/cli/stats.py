@@ -1,6 +1,5 @@
 """`salescoach stats`: the book by tier and stage, promises kept, churn, and the performance formula."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

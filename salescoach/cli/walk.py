@@ -4,7 +4,6 @@ Keys at each screen: Enter for the next phase, ``b`` back, ``s`` skip, ``q`` qui
 a jotting for that phase. Usable with a phone at the ear: one short screen at a time.
 """
 
-from __future__ import annotations
 
 from salescoach.i18n import _
 
