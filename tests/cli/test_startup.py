@@ -35,4 +35,5 @@ def test_command_modules_keep_real_annotations():
     import salescoach.cli
 
     for module in Path(salescoach.cli.__file__).parent.glob("*.py"):
-        assert "from __future__ import annotations" not in module.read_text(encoding="utf-8"), module.name
+        lines = module.read_text(encoding="utf-8").splitlines()
+        assert "from __future__ import annotations" not in lines, module.name
