@@ -4,7 +4,9 @@ Usage: python benchmarks/suite.py [--sizes 1000 10000 100000] [--runs 7] [--out 
 
 For each book size it makes a demo book, then times each command as a whole process: one warm-up, then the
 median of ``--runs`` runs, with the bare interpreter (``python -c pass``) timed in the same loop so every figure
-is also a ratio. Peak memory is the child's maximum resident set size. With taskwarrior installed
+is also a ratio. Peak memory is the child's maximum resident set size. Commands write to a pipe, as in a
+script; ``followup`` and ``prep`` are also timed on a pseudo-terminal, where they draw through Rich (the
+"(terminal)" rows), which is what a rep at a terminal waits for. With taskwarrior installed
 (``apt-get install taskwarrior``) it also times ``task next limit:20`` over 10,000 pending tasks with due dates,
 alternating with ``salescoach followup`` on the 10,000-customer book. Results print as Markdown tables.
 """
@@ -15,12 +17,14 @@ import argparse
 import json
 import os
 import platform
+import pty
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,15 +33,40 @@ SCRIPT = shutil.which("salescoach", path=str(Path(sys.executable).parent)) or "s
 BARE = [sys.executable, "-c", "pass"]
 
 
+TERMINAL = "terminal:"
+"""A command prefixed with this runs with its output on a pseudo-terminal (colours, Rich), not a pipe."""
+
+
 def measure(command: list[str], env: dict, cwd: str | None = None) -> tuple[float, int]:
     """Wall seconds and peak memory (KiB) of one run of ``command``."""
+    stdout, reader = subprocess.DEVNULL, None
+    if command[0] == TERMINAL:
+        command = command[1:]
+        env = {key: value for key, value in env.items() if key != "NO_COLOR"} | {"TERM": "xterm-256color"}
+        controller, stdout = pty.openpty()
+        reader = threading.Thread(target=_drain, args=(controller,))
+        reader.start()
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    if reader:
+        os.close(stdout)
+        reader.join()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}")
     return elapsed, usage.ru_maxrss
+
+
+def _drain(controller: int) -> None:
+    """Read a pseudo-terminal until it closes, so the command never blocks on a full buffer."""
+    try:
+        while os.read(controller, 65536):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(controller)
 
 
 def compare(commands: dict[str, list[str]], runs: int, env: dict, cwd: str | None = None) -> dict[str, dict]:
@@ -126,7 +155,9 @@ def main() -> None:
                 "--help": [SCRIPT, "--help"],
                 "followup": [SCRIPT, "followup"],
                 "followup --json": [SCRIPT, "followup", "--json"],
+                "followup (terminal)": [TERMINAL, SCRIPT, "followup"],
                 "prep 1": [SCRIPT, "prep", "1"],
+                "prep 1 (terminal)": [TERMINAL, SCRIPT, "prep", "1"],
                 "customer list --json": [SCRIPT, "customer", "list", "--json"],
                 "debrief --from-file": [SCRIPT, "debrief", "--from-file", str(debrief_file(work))],
             }
