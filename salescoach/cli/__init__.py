@@ -7,7 +7,6 @@ Command modules do not use ``from __future__ import annotations``: Typer reads e
 as strings it must ``eval`` each one, which made ``salescoach --help`` 50 ms slower.
 """
 
-
 import importlib
 import sys
 from typing import Annotated

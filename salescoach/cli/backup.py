@@ -1,6 +1,5 @@
 """`salescoach backup` and `salescoach restore`: keep the book safe."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`salescoach config`: your settings (language, default playbook) and your profile, in one place."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """What each command gets: the app settings, and one place that turns failures into clean one-line errors."""
 
-
 import functools
 import sys
 from collections.abc import Callable

@@ -1,6 +1,5 @@
 """`salescoach customer ...`: keep the book of customers."""
 
-
 from typing import Annotated
 
 import typer

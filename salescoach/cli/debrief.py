@@ -4,7 +4,6 @@ Answers come from flags, a YAML file (``--from-file``), or prompts for whatever 
 written until every answer is in and valid.
 """
 
-
 from pathlib import Path
 from typing import Annotated
 

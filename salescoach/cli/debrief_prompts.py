@@ -4,7 +4,6 @@ Prompts go to stderr so ``--json`` output stays clean. Ctrl-C and end of input p
 EOFError before anything is written; the command turns them into a one-line message.
 """
 
-
 from salescoach.core import vocabulary as v
 from salescoach.i18n import _
 

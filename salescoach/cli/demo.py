@@ -1,6 +1,5 @@
 """`salescoach demo`: fill the data location with a synthetic book to try every command on."""
 
-
 from typing import Annotated
 
 import typer

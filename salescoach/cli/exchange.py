@@ -1,6 +1,5 @@
 """`salescoach import` and `salescoach export`: bring a book in from spreadsheets and phones, and take it out."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`salescoach followup`: today's calls and visits, each with a script; and done, snooze, add."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`salescoach history CUSTOMER`: the whole timeline of one relationship."""
 
-
 import typer
 
 from salescoach.cli.context import clean_errors, current_app

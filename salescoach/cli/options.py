@@ -1,6 +1,5 @@
 """Options several commands share, declared once."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """`salescoach paths`: where the data, playbooks and config live."""
 
-
 import typer
 
 from salescoach.cli.context import clean_errors, current_app

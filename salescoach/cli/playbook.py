@@ -1,6 +1,5 @@
 """`salescoach playbook ...`: the coaching content, as YAML you can read, override and check."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`salescoach prep CUSTOMER`: the brief before a meeting."""
 
-
 from typing import Annotated
 
 import typer

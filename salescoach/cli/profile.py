@@ -1,6 +1,5 @@
 """`salescoach profile`: who you are, for the "who are you?" and "why trust you?" questions."""
 
-
 from typing import Annotated
 
 import typer

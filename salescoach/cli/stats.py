@@ -1,6 +1,5 @@
 """`salescoach stats`: the book by tier and stage, promises kept, churn, and the performance formula."""
 
-
 from typing import Annotated
 
 import typer

@@ -4,7 +4,6 @@ Keys at each screen: Enter for the next phase, ``b`` back, ``s`` skip, ``q`` qui
 a jotting for that phase. Usable with a phone at the ear: one short screen at a time.
 """
 
-
 from salescoach.i18n import _
 
 
@@ -12,7 +11,7 @@ def walk_through(app, brief) -> None:
     from rich.console import Console
 
     from salescoach.render.brief import _labels, _section
-    from salescoach.render.page import Page, write_rich
+    from salescoach.render.page import Page, show
     from salescoach.render.widgets import text
 
     console = Console(highlight=False)
@@ -31,7 +30,7 @@ def walk_through(app, brief) -> None:
                 page.bullet(question.question, question.lines[0], "green")
         for jot in jottings[section.key]:
             page.bullet(_("jotted"), jot, "cyan")
-        write_rich(page, console)
+        show(page)
         answer = console.input(_("[Enter] next · b back · s skip · q quit · or type a jotting: "))
         command = answer.strip().lower()
         if command == "q":

@@ -2,7 +2,7 @@
 
 Data goes to stdout, status and errors to stderr. Output is plain (no colour, no styles) when stdout is not a
 terminal or ``NO_COLOR`` is set: Rich detects both for the renderers that draw on its console, and pages
-(:mod:`salescoach.render.page`) are then written without Rich at all. Every piece of user text passes through
+(:mod:`salescoach.render.page`, which do without Rich) do the same. Every piece of user text passes through
 :func:`visible` and is given to Rich as ``Text``, never as markup, so a customer named ``[bold]Kim[/bold]``
 prints literally and an escape sequence in a note cannot drive the terminal.
 """
@@ -10,7 +10,6 @@ prints literally and an escape sequence in a note cannot drive the terminal.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from collections.abc import Callable
@@ -68,18 +67,10 @@ class Output:
         """JSON of ``payload`` when asked for, else the :class:`~salescoach.render.page.Page` that ``build`` makes."""
         if self.as_json:
             write_json(payload)
-            return
-        from salescoach.render.page import write_plain, write_rich
-
-        if self.plain:
-            write_plain(build(), sys.stdout)
         else:
-            write_rich(build(), self.console)
+            from salescoach.render.page import show
 
-    @property
-    def plain(self) -> bool:
-        """No colours or styles wanted: stdout is not a terminal, ``NO_COLOR`` is set or the terminal is dumb."""
-        return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb" or not sys.stdout.isatty()
+            show(build())
 
     def status(self, message: str) -> None:
         """A one-line status for people, on stderr (never mixed into data)."""

@@ -1,20 +1,34 @@
-"""A page of styled lines: how the commands a rep runs between meetings (``followup``, ``prep``) print.
+"""A page of styled lines: how the commands a rep runs between meetings (``prep``, ``followup``, ``debrief``) print.
 
-Plain output (not a terminal, or ``NO_COLOR``) is written as it is, a line per line and no wrapping, so it
-pipes and greps well and never imports Rich, which would be a third of the start-up time of ``followup``. On a
-terminal the same lines go through Rich: styles, and wrapping at the window's width with the wrapped rows
-indented under the text, so a long script reads as a paragraph beside its label.
+These commands write their pages themselves rather than through Rich: importing Rich's console costs about as
+much as everything else ``followup`` does, and a page needs only two things from a terminal library, a handful
+of styles (SGR codes) and wrapping that counts Korean characters as two cells. Into a pipe or a file a page is
+written a line per line, no wrapping and no styles, so it greps well; on a terminal each line wraps at the
+window's width with wrapped rows indented under the text, so a long script reads as a paragraph beside its
+label; ``NO_COLOR`` (or ``TERM=dumb``) keeps the wrapping and drops the styles.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import sys
+from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
+from unicodedata import combining, east_asian_width
 
 from salescoach.render.output import visible
 
+STYLES = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+"""The styles pages use, as SGR codes; a span's style is any of these separated by spaces ("bold green")."""
+
+_TOKENS = re.compile(r"\n|[^\S\n]+|\S+")
+
 
 class Line(NamedTuple):
-    spans: tuple[tuple[str, str], ...]  # (text, Rich style) pairs
+    spans: tuple[tuple[str, str], ...]  # (text, style) pairs
     lead: str = ""  # printed before the first row; rows that wrap, and lines of a note, are indented by its width
     wrap: bool = True  # False for a command to copy: a terminal breaks it where it must, without a newline
 
@@ -37,25 +51,80 @@ class Page:
         self.line(*(((label, "bold"), (": ", "")) if label else ()), (body, style), lead=lead)
 
 
-def write_plain(page: Page, stream) -> None:
+def show(page: Page) -> None:
+    """Write ``page`` to stdout as the place it goes calls for (see the module's docstring)."""
+    terminal = sys.stdout.isatty()
+    styled = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    write(page, sys.stdout, shutil.get_terminal_size().columns if terminal else None, styled)
+
+
+def write(page: Page, stream, width: int | None = None, styled: bool = False) -> None:
+    """Each line wrapped to ``width`` terminal cells (None: never wrapped), with SGR styles when ``styled``."""
     for line in page.lines:
-        text = "".join(text for text, _ in line.spans)
-        stream.write(line.lead + text.replace("\n", "\n" + " " * len(line.lead)) + "\n")
-
-
-def write_rich(page: Page, console) -> None:
-    """Styles and wrapping at ``console.width``, wrapped rows indented by the lead's width (in terminal cells)."""
-    from rich.cells import cell_len
-    from rich.text import Text
-
-    for line in page.lines:
-        body = Text()
-        for text, style in line.spans:
-            body.append(text, style=style)
-        if not line.wrap:
-            console.print(Text(line.lead) + body, soft_wrap=True)
-            continue
-        indent = cell_len(line.lead)
-        rows = body.wrap(console, max(console.width - indent, 20), overflow="fold")
+        indent = " " * cells(line.lead)
+        rows = _wrap(line.spans, width - len(indent) if width and line.wrap else None)
         for number, row in enumerate(rows):
-            console.print(Text(line.lead if number == 0 else " " * indent) + row, soft_wrap=True)
+            runs = ((style, "".join(text for text, _ in run)) for style, run in groupby(row, key=itemgetter(1)))
+            pieces = (_styled(text, style) if styled else text for style, text in runs)
+            stream.write((line.lead if number == 0 else indent) + "".join(pieces) + "\n")
+
+
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` takes: wide (e.g. Hangul) characters two, combining marks none."""
+    return sum(0 if combining(char) else 2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _styled(text: str, style: str) -> str:
+    codes = ";".join(STYLES[name] for name in style.split())
+    return f"\x1b[{codes}m{text}\x1b[0m" if codes and text else text
+
+
+def _wrap(spans: tuple[tuple[str, str], ...], width: int | None) -> list[list[tuple[str, str]]]:
+    """The spans cut into rows at spaces and newlines, each at most ``width`` cells (at least 20 are allowed);
+    a word longer than a row is folded. Spaces where a row breaks, or at the end, are dropped."""
+    width = max(width, 20) if width else None
+    rows: list[list[tuple[str, str]]] = [[]]
+    used = 0
+
+    def new_row() -> None:
+        nonlocal used
+        while rows[-1] and rows[-1][-1][0].isspace():
+            rows[-1].pop()
+        rows.append([])
+        used = 0
+
+    for text, style in spans:
+        for token in _TOKENS.findall(text):
+            size = cells(token)
+            if token == "\n":
+                new_row()
+            elif width is None or used + size <= width:
+                rows[-1].append((token, style))
+                used += size
+            elif token.isspace():
+                new_row()
+            else:
+                if used:
+                    new_row()
+                for piece in _fold(token, width):
+                    if used:
+                        new_row()
+                    rows[-1].append((piece, style))
+                    used = cells(piece)
+    new_row()
+    return rows[:-1]
+
+
+def _fold(word: str, width: int) -> list[str]:
+    """A word cut into pieces of at most ``width`` cells."""
+    pieces: list[str] = []
+    piece: list[str] = []
+    used = 0
+    for char in word:
+        size = cells(char)
+        if piece and used + size > width:
+            pieces.append("".join(piece))
+            piece, used = [], 0
+        piece.append(char)
+        used += size
+    return [*pieces, "".join(piece)]

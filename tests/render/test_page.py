@@ -1,75 +1,106 @@
-"""Pages: plain lines when output is plain, Rich wrapping with hanging indents on a terminal."""
+"""Pages: whole lines into a pipe; on a terminal, wrapped to its width (Korean counted as two cells) with
+wrapped rows indented under their text, and styled unless NO_COLOR."""
 
 import io
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from rich.console import Console
 
-from salescoach.render.output import Output
-from salescoach.render.page import Page, write_plain, write_rich
+from salescoach.render.page import Page, cells, show, write
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+SAY = "김민준 사장님, 지난번에 말씀하신 금리 비교표를 정리해 왔습니다. " * 3
 
 
 def sample() -> Page:
     page = Page()
     page.line(("Follow-up for 2026-11-25", "bold"))
     page.line(("김민준 사장님", "bold"), (" · visit", ""), lead="f12  ")
-    page.bullet("Say", "김민준 사장님, 지난번에 말씀하신 금리 비교표를 정리해 왔습니다. " * 3, "green", lead="     ")
+    page.bullet("Say", SAY, "green", lead="     ")
     page.heading("At risk")
     page.bullet(None, "[bold]Kim[/bold] \x1b[31m", lead="  • ")
+    page.line(("salescoach customer add '" + "x" * 60 + "'", "bold"), lead="  ", wrap=False)
     return page
 
 
-def test_plain_pages_are_lines_as_written_without_wrapping():
+def text_of(page: Page, **options) -> str:
     out = io.StringIO()
-    write_plain(sample(), out)
-    lines = out.getvalue().splitlines()
+    write(page, out, **options)
+    return out.getvalue()
+
+
+def test_into_a_pipe_lines_are_whole_and_unstyled():
+    lines = text_of(sample()).splitlines()
     assert lines[0] == "Follow-up for 2026-11-25"
     assert lines[1] == "f12  김민준 사장님 · visit"
-    assert lines[2].startswith("     Say: 김민준 사장님") and len(lines) == 6
+    assert lines[2] == "     Say: " + SAY.rstrip()
     assert lines[3:5] == ["", "At risk"]
     assert lines[5] == "  • [bold]Kim[/bold] \\x1b[31m"
+    assert len(lines) == 7
 
 
 def test_a_note_on_several_lines_stays_under_its_label():
     page = Page()
     page.bullet("About", "first\nsecond", lead="    ")
-    out = io.StringIO()
-    write_plain(page, out)
-    assert out.getvalue() == "    About: first\n    second\n"
+    assert text_of(page) == "    About: first\n    second\n"
+    assert text_of(page, width=40) == "    About: first\n    second\n"
 
 
-def test_on_a_terminal_wrapped_rows_fit_the_width_and_are_indented_by_the_lead(monkeypatch):
-    monkeypatch.setenv("TERM", "xterm")  # Rich lays out a dumb terminal at 80 columns whatever it is told
-    console = Console(file=io.StringIO(), width=40, force_terminal=True, color_system=None)
-    write_rich(sample(), console)
-    lines = console.file.getvalue().splitlines()
-    say = [index for index, line in enumerate(lines) if line.startswith("     Say:")][0]
-    assert lines[say + 1].startswith("     ") and lines[say + 1].strip()
-    assert all(cell_len(line) <= 40 for line in lines), [cell_len(line) for line in lines]
-    assert "[bold]Kim[/bold] \\x1b[31m" in console.file.getvalue()
+def test_on_a_terminal_rows_fit_the_width_and_wrapped_rows_are_indented():
+    lines = text_of(sample(), width=40).splitlines()
+    say = next(index for index, line in enumerate(lines) if line.startswith("     Say:"))
+    assert all(line.startswith("     ") and line.strip() for line in lines[say + 1 : say + 4])
+    wrapped = [line for line in lines if "salescoach customer add" not in line]
+    assert all(cell_len(line) <= 40 for line in wrapped), [cell_len(line) for line in wrapped]
+    assert max(cell_len(line) for line in wrapped) > 30  # rows are filled, not cut short
+    assert all(line == line.rstrip() for line in wrapped)  # the space where a row breaks is dropped
+    assert any(cell_len(line) > 40 for line in lines if "salescoach customer add" in line)  # a command stays whole
 
 
-@given(st.text(max_size=300))
-def test_any_text_prints_literally_in_both_modes(text):
+def test_styles_are_sgr_codes_around_the_text_only_when_asked():
+    styled = text_of(sample(), width=40, styled=True)
+    assert "\x1b[1mFollow-up for 2026-11-25\x1b[0m" in styled
+    assert "\x1b[32m" in styled and "\x1b[1;4mAt risk\x1b[0m" in styled
+    assert SGR.sub("", styled) == text_of(sample(), width=40)
+    assert "\x1b" not in text_of(sample(), width=40)
+
+
+def test_a_word_longer_than_the_row_is_folded():
+    page = Page()
+    page.bullet("Say", "가" * 50, lead="  ")
+    lines = text_of(page, width=30).splitlines()
+    assert all(cell_len(line) <= 30 for line in lines) and "".join(lines).count("가") == 50
+
+
+def test_cells_counts_like_rich():
+    for text in ("abc", "김민준", "e\u0301", "a가b나", "🙂"):
+        assert cells(text) == cell_len(text), text
+
+
+@given(st.text(max_size=300), st.integers(min_value=1, max_value=120))
+def test_any_text_prints_literally_at_any_width(text, width):
     page = Page()
     page.bullet("Say", text, "green", lead="    ")
-    plain = io.StringIO()
-    write_plain(page, plain)
-    console = Console(file=io.StringIO(), width=50, force_terminal=True, color_system=None)
-    write_rich(page, console)
-    assert "\x1b" not in plain.getvalue() and "\x1b" not in console.file.getvalue()
-    shown = lambda value: "".join(value.split())  # noqa: E731 - whitespace differs: plain never wraps
-    assert shown(plain.getvalue()) == shown(console.file.getvalue())
+    whole, wrapped = text_of(page), text_of(page, width=width, styled=True)
+    assert "\x1b" not in whole and "\x1b" not in SGR.sub("", wrapped)
+    assert "".join(whole.split()) == "".join(SGR.sub("", wrapped).split())
 
 
-def test_output_is_plain_without_a_terminal_or_with_no_color(monkeypatch):
-    monkeypatch.delenv("NO_COLOR", raising=False)
+def test_show_wraps_and_styles_only_on_a_terminal(monkeypatch):
+    out = io.StringIO()
+    monkeypatch.setattr("sys.stdout", out)
+    monkeypatch.setenv("COLUMNS", "40")
     monkeypatch.setenv("TERM", "xterm")
-    monkeypatch.setattr("sys.stdout", io.StringIO())
-    assert Output().plain
-    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
-    assert not Output().plain
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    show(sample())
+    assert out.getvalue() == text_of(sample())
+    monkeypatch.setattr(out, "isatty", lambda: True, raising=False)
+    out.seek(0), out.truncate()
+    show(sample())
+    assert out.getvalue() == text_of(sample(), width=40, styled=True)
     monkeypatch.setenv("NO_COLOR", "1")
-    assert Output().plain
+    out.seek(0), out.truncate()
+    show(sample())
+    assert out.getvalue() == text_of(sample(), width=40)
