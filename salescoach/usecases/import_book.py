@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from salescoach.errors import InvalidInput
+from salescoach.errors import InvalidInput, SalescoachError
 from salescoach.store.sqlite import name_key
 from salescoach.usecases.app import App
 
@@ -278,8 +278,8 @@ def import_file(
         raise InvalidInput(f"--format: {format_!r} is not csv, vcf or json")
     try:
         raw = path.read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"{path}: cannot read: {error.strerror}") from None
+    except OSError as error:  # a missing or unreadable file is a runtime failure (exit 1), not bad input
+        raise SalescoachError(f"{path}: cannot read: {error.strerror}") from None
     text = decode(raw, path)
     today_text = app.today.isoformat()
     profile: dict = {}

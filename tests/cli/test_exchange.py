@@ -62,6 +62,11 @@ def test_bad_rows_stop_the_import_unless_skipped(cli, tmp_path):
     assert "C,boiling" in (tmp_path / "bad.csv.rejected.txt").read_text()
 
 
+def test_a_missing_file_is_a_runtime_failure_in_one_line(cli, tmp_path):
+    result = cli("import", str(tmp_path / "nowhere.csv"), code=1)
+    assert result.stderr.count("\n") == 1 and "nowhere.csv: cannot read" in result.stderr
+
+
 def test_vcard_round_trip(cli, tmp_path, monkeypatch):
     cli(
         "customer",
