@@ -242,6 +242,13 @@ def good_reason(book: CustomerFile | None) -> str:
     return "advice"
 
 
+def _area_values(values: dict, notes, area: str) -> dict:
+    """The values for one deepening area's prompts: ``{detail}`` is the latest note of that area's kinds, so the
+    family prompt asks about the family, not about the golf noted last week."""
+    note = latest(notes, DEEPENING_NOTE_KINDS[area])
+    return {**values, "detail": note.text if note else None}
+
+
 def _plan(playbook: dict, values: dict, book: CustomerFile | None) -> tuple[Section, ...]:
     """The four phases of the visit, with lines filled for this customer."""
     topics = playbook["topics"]
@@ -259,7 +266,8 @@ def _plan(playbook: dict, values: dict, book: CustomerFile | None) -> tuple[Sect
         key=lambda pair: not known_kinds.intersection(DEEPENING_NOTE_KINDS[pair[0]]),
     )
     deepening_items = tuple(
-        Item(f"{area['leads_to']} — {fill_best(area['prompts'], values)}", area["topic"]) for _, area in areas
+        Item(f"{area['leads_to']} — {fill_best(area['prompts'], _area_values(values, notes, key))}", area["topic"])
+        for key, area in areas
     )
     closing_items = tuple(Item(rule, "rule") for rule in closing["rules"]) + tuple(
         Item(fill_best(closing[letter], values), f"fbo_{letter}") for letter in ("feedback", "benefit", "opportunity")

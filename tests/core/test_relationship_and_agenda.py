@@ -98,6 +98,17 @@ def test_brief_tailors_to_what_is_known(core):
     assert first.save_command == "salescoach customer add 'New Person'" and first.header.visits == 0
 
 
+def test_each_deepening_area_asks_about_its_own_notes(core):
+    later = date(2026, 11, 30)
+    known = book(notes=[Note(1, 1, "family", "twins start school", TODAY), Note(2, 1, "leisure", "golf", later)])
+    deepening = {item.label: item.text for item in build_brief(core, "Lee", known, Profile(), later).plan[1].items}
+    assert "twins start school" in deepening["Family and children"]
+    assert "golf" not in deepening["Family and children"]
+    alone = book(notes=[Note(2, 1, "leisure", "golf", later)])
+    deepening = {item.label: item.text for item in build_brief(core, "Lee", alone, Profile(), later).plan[1].items}
+    assert "golf" not in deepening["Family and children"] and "children" in deepening["Family and children"]
+
+
 def test_good_reason_rule():
     assert good_reason(None) == "advice"
     assert good_reason(book(purchases=[Purchase(1, 1, TODAY, 1.0)])) == "thanks"
