@@ -20,9 +20,11 @@ sys.stderr.write("heavy=" + ",".join(heavy) + "\\n")
 
 
 @pytest.mark.parametrize("args", [["followup"], ["prep", "First Customer"], ["followup", "--json"]])
-def test_daily_commands_import_no_heavy_modules_once_playbooks_are_cached(args):
+def test_daily_commands_import_no_heavy_modules_once_playbooks_are_cached(args, tmp_path):
     def heavy() -> str:
-        done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60)
+        done = subprocess.run(  # from another folder, so the installed package is the one imported
+            [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60, cwd=tmp_path
+        )
         assert done.returncode == 0, done.stderr
         return done.stderr.rsplit("heavy=", 1)[1].strip()
 
