@@ -12,6 +12,7 @@ import sys
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 COMMANDS = {
     "prep": "prep",
@@ -55,9 +56,17 @@ def root(
     ctx.obj = {"lang": lang}
 
 
+class InOrder(TyperGroup):
+    """Lists commands in the order of :data:`COMMANDS`, the daily three first (Click puts groups last)."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted(self.commands, key=list(COMMANDS).index)
+
+
 def build(only: str | None = None) -> typer.Typer:
     """The app with every command, or with just the module that registers ``only``."""
     app = typer.Typer(
+        cls=InOrder,
         name="salescoach",
         help=HELP,
         no_args_is_help=True,
@@ -72,13 +81,17 @@ def build(only: str | None = None) -> typer.Typer:
     return app
 
 
+HELP_OPTION = "Show this message and exit."
+"""The help text Click gives every command's ``--help`` option (which it makes only when help is shown)."""
+
+
 def help_texts(command) -> list[str]:
     """Every help text of a Click command tree, in order (the message catalogue translates them)."""
     texts = [text for text in (command.help, command.short_help) if text]
     texts += [param.help for param in command.params if getattr(param, "help", None)]
     for sub in getattr(command, "commands", {}).values():
         texts += help_texts(sub)
-    return list(dict.fromkeys(texts))
+    return list(dict.fromkeys([*texts, HELP_OPTION]))
 
 
 def translate_help(command) -> None:
@@ -90,6 +103,15 @@ def translate_help(command) -> None:
     for param in command.params:
         if getattr(param, "help", None):
             param.help = _(param.help)
+    make_help_option = command.get_help_option
+
+    def translated_help_option(ctx):
+        option = make_help_option(ctx)
+        if option is not None and option.help == HELP_OPTION:
+            option.help = _(HELP_OPTION)
+        return option
+
+    command.get_help_option = translated_help_option
     for sub in getattr(command, "commands", {}).values():
         translate_help(sub)
 

@@ -50,4 +50,8 @@ def test_help_in_korean(run, isolated):
     assert result.returncode == 0 and "현장 영업을 위한 세일즈 코치" in result.stdout
     result = run("followup", "done", "--help", env={"LANG": "ko_KR.UTF-8"})
     assert "다음 연락을 계획하지 않습니다." in result.stdout
-    assert "Today's follow-ups" in run("--help").stdout
+    assert "이 도움말을 보여 주고 끝냅니다." in result.stdout and "Show this message" not in result.stdout
+    english = run("--help").stdout
+    assert "Today's follow-ups" in english and "Show this message and exit." in english
+    commands = [line.split()[0] for line in english.split("Commands:")[1].splitlines() if line.strip()]
+    assert commands[:3] == ["prep", "debrief", "followup"]  # the daily three first
