@@ -53,5 +53,6 @@ def locations() -> Locations:
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) if needed and make it owner-only (0700)."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    if path.stat().st_mode & 0o777 != 0o700:  # no chmod when nothing changes: it fails on a read-only folder
+        os.chmod(path, 0o700)
     return path

@@ -38,7 +38,7 @@ def clean_errors(command: F) -> F:
     """Run a command, printing expected failures as one line (plus hint) with their exit code, never a traceback.
 
     Ctrl-C exits 130 and end of input exits 1; both say that nothing was saved, which is true because every
-    command writes in one transaction at its end.
+    command writes in one transaction at its end. A file or folder the system refuses is exit 1 too.
     """
 
     @functools.wraps(command)
@@ -55,5 +55,8 @@ def clean_errors(command: F) -> F:
             raise fail(
                 _("input ended before the answers were complete; nothing was saved"), None, EXIT_RUNTIME
             ) from None
+        except OSError as error:  # the machine refused (permissions, a full disk): a runtime failure, in one line
+            where = f"{error.filename}: " if error.filename else ""
+            raise fail(f"{where}{error.strerror or error}", None, EXIT_RUNTIME) from None
 
     return run  # type: ignore[return-value]

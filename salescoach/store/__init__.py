@@ -10,13 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from salescoach.errors import StoreUnavailable
 from salescoach.paths import Locations, ensure_private_dir
 from salescoach.store.sqlite import SqliteStore
 
 
 def open_store(where: Locations) -> SqliteStore:
     """Open the store of a data location, creating it (owner-only) and migrating its schema as needed."""
-    ensure_private_dir(where.home)
+    try:
+        ensure_private_dir(where.home)
+    except OSError as error:
+        raise StoreUnavailable(f"cannot use the data folder {where.home}: {error.strerror}") from None
     return SqliteStore(where.database)
 
 

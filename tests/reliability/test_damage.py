@@ -2,10 +2,13 @@
 
 import os
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
 import time
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -55,11 +58,36 @@ def test_garbage_store_is_a_clear_error_and_left_alone(run, isolated):
     assert (isolated / "salescoach.db").read_bytes() == garbage
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_read_only_folder_is_a_clear_error(run, isolated):
-    isolated.mkdir(mode=0o500)
-    result = run("customer", "add", "Lee")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+@contextmanager
+def read_only(folder: Path):
+    """No file can be created in ``folder``: by permissions, or, for root (CI), who ignores them, by making the
+    folder immutable (``chattr +i``); skips where neither is possible."""
+    if os.geteuid() != 0:
+        change, undo = ["chmod", "500", str(folder)], ["chmod", "700", str(folder)]
+    else:
+        change, undo = ["chattr", "+i", str(folder)], ["chattr", "-i", str(folder)]
+    if not shutil.which(change[0]) or subprocess.run(change, capture_output=True).returncode != 0:
+        pytest.skip(f"cannot make a folder read-only here ({change[0]})")
+    try:
+        yield
+    finally:
+        subprocess.run(undo, check=True)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["customer", "add", "Park"], ["followup"], ["config", "set", "language", "ko"], ["backup"]],
+    ids=" ".join,
+)
+def test_read_only_folder_is_a_clear_error_and_loses_nothing(run, isolated, dump, command):
+    assert run("customer", "add", "Lee").returncode == 0
+    before = dump(isolated / "salescoach.db")
+    with read_only(isolated):
+        result = run(*command)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert dump(isolated / "salescoach.db") == before
 
 
 def test_full_disk_is_a_clear_error_and_loses_nothing(run, isolated, dump):
