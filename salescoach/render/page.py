@@ -54,7 +54,8 @@ class Page:
 def show(page: Page) -> None:
     """Write ``page`` to stdout as the place it goes calls for (see the module's docstring)."""
     terminal = sys.stdout.isatty()
-    styled = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    # Windows consoles show SGR codes only once asked to (Rich does that, we do not): wrapped but unstyled there.
+    styled = terminal and os.name != "nt" and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     write(page, sys.stdout, shutil.get_terminal_size().columns if terminal else None, styled)
 
 
