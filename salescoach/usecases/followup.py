@@ -47,9 +47,8 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         return playbooks[name]
 
     with app.store() as store:
-        weights = [
-            row for name in {None, *store.playbook_names()} for row in weight_rows(name or "", playbook_named(name))
-        ]
+        in_use = {name or None for name in store.playbook_names()} | {None}  # "" and None: the default playbook
+        weights = [row for name in in_use for row in weight_rows(name or "", playbook_named(name))]
         top, total = store.ranked_due(day, until, weights, limit)
         due = [Due(*row) for row in top]
         dates = store.important_dates_on(month_days(day, until + timedelta(days=MAX_LEAD_DAYS)))

@@ -1,5 +1,6 @@
 """The daily loop over several simulated days: prep, debrief, follow-up, history."""
 
+import sqlite3
 import textwrap
 
 import pytest
@@ -271,3 +272,15 @@ def test_the_list_shows_the_top_items_and_counts_the_rest(cli):
     assert len(top["items"]) == 2
     assert "3 more due" in cli("followup", "--limit", "2").stdout
     assert len(cli.json("followup", "--limit", "0")["items"]) == 5
+
+
+def test_customers_of_several_playbooks_are_ranked_once_each(cli, isolated):
+    for name, playbook in (("A", "bank"), ("B", None), ("C", "auto"), ("D", None)):
+        cli("customer", "add", name, *(("--playbook", playbook) if playbook else ()))
+        cli("followup", "add", name, "--on", "today")
+    connection = sqlite3.connect(isolated / "salescoach.db")
+    with connection:  # an empty playbook name means the default, as NULL does
+        connection.execute("UPDATE customers SET playbook = '' WHERE name = 'D'")
+    connection.close()
+    agenda = cli.json("followup")
+    assert agenda["total"] == 4 and sorted(item["customer"] for item in agenda["items"]) == ["A", "B", "C", "D"]
