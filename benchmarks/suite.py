@@ -5,8 +5,8 @@ Usage: python benchmarks/suite.py [--sizes 1000 10000 100000] [--runs 7] [--out 
 For each book size it makes a demo book, then times each command as a whole process: one warm-up, then the
 median of ``--runs`` runs, with the bare interpreter (``python -c pass``) timed in the same loop so every figure
 is also a ratio. Peak memory is the child's maximum resident set size. Commands write to a pipe, as in a
-script; ``followup`` and ``prep`` are also timed on a pseudo-terminal, where they draw through Rich (the
-"(terminal)" rows), which is what a rep at a terminal waits for. With taskwarrior installed
+script; ``followup`` and ``prep`` are also timed on a pseudo-terminal, where they wrap and style their
+lines (the "(terminal)" rows), which is what a rep at a terminal waits for. With taskwarrior installed
 (``apt-get install taskwarrior``) it also times ``task next limit:20`` over 10,000 pending tasks with due dates,
 alternating with ``salescoach followup`` on the 10,000-customer book. Results print as Markdown tables.
 """

@@ -1,6 +1,7 @@
 """What each command gets: the app settings, and one place that turns failures into clean one-line errors."""
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import TypeVar
@@ -46,7 +47,12 @@ def clean_errors(command: F) -> F:
         from salescoach.i18n import _
 
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            sys.stdout.flush()  # here, so a reader that stopped early (`| head`) is met below
+            return result
+        except BrokenPipeError:  # the reader has what it wanted: stop quietly, and quietly at exit too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except SalescoachError as error:
             raise fail(error.message, error.hint, error.exit_code) from None
         except KeyboardInterrupt:

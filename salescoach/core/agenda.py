@@ -112,7 +112,7 @@ def score(kind: str, overdue_days: int, context: CustomerContext, today: date) -
     if silent is not None and silent > threshold:
         terms.append(Term("churn_risk", weights["churn_risk"], silent))
     terms = tuple(term for term in terms if term.points)
-    return round(sum(term.points for term in terms), 2), terms
+    return sum(term.points for term in terms), terms  # unrounded, so it equals the store's SQL sum to the bit
 
 
 def weight_rows(name: str, playbook: dict) -> list[tuple]:

@@ -27,8 +27,19 @@ class DateError(ValueError):
     """Text that is not a date we understand."""
 
 
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+"""The dates salescoach accepts: enough for any customer's history and plans, and far from the calendar's ends."""
+
+
 def parse_day(text: str, today: date) -> date:
     """The date ``text`` means, relative to ``today``; raises DateError with the accepted forms."""
+    day = _parse(text, today)
+    if not EARLIEST <= day <= LATEST:
+        raise DateError(f"{text!r} is out of range ({EARLIEST.year} to {LATEST.year})")
+    return day
+
+
+def _parse(text: str, today: date) -> date:
     value = text.strip().lower()
     if value in _NAMED:
         return today + timedelta(days=_NAMED[value])

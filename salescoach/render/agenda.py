@@ -75,8 +75,10 @@ def agenda_json(agenda: Agenda) -> dict:
                 "type": item.type,
                 "note": item.note,
                 "script": item.script,
-                "score": item.score,
-                "why": [{"term": term.term, "points": term.points, "quantity": term.quantity} for term in item.why],
+                "score": round(item.score, 2),
+                "why": [
+                    {"term": term.term, "points": round(term.points, 2), "quantity": term.quantity} for term in item.why
+                ],
             }
             for item in agenda.items
         ],

@@ -17,7 +17,7 @@ import sys
 from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple
-from unicodedata import combining, east_asian_width
+from unicodedata import category, east_asian_width
 
 from salescoach.render.output import visible
 
@@ -40,7 +40,8 @@ class Page:
         self.lines: list[Line] = []
 
     def line(self, *spans: tuple[object, str], lead: str = "", wrap: bool = True) -> None:
-        self.lines.append(Line(tuple((visible(text), style) for text, style in spans), lead, wrap))
+        spans = tuple((visible(text).replace("\t", " "), style) for text, style in spans)  # a tab's width is unknown
+        self.lines.append(Line(spans, lead, wrap))
 
     def heading(self, title: str) -> None:
         self.lines.append(Line(()))
@@ -63,16 +64,26 @@ def write(page: Page, stream, width: int | None = None, styled: bool = False) ->
     """Each line wrapped to ``width`` terminal cells (None: never wrapped), with SGR styles when ``styled``."""
     for line in page.lines:
         indent = " " * cells(line.lead)
-        rows = _wrap(line.spans, width - len(indent) if width and line.wrap else None)
+        rows = _wrap(line.spans, max(width - len(indent), 1) if width is not None and line.wrap else None)
         for number, row in enumerate(rows):
             runs = ((style, "".join(text for text, _ in run)) for style, run in groupby(row, key=itemgetter(1)))
-            pieces = (_styled(text, style) if styled else text for style, text in runs)
-            stream.write((line.lead if number == 0 else indent) + "".join(pieces) + "\n")
+            pieces = "".join(_styled(text, style) if styled else text for style, text in runs)
+            start = line.lead if number == 0 else indent
+            stream.write((start + pieces if pieces else start.rstrip()) + "\n")
 
 
 def cells(text: str) -> int:
-    """How many terminal cells ``text`` takes: wide (e.g. Hangul) characters two, combining marks none."""
-    return sum(0 if combining(char) else 2 if east_asian_width(char) in "WF" else 1 for char in text)
+    """How many terminal cells ``text`` takes: wide (e.g. Hangul) characters two; combining marks and zero-width
+    format characters none; an emoji variation selector widens the symbol before it (❤️) to two."""
+    return sum(_cell(char) for char in text)
+
+
+def _cell(char: str) -> int:
+    if char == "\ufe0f":
+        return 1
+    if category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if east_asian_width(char) in "WF" else 1
 
 
 def _styled(text: str, style: str) -> str:
@@ -81,9 +92,8 @@ def _styled(text: str, style: str) -> str:
 
 
 def _wrap(spans: tuple[tuple[str, str], ...], width: int | None) -> list[list[tuple[str, str]]]:
-    """The spans cut into rows at spaces and newlines, each at most ``width`` cells (at least 20 are allowed);
-    a word longer than a row is folded. Spaces where a row breaks, or at the end, are dropped."""
-    width = max(width, 20) if width else None
+    """The spans cut into rows at spaces and newlines, each at most ``width`` cells (None: no limit); a word
+    longer than a row is folded. Spaces where a row breaks, or at the end, are dropped."""
     rows: list[list[tuple[str, str]]] = [[]]
     used = 0
 

@@ -20,7 +20,7 @@ def open_store(where: Locations) -> SqliteStore:
     try:
         ensure_private_dir(where.home)
     except OSError as error:
-        raise StoreUnavailable(f"cannot use the data folder {where.home}: {error.strerror}") from None
+        raise StoreUnavailable(f"cannot use the data folder {where.home}: {error.strerror or error}") from None
     return SqliteStore(where.database)
 
 

@@ -397,7 +397,8 @@ class SqliteStore:
         all when 0) as (kind, id, customer_id, due, tier, stage, last_contact, playbook) rows, and how many are due.
 
         The score is :func:`salescoach.core.agenda.score` written in SQL, with a row of ``weights`` per playbook,
-        tier and stage as :func:`salescoach.core.agenda.weight_rows` makes them (tests hold the two equal). Ranking
+        tier and stage as :func:`salescoach.core.agenda.weight_rows` makes them: the same terms added in the same
+        order, unrounded, so the two agree to the bit (a property test holds them equal). Ranking
         in the database means only the rows shown reach Python, so a big book costs little more than a small one.
         """
         values = {f"w{index}": value for index, value in enumerate(value for row in weights for value in row)}
@@ -415,10 +416,10 @@ class SqliteStore:
             f" UNION ALL SELECT 'promise', {columns.format('p')} FROM promises p"
             " JOIN customers c ON c.id = p.customer_id WHERE p.kept_on IS NULL AND p.due <= :until)"
             " SELECT d.kind, d.id, d.customer_id, d.due, d.tier, d.stage, d.last_contact, nullif(d.playbook, ''),"
-            " round((d.kind = 'promise') * w.promise"
+            " (d.kind = 'promise') * w.promise"
             " + min(max(julianday(:today) - julianday(d.due), 0), w.cap) * w.per_day"
             " + w.tier_points + w.stage_points"
-            " + coalesce(julianday(:today) - julianday(d.last_contact) > w.recency, 0) * w.churn, 2) AS score"
+            " + coalesce(julianday(:today) - julianday(d.last_contact) > w.recency, 0) * w.churn AS score"
             " FROM due d JOIN weights w ON w.playbook = d.playbook"
             " AND w.tier = coalesce(d.tier, 'general') AND w.stage = coalesce(d.stage, 1)"
             " ORDER BY score DESC, d.due, d.kind != 'promise', d.kind, d.id" + (" LIMIT :limit" if limit else ""),

@@ -42,8 +42,12 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
     playbooks: dict[str | None, dict] = {}
 
     def playbook_named(name: str | None) -> dict:
+        """A customer's playbook; one that no longer exists gets the default, so the list is never lost to it."""
         if name not in playbooks:
-            playbooks[name] = app.playbook(name)
+            try:
+                playbooks[name] = app.playbook(name)
+            except NotFound:
+                playbooks[name] = playbook_named(None)
         return playbooks[name]
 
     with app.store() as store:

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import installed_script
+
 
 def test_first_prep_sheet_works_from_anywhere_with_no_data(run, isolated):
     result = run("prep", "First Customer")
@@ -22,6 +24,25 @@ def test_python_dash_m_works(isolated):
 def test_plain_output_when_piped(run, isolated):
     result = run("prep", "Lee", env={"NO_COLOR": "", "TERM": "xterm-256color"})
     assert "\x1b[" not in result.stdout
+
+
+def test_a_reader_that_stops_early_is_no_error(run, isolated):
+    assert run("demo", "--customers", "300").returncode == 0
+    process = subprocess.Popen(  # like `salescoach followup --limit 0 --days 366 | head -c 100`
+        [installed_script(), "followup", "--limit", "0", "--days", "366"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.read(100)
+    process.stdout.close()
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""
+
+
+def test_dates_far_from_today_are_refused_in_one_line(run, isolated):
+    for when in ("9999-12-30", "0001-01-01"):
+        result = run("followup", "--date", when)
+        assert result.returncode == 2 and "out of range" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_usage_errors_exit_2_without_traceback(run, isolated):

@@ -284,3 +284,16 @@ def test_customers_of_several_playbooks_are_ranked_once_each(cli, isolated):
     connection.close()
     agenda = cli.json("followup")
     assert agenda["total"] == 4 and sorted(item["customer"] for item in agenda["items"]) == ["A", "B", "C", "D"]
+
+
+def test_a_customer_whose_playbook_is_gone_does_not_stop_the_list(cli, isolated):
+    for name in ("A", "B"):
+        cli("customer", "add", name)
+        cli("followup", "add", name, "--on", "today")
+    connection = sqlite3.connect(isolated / "salescoach.db")
+    with connection:  # e.g. a user playbook deleted since, or an industry imported from a spreadsheet
+        connection.execute("UPDATE customers SET playbook = 'bakery' WHERE name = 'A'")
+    connection.close()
+    agenda = cli.json("followup")
+    assert sorted(item["customer"] for item in agenda["items"]) == ["A", "B"]
+    assert all(item["script"] for item in agenda["items"])

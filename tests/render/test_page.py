@@ -74,8 +74,27 @@ def test_a_word_longer_than_the_row_is_folded():
     assert all(cell_len(line) <= 30 for line in lines) and "".join(lines).count("가") == 50
 
 
+def test_tabs_become_spaces_and_a_lead_as_wide_as_the_window_still_wraps():
+    page = Page()
+    page.bullet("Say", "\t".join("abcdefghijklm"), lead="")
+    assert all(cell_len(line) <= 12 for line in text_of(page, width=12).splitlines())
+    page = Page()
+    page.line(("word " * 10, ""), lead="x" * 10)
+    lines = text_of(page, width=10).splitlines()
+    assert len(lines) > 1 and lines[0].startswith("x" * 10)
+
+
+def test_blank_lines_of_a_note_carry_no_trailing_spaces():
+    page = Page()
+    page.bullet("About", "a\n\nb", lead="    ")
+    assert text_of(page, width=40) == "    About: a\n\n    b\n"
+    page = Page()
+    page.line(("", ""), lead="  • ")
+    assert text_of(page) == "  •\n"
+
+
 def test_cells_counts_like_rich():
-    for text in ("abc", "김민준", "e\u0301", "a가b나", "🙂"):
+    for text in ("abc", "김민준", "e\u0301", "a가b나", "🙂", "a\u200bb", "\u2764\ufe0f"):
         assert cells(text) == cell_len(text), text
 
 

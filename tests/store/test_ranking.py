@@ -12,7 +12,11 @@ from salescoach.paths import Locations
 from salescoach.store import opened
 
 DAY = date(2026, 11, 25)
-points = st.one_of(st.integers(0, 300), st.floats(0, 300, allow_nan=False).map(lambda value: round(value, 2)))
+points = st.one_of(
+    st.integers(0, 300),
+    st.floats(0, 300, allow_nan=False),
+    st.sampled_from([0.1, 0.125, 0.13, 0.2, 0.3, 2.675]),  # sums that land on half-cents or float noise
+)
 
 playbooks = st.builds(
     lambda promise, per_day, cap, tiers, stages, churn, recency: {
@@ -85,6 +89,24 @@ def test_sql_ranking_matches_the_core_score(tmp_path_factory, book, weights):
     assert total == len(due) == sum(1 for *_, items in book for _, offset in items if offset <= 0)
     assert due == sorted(due, key=key)
     assert [Due(*row) for row in top] == due[:3]
+
+
+def test_scores_half_a_cent_apart_are_not_rounded_together(tmp_path):
+    """0.125 and 0.13 round alike to two places; ranking must still put the higher one first."""
+    weights = {
+        "priority": {
+            "promise": 0, "overdue_per_day": 0, "overdue_cap_days": 0, "churn_risk": 0,
+            "tier": {"hot": 0.13, "warm": 0, "general": 0.125}, "stage": {"1": 0, "2": 0, "3": 0},
+        },
+        "churn": {"rfm": {tier: {"recency_days": 30} for tier in TIERS}},
+    }  # fmt: skip
+    with opened(Locations(tmp_path / "book")) as store:
+        with store.transaction():
+            for name, tier, due in (("A", "general", date(2026, 11, 20)), ("B", "hot", date(2026, 11, 24))):
+                added = store.add_customer(Customer(id=0, name=name, created="2026-01-01", tier=tier))
+                store.add_followup(added.id, due, "phone", "care")
+        top, total = store.ranked_due(DAY, DAY, weight_rows("", weights), 1)
+    assert total == 2 and Due(*top[0]).tier == "hot"
 
 
 def test_playbook_names_are_those_in_use(tmp_path):
