@@ -8,6 +8,7 @@ as strings it must ``eval`` each one, which made ``salescoach --help`` 50 ms slo
 """
 
 import importlib
+import os
 import sys
 from typing import Annotated
 
@@ -159,8 +160,31 @@ def __getattr__(name: str):
 
 
 def main() -> None:
-    """Console-script entry point: help is shown in the rep's language, everything else as the command says."""
-    arguments = sys.argv[1:]
+    """Console-script entry point: help is shown in the rep's language, everything else as the command says.
+
+    When the command is done, the process ends at once (``os._exit``) instead of tearing the interpreter down
+    module by module, which took 14 ms, a tenth of ``salescoach followup``. That is safe here because every
+    command has closed its store (committed or rolled back) by then and output is flushed first; an unexpected
+    exception still ends the normal way, with its traceback.
+    """
+    try:
+        _run(sys.argv[1:])
+    except SystemExit as done:
+        code = done.code
+    else:
+        code = 0
+    if isinstance(code, str):  # sys.exit("message"), as Python itself would show it
+        sys.stderr.write(code + "\n")
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
+        pass
+    os._exit(code or 0)
+
+
+def _run(arguments: list[str]) -> None:
     app = build(invoked_command(arguments))
     if _wants_help(arguments):
         language = _help_language(arguments)

@@ -75,6 +75,8 @@ def write(page: Page, stream, width: int | None = None, styled: bool = False) ->
 def cells(text: str) -> int:
     """How many terminal cells ``text`` takes: wide (e.g. Hangul) characters two; combining marks and zero-width
     format characters none; an emoji variation selector widens the symbol before it (❤️) to two."""
+    if text.isascii():  # the common case; control characters never get here (see :func:`visible`)
+        return len(text)
     return sum(_cell(char) for char in text)
 
 
@@ -94,13 +96,19 @@ def _styled(text: str, style: str) -> str:
 def _wrap(spans: tuple[tuple[str, str], ...], width: int | None) -> list[list[tuple[str, str]]]:
     """The spans cut into rows at spaces and newlines, each at most ``width`` cells (None: no limit); a word
     longer than a row is folded. Spaces where a row breaks, or at the end, are dropped."""
+    if width is None:  # into a pipe: rows break only at newlines, and no widths need counting
+        lines: list[list[tuple[str, str]]] = [[]]
+        for text, style in spans:
+            first, *others = text.split("\n")
+            lines[-1].append((first, style))
+            lines += [[(other, style)] for other in others]
+        return [_without_trailing_space(line) for line in lines]
     rows: list[list[tuple[str, str]]] = [[]]
     used = 0
 
     def new_row() -> None:
         nonlocal used
-        while rows[-1] and rows[-1][-1][0].isspace():
-            rows[-1].pop()
+        rows[-1] = _without_trailing_space(rows[-1])
         rows.append([])
         used = 0
 
@@ -109,7 +117,7 @@ def _wrap(spans: tuple[tuple[str, str], ...], width: int | None) -> list[list[tu
             size = cells(token)
             if token == "\n":
                 new_row()
-            elif width is None or used + size <= width:
+            elif used + size <= width:
                 rows[-1].append((token, style))
                 used += size
             elif token.isspace():
@@ -124,6 +132,16 @@ def _wrap(spans: tuple[tuple[str, str], ...], width: int | None) -> list[list[tu
                     used = cells(piece)
     new_row()
     return rows[:-1]
+
+
+def _without_trailing_space(row: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A row without the spaces at its end (invisible, and they would make a terminal wrap early)."""
+    row = list(row)
+    while row and not row[-1][0].rstrip():
+        row.pop()
+    if row:
+        row[-1] = (row[-1][0].rstrip(), row[-1][1])
+    return row
 
 
 def _fold(word: str, width: int) -> list[str]:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 PROBE = """
-import sys
+import os, sys
 sys.argv = ["salescoach", *sys.argv[1:]]
+os._exit = sys.exit  # main() ends the process at once; here it must come back to report
 from salescoach.cli import main
 try:
     main()
