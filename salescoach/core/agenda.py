@@ -137,6 +137,21 @@ def weight_rows(name: str, playbook: dict) -> list[tuple]:
     ]
 
 
+def promises_come_first(weights: list[tuple]) -> bool:
+    """Whether, under these weight rows, every promise outranks every follow-up, whatever the customers and dates.
+
+    Then, when at least as many promises are due as the list shows, the store need rank only the promises. The
+    bounds take each term at its lowest for a promise and its highest for a follow-up; a small margin keeps float
+    rounding in the sums from mattering.
+    """
+    lowest_promise, highest_followup = float("inf"), float("-inf")
+    for _, _, _, promise, per_day, cap, tier, stage, churn, _ in weights:
+        overdue = cap * per_day  # the overdue term runs from 0 to this
+        lowest_promise = min(lowest_promise, promise + min(0, overdue) + tier + stage + min(0, churn))
+        highest_followup = max(highest_followup, max(0, overdue) + tier + stage + max(0, churn))
+    return lowest_promise - highest_followup > 1e-6
+
+
 def _script(context: CustomerContext, profile: Profile, lines: list[str], **extra: str | None) -> str:
     """Fill the best of ``lines`` with what is known about the customer (and ``extra`` values)."""
     values = template_values(

@@ -277,7 +277,7 @@ class Churn(Part):
 
 
 class Priority(Part):
-    """Weights of the follow-up priority score (see salescoach.core.priority)."""
+    """Weights of the follow-up priority score (see salescoach.core.agenda.score)."""
 
     promise: float
     overdue_per_day: float

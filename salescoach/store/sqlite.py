@@ -392,14 +392,24 @@ class SqliteStore:
 
     # -- the daily list --------------------------------------------------------------------------------------
 
-    def ranked_due(self, today: date, until: date, weights: Sequence[tuple], limit: int) -> tuple[list[tuple], int]:
-        """The open follow-ups and promises due by ``until``, highest priority first (the first ``limit`` of them,
-        all when 0) as (kind, id, customer_id, due, tier, stage, last_contact, playbook) rows, and how many are due.
+    def due_counts(self, until: date) -> tuple[int, int]:
+        """How many open follow-ups and promises are due by ``until`` (read from their indexes alone)."""
+        return self._read(
+            "SELECT (SELECT count(*) FROM followups WHERE done_on IS NULL AND due <= :until),"
+            " (SELECT count(*) FROM promises WHERE kept_on IS NULL AND due <= :until)",
+            {"until": until.isoformat()},
+        )[0]
+
+    def ranked_due(
+        self, today: date, until: date, weights: Sequence[tuple], limit: int, promises_only: bool = False
+    ) -> list[tuple]:
+        """The open follow-ups and promises (or only the promises) due by ``until``, highest priority first, the
+        first ``limit`` of them (all when 0), as (kind, id, customer_id, due, tier, stage, last_contact, playbook).
 
         The score is :func:`salescoach.core.agenda.score` written in SQL, with a row of ``weights`` per playbook,
         tier and stage as :func:`salescoach.core.agenda.weight_rows` makes them: the same terms added in the same
-        order, unrounded, so the two agree to the bit (a property test holds them equal). Ranking
-        in the database means only the rows shown reach Python, so a big book costs little more than a small one.
+        order, unrounded, so the two agree to the bit (a property test holds them equal). Ranking in the database
+        means only the rows shown reach Python, so a big book costs little more than a small one.
         """
         values = {f"w{index}": value for index, value in enumerate(value for row in weights for value in row)}
         width = len(weights[0]) if weights else 0
@@ -407,13 +417,17 @@ class SqliteStore:
             "(" + ", ".join(f":w{row * width + column}" for column in range(width)) + ")" for row in range(len(weights))
         )
         columns = "{0}.id, {0}.customer_id, {0}.due, c.tier, c.stage, c.last_contact, coalesce(c.playbook, '')"
+        followups = (
+            ""
+            if promises_only
+            else f"SELECT 'followup', {columns.format('f')} FROM followups f JOIN customers c ON c.id = f.customer_id"
+            " WHERE f.done_on IS NULL AND f.due <= :until UNION ALL "
+        )
         rows = self._read(
             f"WITH weights (playbook, tier, stage, promise, per_day, cap, tier_points, stage_points, churn, recency)"
             f" AS (VALUES {marks}),"
-            f" due (kind, id, customer_id, due, tier, stage, last_contact, playbook) AS ("
-            f"SELECT 'followup', {columns.format('f')} FROM followups f JOIN customers c ON c.id = f.customer_id"
-            " WHERE f.done_on IS NULL AND f.due <= :until"
-            f" UNION ALL SELECT 'promise', {columns.format('p')} FROM promises p"
+            f" due (kind, id, customer_id, due, tier, stage, last_contact, playbook) AS ({followups}"
+            f"SELECT 'promise', {columns.format('p')} FROM promises p"
             " JOIN customers c ON c.id = p.customer_id WHERE p.kept_on IS NULL AND p.due <= :until)"
             " SELECT d.kind, d.id, d.customer_id, d.due, d.tier, d.stage, d.last_contact, nullif(d.playbook, ''),"
             " (d.kind = 'promise') * w.promise"
@@ -425,12 +439,7 @@ class SqliteStore:
             " ORDER BY score DESC, d.due, d.kind != 'promise', d.kind, d.id" + (" LIMIT :limit" if limit else ""),
             {"today": today.isoformat(), "until": until.isoformat(), "limit": limit, **values},
         )
-        total = self._read(
-            "SELECT (SELECT count(*) FROM followups WHERE done_on IS NULL AND due <= :until)"
-            " + (SELECT count(*) FROM promises WHERE kept_on IS NULL AND due <= :until)",
-            {"until": until.isoformat()},
-        )[0][0]
-        return [(*row[:3], _day(row[3]), row[4], row[5], _day(row[6]), row[7]) for row in rows], total
+        return [(*row[:3], _day(row[3]), row[4], row[5], _day(row[6]), row[7]) for row in rows]
 
     def playbook_names(self) -> list[str | None]:
         """The playbooks the customers use (None: the default), by seeking the playbook index once per name."""

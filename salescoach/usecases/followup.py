@@ -11,6 +11,7 @@ from salescoach.core.agenda import (
     Due,
     build_agenda,
     next_touch,
+    promises_come_first,
     rank,
     resolve,
     weight_rows,
@@ -53,7 +54,10 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
     with app.store() as store:
         in_use = {name or None for name in store.playbook_names()} | {None}  # "" and None: the default playbook
         weights = [row for name in in_use for row in weight_rows(name or "", playbook_named(name))]
-        top, total = store.ranked_due(day, until, weights, limit)
+        followups_due, promises_due = store.due_counts(until)
+        promises_only = 0 < limit <= promises_due and promises_come_first(weights)
+        top = store.ranked_due(day, until, weights, limit, promises_only)
+        total = followups_due + promises_due
         due = [Due(*row) for row in top]
         dates = store.important_dates_on(month_days(day, until + timedelta(days=MAX_LEAD_DAYS)))
         default = playbook_named(None)

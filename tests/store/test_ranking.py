@@ -2,10 +2,10 @@
 
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from salescoach.core.agenda import CustomerContext, Due, score, weight_rows
+from salescoach.core.agenda import CustomerContext, Due, promises_come_first, score, weight_rows
 from salescoach.core.records import Customer
 from salescoach.core.vocabulary import TIERS
 from salescoach.paths import Locations
@@ -13,8 +13,8 @@ from salescoach.store import opened
 
 DAY = date(2026, 11, 25)
 points = st.one_of(
-    st.integers(0, 300),
-    st.floats(0, 300, allow_nan=False),
+    st.integers(-50, 300),
+    st.floats(-50, 300, allow_nan=False),
     st.sampled_from([0.1, 0.125, 0.13, 0.2, 0.3, 2.675]),  # sums that land on half-cents or float noise
 )
 
@@ -30,7 +30,7 @@ playbooks = st.builds(
         },
         "churn": {"rfm": {tier: {"recency_days": days} for tier, days in zip(TIERS, recency, strict=True)}},
     },
-    points,
+    st.one_of(points, st.integers(1000, 2000)),  # a promise weight that may outrank every follow-up
     points,
     st.integers(0, 60),
     st.lists(points, min_size=3, max_size=3),
@@ -77,8 +77,11 @@ def test_sql_ranking_matches_the_core_score(tmp_path_factory, book, weights):
                     else:
                         store.add_followup(added.id, due, "phone", "care")
         rows = [row for name in {None, *store.playbook_names()} for row in weight_rows(name or "", weights[name])]
-        ranked, total = store.ranked_due(DAY, DAY, rows, 0)
-        top, _ = store.ranked_due(DAY, DAY, rows, 3)
+        ranked = store.ranked_due(DAY, DAY, rows, 0)
+        total = sum(store.due_counts(DAY))
+        top = store.ranked_due(DAY, DAY, rows, 3)
+        if store.due_counts(DAY)[1] >= 3 and promises_come_first(rows):
+            assert store.ranked_due(DAY, DAY, rows, 3, promises_only=True) == top
 
     def key(row: Due):
         context = CustomerContext(row, weights[row.playbook])
@@ -105,8 +108,8 @@ def test_scores_half_a_cent_apart_are_not_rounded_together(tmp_path):
             for name, tier, due in (("A", "general", date(2026, 11, 20)), ("B", "hot", date(2026, 11, 24))):
                 added = store.add_customer(Customer(id=0, name=name, created="2026-01-01", tier=tier))
                 store.add_followup(added.id, due, "phone", "care")
-        top, total = store.ranked_due(DAY, DAY, weight_rows("", weights), 1)
-    assert total == 2 and Due(*top[0]).tier == "hot"
+        top = store.ranked_due(DAY, DAY, weight_rows("", weights), 1)
+    assert Due(*top[0]).tier == "hot"
 
 
 def test_playbook_names_are_those_in_use(tmp_path):
@@ -117,3 +120,40 @@ def test_playbook_names_are_those_in_use(tmp_path):
             for name, playbook in (("a", "bank"), ("b", None), ("c", "auto"), ("d", "bank")):
                 store.add_customer(Customer(id=0, name=name, created="2026-01-01", playbook=playbook))
         assert store.playbook_names() == ["auto", "bank", None]
+
+
+NEGATIVE_CHURN = {
+    "priority": {
+        "promise": 100, "overdue_per_day": 0, "overdue_cap_days": 0, "churn_risk": -200,
+        "tier": dict.fromkeys(TIERS, 0), "stage": dict.fromkeys(("1", "2", "3"), 0),
+    },
+    "churn": {"rfm": {tier: {"recency_days": 30} for tier in TIERS}},
+}  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@example(weights=NEGATIVE_CHURN, promise=("hot", 1, 0), followup=("hot", 1, 0), silent=(100, 0))
+@given(
+    weights=playbooks,
+    promise=st.tuples(st.sampled_from([None, *TIERS]), st.sampled_from([None, 1, 2, 3]), st.integers(0, 90)),
+    followup=st.tuples(st.sampled_from([None, *TIERS]), st.sampled_from([None, 1, 2, 3]), st.integers(0, 90)),
+    silent=st.tuples(st.integers(0, 400), st.integers(0, 400)),
+)
+def test_when_promises_come_first_every_promise_outranks_every_followup(weights, promise, followup, silent):
+    if not promises_come_first(weight_rows("", weights)):
+        return
+
+    def points(kind, tier, stage, overdue, days_silent):
+        customer = Customer(
+            id=1, name="x", created="", tier=tier, stage=stage, last_contact=DAY - timedelta(days_silent)
+        )
+        return score(kind, overdue, CustomerContext(customer, weights), DAY)[0]
+
+    assert points("promise", *promise, silent[0]) > points("followup", *followup, silent[1])
+
+
+def test_the_shipped_weights_put_promises_first():
+    from salescoach.paths import locations
+    from salescoach.playbook.loader import load
+
+    assert promises_come_first(weight_rows("", load("core", "en", locations())))
