@@ -423,12 +423,14 @@ class SqliteStore:
             else f"SELECT 'followup', {columns.format('f')} FROM followups f JOIN customers c ON c.id = f.customer_id"
             " WHERE f.done_on IS NULL AND f.due <= :until UNION ALL "
         )
+        # "LIMIT -1" keeps `due` a table of its own: flattened into the join, the planner scanned the open items
+        # once per weights row (72 ms instead of 8 at 100,000 customers).
         rows = self._read(
             f"WITH weights (playbook, tier, stage, promise, per_day, cap, tier_points, stage_points, churn, recency)"
             f" AS (VALUES {marks}),"
             f" due (kind, id, customer_id, due, tier, stage, last_contact, playbook) AS ({followups}"
             f"SELECT 'promise', {columns.format('p')} FROM promises p"
-            " JOIN customers c ON c.id = p.customer_id WHERE p.kept_on IS NULL AND p.due <= :until)"
+            " JOIN customers c ON c.id = p.customer_id WHERE p.kept_on IS NULL AND p.due <= :until LIMIT -1)"
             " SELECT d.kind, d.id, d.customer_id, d.due, d.tier, d.stage, d.last_contact, nullif(d.playbook, ''),"
             " (d.kind = 'promise') * w.promise"
             " + min(max(julianday(:today) - julianday(d.due), 0), w.cap) * w.per_day"
