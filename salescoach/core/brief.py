@@ -103,6 +103,7 @@ class Header(NamedTuple):
     bank_balance: int
     playbook: str
     language: str
+    playbook_missing: str | None  # the customer's own playbook, when it is not installed and the default stood in
 
 
 class Brief(NamedTuple):
@@ -126,6 +127,7 @@ def build_brief(
     profile: Profile,
     today: date,
     stage_override: int | None = None,
+    playbook_missing: str | None = None,
 ) -> Brief:
     """The brief for ``name``: a known customer's ``book``, or None for a first visit."""
     customer = book.customer if book else None
@@ -184,6 +186,7 @@ def build_brief(
             bank_balance=balance,
             playbook=playbook["name"],
             language=playbook["language"],
+            playbook_missing=playbook_missing,
         ),
         agenda=agenda,
         questions=questions,

@@ -64,6 +64,10 @@ def brief_page(brief: Brief) -> Page:
         _("emotional bank {balance:+d}").format(balance=head.bank_balance),
         _("playbook {name}").format(name=head.playbook),
     ]
+    if head.playbook_missing:
+        facts[-1] = _("playbook {name} ({missing} is not installed)").format(
+            name=head.playbook, missing=head.playbook_missing
+        )
     if head.last_contact:
         facts.insert(2, _("last contact {date} ({days} days ago)").format(date=head.last_contact, days=head.days_since))
     page.line((" · ".join(facts), "dim"))

@@ -9,7 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 from salescoach import settings
-from salescoach.errors import InvalidInput
+from salescoach.errors import InvalidInput, NotFound
 from salescoach.paths import Locations, locations
 
 TODAY_ENV = "SALESCOACH_TODAY"
@@ -56,3 +56,17 @@ class App(NamedTuple):
         from salescoach.playbook.loader import DEFAULT_PLAYBOOK, load
 
         return load(name or self.default_playbook or DEFAULT_PLAYBOOK, self.language, self.where)
+
+    def customer_playbook(self, name: str | None) -> tuple[dict, str | None]:
+        """A customer's playbook, or the default one when ``name`` is not installed here (then also ``name``).
+
+        A customer can name a playbook this machine lacks: a user playbook since deleted, a book imported from a
+        colleague. The rep's day must not stop at that customer, so their prep, debrief and follow-ups go on with
+        the default, and prep says which playbook is missing.
+        """
+        try:
+            return self.playbook(name), None
+        except NotFound:
+            if not name:
+                raise
+            return self.playbook(None), name

@@ -66,7 +66,7 @@ def record(app: App, entry: DebriefInput, create: bool) -> DebriefResult:
                     created=datetime.now().isoformat(timespec="seconds"),
                 )
             )
-        playbook = app.playbook(customer.playbook)
+        playbook = app.customer_playbook(customer.playbook)[0]
         visit = store.add_visit(
             Visit(
                 id=0,

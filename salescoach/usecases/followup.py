@@ -43,12 +43,8 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
     playbooks: dict[str | None, dict] = {}
 
     def playbook_named(name: str | None) -> dict:
-        """A customer's playbook; one that no longer exists gets the default, so the list is never lost to it."""
         if name not in playbooks:
-            try:
-                playbooks[name] = app.playbook(name)
-            except NotFound:
-                playbooks[name] = playbook_named(None)
+            playbooks[name] = app.customer_playbook(name)[0]
         return playbooks[name]
 
     with app.store() as store:
@@ -134,7 +130,9 @@ def done(app: App, item_id: str, note: str | None, next_day: date | None, schedu
         store.touch_contact(customer.id, app.today)
         following = None
         if schedule_next:
-            default_day, channel = next_touch(app.playbook(customer.playbook), customer.tier or "general", app.today)
+            default_day, channel = next_touch(
+                app.customer_playbook(customer.playbook)[0], customer.tier or "general", app.today
+            )
             following = store.add_followup(customer.id, next_day or default_day, channel, "care")
         return Done("followup", customer, followup=followup, on_time=app.today <= followup.due, next=following)
 
@@ -161,5 +159,5 @@ def add(
     with app.store() as store, store.transaction():
         customer = find(store, reference)
         if channel is None:
-            channel = next_touch(app.playbook(customer.playbook), customer.tier or "general", on)[1]
+            channel = next_touch(app.customer_playbook(customer.playbook)[0], customer.tier or "general", on)[1]
         return customer, store.add_followup(customer.id, on, channel, type_, note)

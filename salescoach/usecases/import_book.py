@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from salescoach.errors import InvalidInput, SalescoachError
+from salescoach.errors import InvalidInput, NotFound, SalescoachError
 from salescoach.store.sqlite import name_key
 from salescoach.usecases.app import App
 
@@ -66,6 +66,12 @@ TIER_WORDS = {
     "하": "general",
     "c": "general",
     "": "general",
+}
+INDUSTRY_WORDS = {  # an industry column's words (spaces, dashes and case ignored) → the pack for it
+    **dict.fromkeys(("bank", "banking", "finance", "financial", "은행", "금융"), "bank"),
+    **dict.fromkeys(("auto", "car", "cars", "automotive", "dealer", "dealership", "자동차", "차량"), "auto"),
+    **dict.fromkeys(("realestate", "property", "realty", "부동산"), "real_estate"),
+    **dict.fromkeys(("insurance", "보험"), "insurance"),
 }
 ENCODINGS = ("utf-8-sig", "cp949")
 
@@ -128,6 +134,11 @@ def decode(raw: bytes, path: Path) -> str:
     raise InvalidInput(f"{path}: not UTF-8 or CP949 text")
 
 
+def _industry_playbook(industry: str) -> str | None:
+    """The playbook for an industry column's value: a known word's pack, else the value as a playbook name."""
+    return INDUSTRY_WORDS.get(_key(industry)) or re.sub(r"[\s\-]+", "_", industry.strip().casefold()) or None
+
+
 def _contact_row(line: int, values: dict[str, str], source: str, today_text: str) -> Row | Problem:
     """Validate one contact (from a CSV row or a vCard) into the export shape."""
     name = (values.get("name") or "").strip()
@@ -143,7 +154,7 @@ def _contact_row(line: int, values: dict[str, str], source: str, today_text: str
         "name": name,
         "honorific": (values.get("honorific") or "").strip() or None,
         "company": (values.get("company") or "").strip() or None,
-        "playbook": (values.get("playbook") or "").strip() or None,
+        "playbook": _industry_playbook(values.get("playbook") or ""),
         "phone": (values.get("phone") or "").strip() or None,
         "email": email,
         "city": (values.get("city") or "").strip() or None,
@@ -251,6 +262,32 @@ def read_json(text: str) -> tuple[list[Row | Problem], dict]:
     return rows, data.get("profile") or {}
 
 
+def _check_playbooks(app: App, rows: list[Row | Problem]) -> list[Row | Problem]:
+    """A row whose industry has no playbook here is bad: said now, not found out at the customer's door."""
+    installed: dict[str, bool] = {}
+
+    def exists(name: str) -> bool:
+        if name not in installed:
+            try:
+                app.playbook(name)
+                installed[name] = True
+            except NotFound:
+                installed[name] = False
+        return installed[name]
+
+    return [
+        Problem(
+            row.line,
+            f"no playbook named {row.data['playbook']!r} for this industry: use bank, auto, real_estate, insurance "
+            "or one of your own, or --map the column to tags",
+            row.source,
+        )
+        if isinstance(row, Row) and row.data["playbook"] and not exists(row.data["playbook"])
+        else row
+        for row in rows
+    ]
+
+
 def _identities(data: dict) -> list[tuple[str, str]]:
     keys = []
     if data.get("phone"):
@@ -289,6 +326,8 @@ def import_file(
         rows = read_vcf(text, today_text)
     else:
         rows, profile = read_json(text)
+    if format_ != "json":  # an export keeps its playbook names as they were; prep and followup cope with any
+        rows = _check_playbooks(app, rows)
     bad = tuple(row for row in rows if isinstance(row, Problem))
     good = [row for row in rows if isinstance(row, Row)]
     if bad and not skip_bad:

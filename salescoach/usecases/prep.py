@@ -14,6 +14,7 @@ def prepare(app: App, reference: str, playbook: str | None = None, stage: int | 
         customer = find_or_none(store, reference)
         book = store.customer_file(customer.id) if customer else None
         profile = store.profile()
-    data = app.playbook(playbook or (customer.playbook if customer else None))
+    wanted = customer.playbook if customer else None
+    data, missing = (app.playbook(playbook), None) if playbook else app.customer_playbook(wanted)
     name = customer.name if customer else reference
-    return build_brief(data, name, book, profile, app.today, stage)
+    return build_brief(data, name, book, profile, app.today, stage, missing)

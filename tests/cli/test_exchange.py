@@ -62,6 +62,24 @@ def test_bad_rows_stop_the_import_unless_skipped(cli, tmp_path):
     assert "C,boiling" in (tmp_path / "bad.csv.rejected.txt").read_text()
 
 
+def test_an_industry_column_chooses_the_pack_and_an_unknown_industry_is_a_bad_row(cli, tmp_path, isolated):
+    path = tmp_path / "book.csv"
+    path.write_text("name,industry\nA,Banking\nB,부동산\nC,Real-Estate\nD,\nE,Retail\n")
+    result = cli("import", str(path), code=2)
+    assert "line 6: no playbook named 'retail' for this industry" in result.stderr
+    cli("import", str(path), "--skip-bad")
+    assert {c["name"]: c["playbook"] for c in cli.json("customer", "list")} == {
+        "A": "bank",
+        "B": "real_estate",
+        "C": "real_estate",
+        "D": None,
+    }
+    (isolated / "playbooks").mkdir(parents=True)
+    (isolated / "playbooks" / "retail.yaml").write_text("name: retail\nlanguage: en\nextends: core\n")
+    cli("import", str(path))  # one of the rep's own playbooks is an industry too
+    assert cli.json("customer", "show", "E")["customer"]["playbook"] == "retail"
+
+
 def test_a_missing_file_is_a_runtime_failure_in_one_line(cli, tmp_path):
     result = cli("import", str(tmp_path / "nowhere.csv"), code=1)
     assert result.stderr.count("\n") == 1 and "nowhere.csv: cannot read" in result.stderr

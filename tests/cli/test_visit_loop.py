@@ -297,3 +297,19 @@ def test_a_customer_whose_playbook_is_gone_does_not_stop_the_list(cli, isolated)
     agenda = cli.json("followup")
     assert sorted(item["customer"] for item in agenda["items"]) == ["A", "B"]
     assert all(item["script"] for item in agenda["items"])
+
+
+def test_a_customer_whose_playbook_is_gone_still_gets_prep_debrief_and_follow_ups(cli, isolated):
+    cli("customer", "add", "A")
+    connection = sqlite3.connect(isolated / "salescoach.db")
+    with connection:
+        connection.execute("UPDATE customers SET playbook = 'bakery' WHERE name = 'A'")
+    connection.close()
+    header = cli.json("prep", "A")["header"]
+    assert (header["playbook"], header["playbook_missing"]) == ("core", "bakery")
+    assert "playbook core (bakery is not installed)" in cli("prep", "A").stdout
+    assert cli.json("prep", "A", "--playbook", "bank")["header"]["playbook_missing"] is None
+    cli("prep", "A", "--playbook", "bakery", code=1)  # asked for by name: not there is an error
+    cli("debrief", "A", "--no-input", "--channel", "visit", "--feedback", "liked it", "--next-date", "today")
+    [item] = cli.json("followup")["items"]
+    assert "Next touch" in cli("followup", "done", item["id"]).stderr
