@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from salescoach.core.details import template_values
-from salescoach.core.occasions import due_in_window
+from salescoach.core.occasions import due_in_window, event_label
 from salescoach.core.records import Customer, Followup, ImportantDate, Note, Profile, Promise, Visit
 from salescoach.core.vocabulary import DATE_KINDS, TIERS
 from salescoach.playbook.template import fill_best
@@ -44,6 +44,7 @@ class AgendaItem(NamedTuple):
     overdue_days: int
     channel: str
     type: str
+    type_label: str  # the playbook's name for the type ("Latest information"); "" for a promise
     note: str | None
     script: str
     score: float
@@ -171,8 +172,9 @@ def promise_script(promise: Promise, context: CustomerContext, profile: Profile)
 
 
 def event_script(event: ImportantDate, when: date, context: CustomerContext, profile: Profile) -> str:
-    label = f"{event.label or event.kind} ({when.isoformat()})"
-    return _script(context, profile, context.playbook["topics"]["followup"]["event"], event=label)
+    """The line for an important date, from the playbook's templates for its kind (a birthday is not a renewal)."""
+    lines = context.playbook["topics"]["followup"]["dates"][event.kind]["templates"]
+    return _script(context, profile, lines, event=event_label(event, when, context.playbook))
 
 
 def reconnect_reason(context: CustomerContext, profile: Profile) -> str:
@@ -252,9 +254,10 @@ def _item(pending: Pending, context: CustomerContext, profile: Profile) -> Agend
         identity, channel, type_, note = promise_id(record), tier_channel, "promise", record.text
         script = promise_script(record, context, profile)
     else:
-        identity, channel, type_, note = f"d{record.id}", tier_channel, DATE_KINDS[record.kind], record.label
-        note = note or record.kind
+        identity, channel, type_ = f"d{record.id}", tier_channel, DATE_KINDS[record.kind]
+        note = record.label or context.playbook["topics"]["followup"]["dates"][record.kind]["label"]
         script = event_script(record, pending.due, context, profile)
+    types = context.playbook["topics"]["followup"]["types"]
     return AgendaItem(
         id=identity,
         kind=kind,
@@ -264,6 +267,7 @@ def _item(pending: Pending, context: CustomerContext, profile: Profile) -> Agend
         overdue_days=pending.overdue_days,
         channel=channel,
         type=type_,
+        type_label=types[type_]["label"] if type_ in types else "",
         note=note,
         script=script,
         score=pending.score,

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from salescoach.core.agenda import next_touch
 from salescoach.core.details import latest, template_values
-from salescoach.core.occasions import occurrence
+from salescoach.core.occasions import event_label, occurrence
 from salescoach.core.records import CustomerFile, Profile
 from salescoach.core.relationship import bank_balance, derive_stage
 from salescoach.core.vocabulary import COMMONALITY_NOTE_KINDS, QUESTIONS
@@ -136,7 +136,9 @@ def build_brief(
     promises = book.promises if book else ()
     last_visit = visits[-1] if visits else None
     judgement = derive_stage(book, stage_override)
-    values = template_values(playbook, customer, name, notes, last_visit, profile, {"event": _next_event(book, today)})
+    values = template_values(
+        playbook, customer, name, notes, last_visit, profile, {"event": _next_event(book, today, playbook)}
+    )
     open_promises = sorted(
         (promise for promise in promises if promise.is_open),
         key=lambda promise: (promise.due, promise.id),
@@ -219,17 +221,17 @@ EVENT_HORIZON_DAYS = 90
 """How far ahead an important date counts as a reason to act now."""
 
 
-def _next_event(book: CustomerFile | None, today: date) -> str | None:
+def _next_event(book: CustomerFile | None, today: date, playbook: dict) -> str | None:
     """The nearest important date within the horizon, as ``label (date)``: the "why now" of the brief."""
     upcoming = []
     for event in book.dates if book else ():
         when = occurrence(event, today)
         if when is not None and (when - today).days <= EVENT_HORIZON_DAYS:
-            upcoming.append((when, event.label or event.kind))
+            upcoming.append((when, event.id, event))
     if not upcoming:
         return None
-    when, label = min(upcoming)
-    return f"{label} ({when.isoformat()})"
+    when, _, event = min(upcoming)
+    return event_label(event, when, playbook)
 
 
 def good_reason(book: CustomerFile | None) -> str:

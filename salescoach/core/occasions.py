@@ -45,3 +45,9 @@ def due_in_window(event: ImportantDate, start: date, until: date) -> date | None
     if found is not None and found - timedelta(days=event.lead_days) <= until:
         return found
     return None
+
+
+def event_label(event: ImportantDate, when: date, playbook: dict) -> str:
+    """How a script names the date: the rep's own label, else the playbook's word for its kind, with the day."""
+    name = event.label or playbook["topics"]["followup"]["dates"][event.kind]["label"]
+    return f"{name} ({when.isoformat()})"

@@ -220,12 +220,19 @@ class FollowupType(Part):
     templates: TemplateLines
 
 
+class DateKind(Part):
+    """A kind of important date: what to call it in a script, and what to say when it comes round."""
+
+    label: Text
+    templates: TemplateLines
+
+
 class FollowupPhase(Part):
     summary: Text
     tiers: Keyed(v.TIERS, TierRule)
     types: Keyed(v.FOLLOWUP_TYPES, FollowupType)
     promise: TemplateLines
-    event: TemplateLines
+    dates: Keyed(tuple(v.DATE_KINDS), DateKind)
 
 
 class Topics(Part):

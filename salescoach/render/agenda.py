@@ -38,7 +38,7 @@ def agenda_page(agenda: Agenda, show_why: bool) -> Page:
             (due, "red" if item.overdue_days else ""),
             lead=item.id.ljust(width),
         )
-        about = _("promise") if item.kind == "promise" else item.type
+        about = item.type_label or _("promise")
         page.bullet(_("About"), f"{about} — {item.note}" if item.note else about, lead=" " * width)
         page.bullet(_("Say"), item.script, "green", lead=" " * width)
         if show_why:
@@ -73,6 +73,7 @@ def agenda_json(agenda: Agenda) -> dict:
                 "overdue_days": item.overdue_days,
                 "channel": item.channel,
                 "type": item.type,
+                "type_label": item.type_label,
                 "note": item.note,
                 "script": item.script,
                 "score": round(item.score, 2),

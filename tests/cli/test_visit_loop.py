@@ -259,8 +259,24 @@ def test_important_dates_appear_with_their_lead_time(cli):
     assert "Ms. Lee Jiwoo" in items[0]["script"] and "birthday" in items[0]["script"]
     later = cli.json("followup", today="2026-12-12")["items"]
     assert [(i["id"], i["type"], i["note"]) for i in later] == [("d2", "info", "fleet insurance")]
+    assert "your fleet insurance (2027-01-10) is coming up" in later[0]["script"]
     assert cli("customer", "date", "Lee", "birthday", "02-30", code=2).stderr.startswith("Error: date")
     assert cli("customer", "date", "Lee", "holiday", "02-03", code=2).stderr.startswith("Error: kind")
+
+
+def test_each_kind_of_date_has_its_own_script_and_a_pack_its_own_word(cli):
+    cli("customer", "add", "Kim", "--playbook", "bank")
+    for kind in ("birthday", "renewal", "rate_reset", "lease_end"):
+        cli("customer", "date", "Kim", kind, "2026-11-25", "--once")
+    items = {item["note"]: item["script"] for item in cli.json("followup")["items"]}
+    assert sorted(items) == ["birthday", "lease end", "loan rate reset", "maturity"]  # bank's words, core's
+    assert items["birthday"].startswith("Happy birthday, Kim!")
+    assert "your maturity (2026-11-25) is coming up" in items["maturity"]
+    assert "monthly payment" in items["loan rate reset"] and "lease" in items["lease end"]
+    korean = {item["note"] for item in cli.json("--lang", "ko", "followup")["items"]}
+    assert korean == {"생신", "만기일", "대출 금리 변동일", "계약 만료일"}
+    assert "About: Everyday care — birthday" in cli("followup").stdout
+    assert "내용: 일상의 관심 — 생신" in cli("--lang", "ko", "followup").stdout
 
 
 def test_the_list_shows_the_top_items_and_counts_the_rest(cli):

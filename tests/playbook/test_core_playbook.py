@@ -75,6 +75,9 @@ def test_topic_phases(core):
     assert list(topics.followup.types) == list(v.FOLLOWUP_TYPES)
     for kind in topics.followup.types.values():
         assert filled(kind.label, kind.summary, *kind.templates)
+    assert list(topics.followup.dates) == list(v.DATE_KINDS)
+    for kind in topics.followup.dates.values():
+        assert filled(kind.label, *kind.templates)
 
 
 def test_maintenance_and_churn(core):
