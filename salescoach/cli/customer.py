@@ -75,12 +75,12 @@ def list_customers(
 
     Example: salescoach customer list --tier hot --json
     """
-    from salescoach.render.customers import render_list
+    from salescoach.render.customers import list_page
     from salescoach.render.output import Output
     from salescoach.usecases import customers
 
     found = customers.listing(current_app(ctx), tier, tag or [])
-    Output(json_).result(found, render_list(found))
+    Output(json_).page(found, lambda: list_page(found))
 
 
 @app.command("show")

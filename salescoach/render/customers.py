@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from salescoach.core.records import Customer, CustomerFile, Profile
 from salescoach.i18n import _
+from salescoach.render.page import Page
 from salescoach.render.widgets import heading, pairs, table, text
 
 
@@ -32,25 +33,27 @@ def render_customer(customer: Customer):
     return render
 
 
-def render_list(customers: list[Customer]):
-    def render(console) -> None:
-        if not customers:
-            console.print(_("No customers yet. Add one with `salescoach customer add NAME`."), markup=False)
-            return
-        grid = table(_("Id"), _("Name"), _("Company"), _("Tier"), _("Stage"), _("Last contact"), _("Tags"))
-        for customer in customers:
-            grid.add_row(
-                str(customer.id),
-                text(customer.name),
-                text(customer.company),
-                text(customer.tier),
-                str(customer.stage or ""),
-                str(customer.last_contact or ""),
-                text(", ".join(customer.tags)),
+def list_page(customers: list[Customer]) -> Page:
+    page = Page()
+    if not customers:
+        page.line((_("No customers yet. Add one with `salescoach customer add NAME`."), ""))
+        return page
+    page.columns(
+        (_("Id"), _("Name"), _("Company"), _("Tier"), _("Stage"), _("Last contact"), _("Tags")),
+        [
+            (
+                customer.id,
+                customer.name,
+                customer.company or "",
+                customer.tier or "",
+                customer.stage or "",
+                customer.last_contact or "",
+                ", ".join(customer.tags),
             )
-        console.print(grid)
-
-    return render
+            for customer in customers
+        ],
+    )
+    return page
 
 
 def render_file(book: CustomerFile):

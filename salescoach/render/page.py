@@ -51,6 +51,18 @@ class Page:
         """``  • label: body``; wrapped rows are indented under the label."""
         self.line(*(((label, "bold"), (": ", "")) if label else ()), (body, style), lead=lead)
 
+    def columns(self, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+        """A table without borders, each column as wide as its widest cell in terminal cells; rows never wrap.
+
+        Cheap enough for a whole book: measuring and drawing a bordered Rich table of 10,000 customers took 9 s.
+        """
+        texts = [header, *(tuple(visible(cell).replace("\t", " ").replace("\n", " ") for cell in row) for row in rows)]
+        sizes = [[cells(cell) for cell in row] for row in texts]
+        widths = [max(row[column] for row in sizes) for column in range(len(header))]
+        for number, (row, size) in enumerate(zip(texts, sizes, strict=True)):
+            padded = "  ".join(cell + " " * (width - used) for cell, used, width in zip(row, size, widths, strict=True))
+            self.lines.append(Line(((padded.rstrip(), "bold" if number == 0 else ""),), wrap=False))
+
 
 def show(page: Page) -> None:
     """Write ``page`` to stdout as the place it goes calls for (see the module's docstring)."""

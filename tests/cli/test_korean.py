@@ -74,7 +74,11 @@ def test_korean_tables_stay_aligned_at_80_columns(cli, monkeypatch):
     for name in ("김민준", "이서연 사장님 댁", "Park Minji"):
         cli("customer", "add", name, "--company", "한빛물류 주식회사")
         cli("followup", "add", name, "--on", "today", "--note", "금리 비교표를 보내 드리기로 함")
-    for args in (["customer", "list"], ["history", "김민준"]):
-        lines = [line for line in cli("--lang", "ko", *args).stdout.splitlines() if line and line[0] in "┏┃┡│└"]
-        widths = {cell_len(line) for line in lines}
-        assert len(widths) == 1 and widths.pop() <= 80, (args, widths)
+    lines = [
+        line for line in cli("--lang", "ko", "history", "김민준").stdout.splitlines() if line and line[0] in "┏┃┡│└"
+    ]
+    widths = {cell_len(line) for line in lines}
+    assert len(widths) == 1 and widths.pop() <= 80, widths
+    header, *rows = cli("--lang", "ko", "customer", "list").stdout.splitlines()
+    starts = {cell_len(row[: row.index("한빛물류")]) for row in rows}  # after names of 6, 16 and 10 cells
+    assert len(rows) == 3 and starts == {cell_len(header[: header.index("회사")])}

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from salescoach.render.output import visible
 from salescoach.render.page import Page, cells, show, write
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -123,3 +124,25 @@ def test_show_wraps_and_styles_only_on_a_terminal(monkeypatch):
     out.seek(0), out.truncate()
     show(sample())
     assert out.getvalue() == text_of(sample(), width=40)
+
+
+def test_columns_line_up_by_terminal_cells_and_keep_each_row_on_one_line():
+    page = Page()
+    page.columns(("Id", "Name", "Tier"), [(1, "김민준", "hot"), (12, "[b]Kim[/b]\nLee\t\x1b[31m", "warm")])
+    header, first, second = text_of(page, width=20, styled=True).splitlines()
+    assert SGR.sub("", header) == "Id  Name" + " " * 21 + "Tier"  # the widest name is 23 cells
+    assert first == "1   김민준" + " " * 19 + "hot"  # 김민준 is 6 cells
+    assert second == "12  [b]Kim[/b] Lee \\x1b[31m  warm"
+    assert header.startswith("\x1b[1m") and "\x1b" not in first
+
+
+@given(st.lists(st.tuples(st.text(max_size=12), st.text(max_size=12)), min_size=1, max_size=5))
+def test_columns_give_each_row_one_line_whatever_the_text(rows):
+    page = Page()
+    page.columns(("A", "B"), rows)
+    header, *lines = text_of(page, width=10).split("\n")[:-1]
+    assert len(lines) == len(rows)
+    second = cells(header) - 1  # where column B starts, in cells
+    for line, (first, _) in zip(lines, rows, strict=True):
+        shown = visible(first).replace("\t", " ").replace("\n", " ")
+        assert line.startswith(shown.rstrip()) and cells(line) <= second + cells(visible(_)) + 1
