@@ -25,6 +25,8 @@ from salescoach.errors import NotFound
 from salescoach.paths import Locations, ensure_private_dir
 
 DEFAULT_PLAYBOOK = "core"
+RENAMED = {("topics", "followup", "event"): "topics.followup.dates, a label and templates for each kind of date"}
+"""Fields a playbook of an earlier version may still have, and where their content goes now."""
 SHIPPED = "shipped"
 USER = "user"
 
@@ -172,7 +174,7 @@ def _problem(item: dict, documents: list) -> str:
     if item["type"] == "missing":
         message = "required but missing"
     elif item["type"] == "extra_forbidden":
-        message = "unknown field"
+        message = "unknown field" + (f" (now {RENAMED[location]})" if location in RENAMED else "")
     best, best_depth = documents[-1], -1
     for document in reversed(documents):
         depth = next((end for end in range(len(location), -1, -1) if location[:end] in document.lines), -1)

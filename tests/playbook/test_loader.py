@@ -108,6 +108,27 @@ def test_unknown_and_missing_fields_are_named():
     assert caught.value.problems == [f"{path}:13: churn.rfm.hot.colour: unknown field"]
 
 
+def test_a_field_of_an_earlier_version_says_where_it_went():
+    where = locations()
+    path = write(
+        where.playbooks / "old.yaml",
+        """
+        name: old
+        language: en
+        extends: core
+        topics:
+          followup:
+            event: ["{address}, hello"]
+        """,
+    )
+    with pytest.raises(PlaybookInvalid) as caught:
+        validate_file(path, where)
+    assert caught.value.problems == [
+        f"{path}:7: topics.followup.event: unknown field (now topics.followup.dates, "
+        "a label and templates for each kind of date)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
