@@ -61,7 +61,7 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
             raise NotFound(
                 _("no customer matches {reference!r}").format(reference=data["customer"]), hint=_("nothing was saved")
             )
-    playbook = app.customer_playbook(known.playbook if known else None)[0]
+    playbook = app.customer_playbook(known.playbook if known else None).data
     if "date" not in data:
         data["date"] = _ask_date(console, app, _("Date"), "today")
     if "channel" not in data:

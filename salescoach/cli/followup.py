@@ -47,6 +47,12 @@ def followup(
     found = agenda(
         application, day_option(application, date, "--date"), days or (30 if ics else 1), 0 if ics else limit
     )
+    for name, problem in found.broken_playbooks:
+        Output().status(
+            _("Playbook {name} does not load, so its customers got the default one: {problem}").format(
+                name=name, problem=problem
+            )
+        )
     if ics is not None:
         from salescoach.render.calendar import agenda_ics
 

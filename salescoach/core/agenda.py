@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from salescoach.core.details import template_values
-from salescoach.core.occasions import due_in_window, event_label
+from salescoach.core.occasions import date_name, due_in_window, event_label
 from salescoach.core.records import Customer, Followup, ImportantDate, Note, Profile, Promise, Visit
 from salescoach.core.vocabulary import DATE_KINDS, TIERS
 from salescoach.playbook.template import fill_best
@@ -45,6 +45,7 @@ class AgendaItem(NamedTuple):
     channel: str
     type: str
     type_label: str  # the playbook's name for the type ("Latest information"); "" for a promise
+    date_kind: str | None  # an important date's kind (birthday, renewal, ...); None for other items
     note: str | None
     script: str
     score: float
@@ -67,6 +68,7 @@ class Agenda(NamedTuple):
     items: tuple[AgendaItem, ...] = ()
     at_risk: tuple[AtRisk, ...] = ()
     total: int = 0  # items due in all; ``items`` may be only the first of them
+    broken_playbooks: tuple[tuple[str, str], ...] = ()  # (name, problem): their customers got the default
 
 
 class CustomerContext(NamedTuple):
@@ -255,7 +257,7 @@ def _item(pending: Pending, context: CustomerContext, profile: Profile) -> Agend
         script = promise_script(record, context, profile)
     else:
         identity, channel, type_ = f"d{record.id}", tier_channel, DATE_KINDS[record.kind]
-        note = record.label or context.playbook["topics"]["followup"]["dates"][record.kind]["label"]
+        note = date_name(record, context.playbook)
         script = event_script(record, pending.due, context, profile)
     types = context.playbook["topics"]["followup"]["types"]
     return AgendaItem(
@@ -268,6 +270,7 @@ def _item(pending: Pending, context: CustomerContext, profile: Profile) -> Agend
         channel=channel,
         type=type_,
         type_label=types[type_]["label"] if type_ in types else "",
+        date_kind=record.kind if kind == "date" else None,
         note=note,
         script=script,
         score=pending.score,

@@ -47,7 +47,11 @@ def due_in_window(event: ImportantDate, start: date, until: date) -> date | None
     return None
 
 
+def date_name(event: ImportantDate, playbook: dict) -> str:
+    """What the date is called: the rep's own label, else the playbook's word for its kind ("maturity", "생일")."""
+    return event.label or playbook["topics"]["followup"]["dates"][event.kind]["label"]
+
+
 def event_label(event: ImportantDate, when: date, playbook: dict) -> str:
-    """How a script names the date: the rep's own label, else the playbook's word for its kind, with the day."""
-    name = event.label or playbook["topics"]["followup"]["dates"][event.kind]["label"]
-    return f"{name} ({when.isoformat()})"
+    """How a script names the date: its name and the day."""
+    return f"{date_name(event, playbook)} ({when.isoformat()})"

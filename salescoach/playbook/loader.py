@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,6 +26,7 @@ from salescoach.errors import NotFound
 from salescoach.paths import Locations, ensure_private_dir
 
 DEFAULT_PLAYBOOK = "core"
+PLAIN_NAME = re.compile(r"[^\W][\w-]{0,63}")
 RENAMED = {("topics", "followup", "event"): "topics.followup.dates, a label and templates for each kind of date"}
 """Fields a playbook of an earlier version may still have, and where their content goes now."""
 SHIPPED = "shipped"
@@ -56,8 +58,12 @@ def _file_names(name: str, language: str) -> list[str]:
 
 
 def find_source(name: str, language: str, where: Locations) -> Source:
-    """The file that defines playbook ``name`` in ``language`` (a translation first, then English)."""
-    for file_name in _file_names(name, language):
+    """The file that defines playbook ``name`` in ``language`` (a translation first, then English).
+
+    Only a plain name (letters, digits, ``_`` and ``-``) names a playbook: a name comes from customers' records and
+    imported spreadsheets, and must never reach a file outside the playbook folders or pick a translation.
+    """
+    for file_name in _file_names(name, language) if PLAIN_NAME.fullmatch(name) else ():
         for folder, origin in ((where.playbooks, USER), (shipped_folder(), SHIPPED)):
             path = folder / file_name
             if path.is_file():

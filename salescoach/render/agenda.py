@@ -74,6 +74,7 @@ def agenda_json(agenda: Agenda) -> dict:
                 "channel": item.channel,
                 "type": item.type,
                 "type_label": item.type_label,
+                "date_kind": item.date_kind,
                 "note": item.note,
                 "script": item.script,
                 "score": round(item.score, 2),

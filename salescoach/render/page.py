@@ -85,8 +85,9 @@ def write(page: Page, stream, width: int | None = None, styled: bool = False) ->
 
 
 def cells(text: str) -> int:
-    """How many terminal cells ``text`` takes: wide (e.g. Hangul) characters two; combining marks and zero-width
-    format characters none; an emoji variation selector widens the symbol before it (❤️) to two."""
+    """How many terminal cells ``text`` takes: wide (e.g. Hangul) characters two; combining marks, zero-width
+    format characters, decomposed Hangul's vowels and finals, and skin tones none; an emoji variation selector
+    widens the symbol before it (❤️) to two."""
     if text.isascii():  # the common case; control characters never get here (see :func:`visible`)
         return len(text)
     return sum(_cell(char) for char in text)
@@ -95,8 +96,10 @@ def cells(text: str) -> int:
 def _cell(char: str) -> int:
     if char == "\ufe0f":
         return 1
-    if category(char) in ("Mn", "Me", "Cf"):
-        return 0
+    if category(char) in ("Mn", "Me", "Cf") or "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff":
+        return 0  # marks, format characters, and the vowels and finals of decomposed Hangul (as macOS writes it)
+    if "\U0001f3fb" <= char <= "\U0001f3ff":
+        return 0  # a skin tone joins the emoji before it
     return 2 if east_asian_width(char) in "WF" else 1
 
 

@@ -57,16 +57,35 @@ class App(NamedTuple):
 
         return load(name or self.default_playbook or DEFAULT_PLAYBOOK, self.language, self.where)
 
-    def customer_playbook(self, name: str | None) -> tuple[dict, str | None]:
-        """A customer's playbook, or the default one when ``name`` is not installed here (then also ``name``).
+    def customer_playbook(self, name: str | None, broken_too: bool = True) -> PlaybookChoice:
+        """A customer's playbook, or the default one standing in for it.
 
-        A customer can name a playbook this machine lacks: a user playbook since deleted, a book imported from a
-        colleague. The rep's day must not stop at that customer, so their prep, debrief and follow-ups go on with
-        the default, and prep says which playbook is missing.
+        A customer can name a playbook this machine lacks (a user playbook since deleted, a book imported from a
+        colleague) or one that no longer loads (a user file with a mistake, or extending one that is gone). The
+        rep's day must not stop at that customer: their follow-ups and debriefs go on with the default. Prep
+        passes ``broken_too=False``: a broken playbook is then an error naming file, line and field, to be fixed,
+        while a missing one is said in the brief's header.
         """
+        from salescoach.playbook.loader import find_source
+
         try:
-            return self.playbook(name), None
-        except NotFound:
+            return PlaybookChoice(self.playbook(name))
+        except (NotFound, InvalidInput, OSError) as error:
             if not name:
                 raise
-            return self.playbook(None), name
+            try:
+                find_source(name, self.language, self.where)
+            except NotFound:
+                return PlaybookChoice(self.playbook(None), missing=name)
+            if not broken_too:
+                raise
+            return PlaybookChoice(self.playbook(None), broken=name, problem=str(error).split("\n")[0])
+
+
+class PlaybookChoice(NamedTuple):
+    """The playbook a customer is coached with, and why, when it is the default standing in for theirs."""
+
+    data: dict
+    missing: str | None = None  # their playbook is not installed here
+    broken: str | None = None  # their playbook is installed but does not load
+    problem: str | None = None  # the first line of what is wrong with it

@@ -66,7 +66,7 @@ def record(app: App, entry: DebriefInput, create: bool) -> DebriefResult:
                     created=datetime.now().isoformat(timespec="seconds"),
                 )
             )
-        playbook = app.customer_playbook(customer.playbook)[0]
+        playbook = app.customer_playbook(customer.playbook).data
         visit = store.add_visit(
             Visit(
                 id=0,

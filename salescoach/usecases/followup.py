@@ -20,7 +20,7 @@ from salescoach.core.occasions import month_days
 from salescoach.core.records import Customer, Followup, Promise
 from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
 from salescoach.errors import InvalidInput, NotFound
-from salescoach.usecases.app import App
+from salescoach.usecases.app import App, PlaybookChoice
 from salescoach.usecases.customers import check_choice, clean_text, find
 
 AT_RISK_SHOWN = 10
@@ -40,12 +40,12 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         raise InvalidInput("--limit: must be 0 (all) or more")
     day = day or app.today
     until = day + timedelta(days=days - 1)
-    playbooks: dict[str | None, dict] = {}
+    playbooks: dict[str | None, PlaybookChoice] = {}
 
     def playbook_named(name: str | None) -> dict:
         if name not in playbooks:
-            playbooks[name] = app.customer_playbook(name)[0]
-        return playbooks[name]
+            playbooks[name] = app.customer_playbook(name)
+        return playbooks[name].data
 
     with app.store() as store:
         in_use = {name or None for name in store.playbook_names()} | {None}  # "" and None: the default playbook
@@ -83,7 +83,10 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         )
         for customer_id, customer in named.items()
     }
-    return build_agenda(day, until, shown, total, contexts, silent, profile, AT_RISK_SHOWN)
+    broken = tuple(sorted((choice.broken, choice.problem) for choice in playbooks.values() if choice.broken))
+    return build_agenda(day, until, shown, total, contexts, silent, profile, AT_RISK_SHOWN)._replace(
+        broken_playbooks=broken
+    )
 
 
 class Done(NamedTuple):
@@ -131,7 +134,7 @@ def done(app: App, item_id: str, note: str | None, next_day: date | None, schedu
         following = None
         if schedule_next:
             default_day, channel = next_touch(
-                app.customer_playbook(customer.playbook)[0], customer.tier or "general", app.today
+                app.customer_playbook(customer.playbook).data, customer.tier or "general", app.today
             )
             following = store.add_followup(customer.id, next_day or default_day, channel, "care")
         return Done("followup", customer, followup=followup, on_time=app.today <= followup.due, next=following)
@@ -159,5 +162,5 @@ def add(
     with app.store() as store, store.transaction():
         customer = find(store, reference)
         if channel is None:
-            channel = next_touch(app.customer_playbook(customer.playbook)[0], customer.tier or "general", on)[1]
+            channel = next_touch(app.customer_playbook(customer.playbook).data, customer.tier or "general", on)[1]
         return customer, store.add_followup(customer.id, on, channel, type_, note)

@@ -68,10 +68,26 @@ TIER_WORDS = {
     "": "general",
 }
 INDUSTRY_WORDS = {  # an industry column's words (spaces, dashes and case ignored) → the pack for it
-    **dict.fromkeys(("bank", "banking", "finance", "financial", "은행", "금융"), "bank"),
-    **dict.fromkeys(("auto", "car", "cars", "automotive", "dealer", "dealership", "자동차", "차량"), "auto"),
-    **dict.fromkeys(("realestate", "property", "realty", "부동산"), "real_estate"),
-    **dict.fromkeys(("insurance", "보험"), "insurance"),
+    **dict.fromkeys(("bank", "banking", "finance", "financial", "은행", "금융", "금융업", "은행업"), "bank"),
+    **dict.fromkeys(
+        ("auto", "car", "cars", "cardealer", "automotive", "dealer", "dealership", "자동차", "차량", "자동차판매"),
+        "auto",
+    ),
+    **dict.fromkeys(
+        ("realestate", "property", "realty", "부동산", "부동산업", "부동산중개", "공인중개사"), "real_estate"
+    ),
+    **dict.fromkeys(("insurance", "보험", "보험업", "보험설계"), "insurance"),
+}
+INDUSTRY_ROOTS = {  # failing a whole word, a part of one: "insurance broker", "자동차 딜러", "real estate agency"
+    "insurance": "insurance",
+    "보험": "insurance",
+    "realestate": "real_estate",
+    "부동산": "real_estate",
+    "bank": "bank",
+    "은행": "bank",
+    "금융": "bank",
+    "automotive": "auto",
+    "자동차": "auto",
 }
 ENCODINGS = ("utf-8-sig", "cp949")
 
@@ -134,9 +150,13 @@ def decode(raw: bytes, path: Path) -> str:
     raise InvalidInput(f"{path}: not UTF-8 or CP949 text")
 
 
-def _industry_playbook(industry: str) -> str | None:
-    """The playbook for an industry column's value: a known word's pack, else the value as a playbook name."""
-    return INDUSTRY_WORDS.get(_key(industry)) or re.sub(r"[\s\-]+", "_", industry.strip().casefold()) or None
+def _industry_playbooks(industry: str) -> list[str]:
+    """The playbooks an industry column's value may mean, best first: a playbook of that very name (the rep's own
+    ``Retail-Pro``), a pack for the word or a part of it, and the value as a playbook name (``Retail`` → ``retail``)."""
+    key = _key(industry)
+    root = next((pack for part, pack in INDUSTRY_ROOTS.items() if part in key), None)
+    plain = re.sub(r"[\s\-]+", "_", industry.casefold())
+    return [name for name in (industry, INDUSTRY_WORDS.get(key), root, plain) if name]
 
 
 def _contact_row(line: int, values: dict[str, str], source: str, today_text: str) -> Row | Problem:
@@ -154,7 +174,7 @@ def _contact_row(line: int, values: dict[str, str], source: str, today_text: str
         "name": name,
         "honorific": (values.get("honorific") or "").strip() or None,
         "company": (values.get("company") or "").strip() or None,
-        "playbook": _industry_playbook(values.get("playbook") or ""),
+        "playbook": (values.get("playbook") or "").strip() or None,  # resolved by _choose_playbooks
         "phone": (values.get("phone") or "").strip() or None,
         "email": email,
         "city": (values.get("city") or "").strip() or None,
@@ -262,8 +282,9 @@ def read_json(text: str) -> tuple[list[Row | Problem], dict]:
     return rows, data.get("profile") or {}
 
 
-def _check_playbooks(app: App, rows: list[Row | Problem]) -> list[Row | Problem]:
-    """A row whose industry has no playbook here is bad: said now, not found out at the customer's door."""
+def _choose_playbooks(app: App, rows: list[Row | Problem]) -> list[Row | Problem]:
+    """Each row's industry as the playbook it means; one that means none here is a bad row, said now rather
+    than found out at the customer's door."""
     installed: dict[str, bool] = {}
 
     def exists(name: str) -> bool:
@@ -275,17 +296,22 @@ def _check_playbooks(app: App, rows: list[Row | Problem]) -> list[Row | Problem]
                 installed[name] = False
         return installed[name]
 
-    return [
-        Problem(
-            row.line,
-            f"no playbook named {row.data['playbook']!r} for this industry: use bank, auto, real_estate, insurance "
-            "or one of your own, or --map the column to tags",
-            row.source,
-        )
-        if isinstance(row, Row) and row.data["playbook"] and not exists(row.data["playbook"])
-        else row
-        for row in rows
-    ]
+    chosen: list[Row | Problem] = []
+    for row in rows:
+        industry = row.data["playbook"] if isinstance(row, Row) else None
+        if industry:
+            name = next((name for name in _industry_playbooks(industry) if exists(name)), None)
+            if name is None:
+                row = Problem(
+                    row.line,
+                    f"industry {industry!r} has no playbook: use bank, auto, real_estate, insurance or one of your "
+                    "own, or --map the column to tags",
+                    row.source,
+                )
+            else:
+                row.data["playbook"] = name
+        chosen.append(row)
+    return chosen
 
 
 def _identities(data: dict) -> list[tuple[str, str]]:
@@ -327,7 +353,7 @@ def import_file(
     else:
         rows, profile = read_json(text)
     if format_ != "json":  # an export keeps its playbook names as they were; prep and followup cope with any
-        rows = _check_playbooks(app, rows)
+        rows = _choose_playbooks(app, rows)
     bad = tuple(row for row in rows if isinstance(row, Problem))
     good = [row for row in rows if isinstance(row, Row)]
     if bad and not skip_bad:

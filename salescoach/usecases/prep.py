@@ -14,7 +14,10 @@ def prepare(app: App, reference: str, playbook: str | None = None, stage: int | 
         customer = find_or_none(store, reference)
         book = store.customer_file(customer.id) if customer else None
         profile = store.profile()
-    wanted = customer.playbook if customer else None
-    data, missing = (app.playbook(playbook), None) if playbook else app.customer_playbook(wanted)
+    if playbook:  # asked for by name: it must be there
+        data, missing = app.playbook(playbook), None
+    else:
+        choice = app.customer_playbook(customer.playbook if customer else None, broken_too=False)
+        data, missing = choice.data, choice.missing
     name = customer.name if customer else reference
     return build_brief(data, name, book, profile, app.today, stage, missing)

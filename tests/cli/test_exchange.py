@@ -64,20 +64,26 @@ def test_bad_rows_stop_the_import_unless_skipped(cli, tmp_path):
 
 def test_an_industry_column_chooses_the_pack_and_an_unknown_industry_is_a_bad_row(cli, tmp_path, isolated):
     path = tmp_path / "book.csv"
-    path.write_text("name,industry\nA,Banking\nB,부동산\nC,Real-Estate\nD,\nE,Retail\n")
+    path.write_text(
+        "name,industry\nA,Banking\nB,부동산\nC,Real-Estate agency\nD,\nE,Retail\nF,보험업\nG,자동차 딜러\n"
+        "H,../../etc/x\nI,bank.ko\nJ,Retail-Pro\n"
+    )
     result = cli("import", str(path), code=2)
-    assert "line 6: no playbook named 'retail' for this industry" in result.stderr
+    for line, industry in ((6, "Retail"), (9, "../../etc/x"), (11, "Retail-Pro")):
+        assert f"line {line}: industry {industry!r} has no playbook" in result.stderr
     cli("import", str(path), "--skip-bad")
-    assert {c["name"]: c["playbook"] for c in cli.json("customer", "list")} == {
-        "A": "bank",
-        "B": "real_estate",
-        "C": "real_estate",
-        "D": None,
-    }
-    (isolated / "playbooks").mkdir(parents=True)
-    (isolated / "playbooks" / "retail.yaml").write_text("name: retail\nlanguage: en\nextends: core\n")
-    cli("import", str(path))  # one of the rep's own playbooks is an industry too
+    playbooks = {"A": "bank", "B": "real_estate", "C": "real_estate", "D": None, "F": "insurance", "G": "auto"}
+    playbooks["I"] = "bank"  # a name with a dot is no playbook's (nor a translation's), but the word is there
+    assert {c["name"]: c["playbook"] for c in cli.json("customer", "list")} == playbooks
+    for name in ("retail", "Retail-Pro"):  # the rep's own playbooks are industries too
+        write = (isolated / "playbooks" / f"{name}.yaml").write_text
+        (isolated / "playbooks").mkdir(parents=True, exist_ok=True)
+        write(f"name: {name}\nlanguage: en\nextends: core\n")
+    result = cli("import", str(path), code=2)
+    assert "line 9:" in result.stderr and "line 6:" not in result.stderr and "line 11:" not in result.stderr
+    cli("import", str(path), "--skip-bad")
     assert cli.json("customer", "show", "E")["customer"]["playbook"] == "retail"
+    assert cli.json("customer", "show", "J")["customer"]["playbook"] == "Retail-Pro"
 
 
 def test_a_missing_file_is_a_runtime_failure_in_one_line(cli, tmp_path):

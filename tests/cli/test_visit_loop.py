@@ -268,15 +268,17 @@ def test_each_kind_of_date_has_its_own_script_and_a_pack_its_own_word(cli):
     cli("customer", "add", "Kim", "--playbook", "bank")
     for kind in ("birthday", "renewal", "rate_reset", "lease_end"):
         cli("customer", "date", "Kim", kind, "2026-11-25", "--once")
-    items = {item["note"]: item["script"] for item in cli.json("followup")["items"]}
+    listed = cli.json("followup")["items"]
+    assert sorted(item["date_kind"] for item in listed) == ["birthday", "lease_end", "rate_reset", "renewal"]
+    items = {item["note"]: item["script"] for item in listed}
     assert sorted(items) == ["birthday", "lease end", "loan rate reset", "maturity"]  # bank's words, core's
     assert items["birthday"].startswith("Happy birthday, Kim!")
     assert "your maturity (2026-11-25) is coming up" in items["maturity"]
     assert "monthly payment" in items["loan rate reset"] and "lease" in items["lease end"]
     korean = {item["note"] for item in cli.json("--lang", "ko", "followup")["items"]}
-    assert korean == {"생신", "만기일", "대출 금리 변동일", "계약 만료일"}
+    assert korean == {"생일", "만기일", "대출 금리 변동일", "계약 만료일"}
     assert "About: Everyday care — birthday" in cli("followup").stdout
-    assert "내용: 일상의 관심 — 생신" in cli("--lang", "ko", "followup").stdout
+    assert "내용: 일상의 관심 — 생일" in cli("--lang", "ko", "followup").stdout
 
 
 def test_the_list_shows_the_top_items_and_counts_the_rest(cli):
@@ -329,3 +331,30 @@ def test_a_customer_whose_playbook_is_gone_still_gets_prep_debrief_and_follow_up
     cli("debrief", "A", "--no-input", "--channel", "visit", "--feedback", "liked it", "--next-date", "today")
     [item] = cli.json("followup")["items"]
     assert "Next touch" in cli("followup", "done", item["id"]).stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["name: retail\nlanguage: en\nextends: core\ncolour: red\n", "name: retail\nlanguage: en\nextends: shop\n"],
+    ids=["mistake", "parent-gone"],
+)
+def test_a_broken_playbook_is_an_error_in_prep_and_a_warning_in_the_list(cli, isolated, text):
+    (isolated / "playbooks").mkdir(parents=True)
+    (isolated / "playbooks" / "retail.yaml").write_text("name: retail\nlanguage: en\nextends: core\n")
+    for name in ("A", "B"):
+        cli("customer", "add", name, *(("--playbook", "retail") if name == "A" else ()))
+        cli("followup", "add", name, "--on", "today")
+    (isolated / "playbooks" / "retail.yaml").write_text(text)
+    result = cli("followup")
+    assert "Playbook retail does not load, so its customers got the default one: " in result.stderr
+    assert "f1" in result.stdout and "f2" in result.stdout
+    error = cli("prep", "A", code=(2 if "colour" in text else 1)).stderr
+    assert "retail.yaml:4: colour: unknown field" in error if "colour" in text else "no playbook named 'shop'" in error
+    cli("debrief", "A", "--no-input", "--channel", "phone", "--feedback", "fine")  # the visit is still recorded
+
+
+def test_a_playbook_name_cannot_reach_a_file_outside_the_playbook_folders(cli, isolated, tmp_path):
+    (tmp_path / "evil.yaml").write_text("name: evil\nlanguage: en\nextends: core\n")
+    relative = "../../evil"  # from <home>/playbooks
+    assert "no playbook named" in cli("customer", "add", "A", "--playbook", relative, code=1).stderr
+    assert "no playbook named" in cli("prep", "A", "--playbook", "bank.ko", code=1).stderr

@@ -99,6 +99,13 @@ def test_cells_counts_like_rich():
         assert cells(text) == cell_len(text), text
 
 
+def test_decomposed_hangul_and_skin_tones_take_the_cells_they_show_in():
+    import unicodedata
+
+    assert cells(unicodedata.normalize("NFD", "김민준")) == 6  # macOS file names and pasted text come decomposed
+    assert cells("👍🏽") == 2
+
+
 @given(st.text(max_size=300), st.integers(min_value=1, max_value=120))
 def test_any_text_prints_literally_at_any_width(text, width):
     page = Page()
