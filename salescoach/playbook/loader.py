@@ -69,10 +69,11 @@ def find_source(name: str, language: str, where: Locations) -> Source:
             if path.is_file():
                 file_language = language if file_name.count(".") == 2 else "en"
                 return Source(name=name, language=file_language, path=path, origin=origin)
-    raise NotFound(
-        f"no playbook named {name!r}",
-        hint="`salescoach playbook list` shows the playbooks there are",
-    )
+    raise _missing(name)
+
+
+def _missing(name: str) -> NotFound:
+    return NotFound(f"no playbook named {name!r}", hint="`salescoach playbook list` shows the playbooks there are")
 
 
 def all_sources(where: Locations) -> list[Source]:
@@ -104,6 +105,8 @@ def load(name: str, language: str, where: Locations) -> dict:
 
     Served from the cache when no source file has changed; otherwise parsed, merged, validated and cached.
     """
+    if not PLAIN_NAME.fullmatch(name):  # before the name makes a cache path
+        raise _missing(name)
     cache_path = where.cache / "playbooks" / f"{name}.{language}.json"
     cached = _read_cache(cache_path, where)
     if cached is not None:
