@@ -181,12 +181,13 @@ def date_customer(
     from salescoach.render.output import Output
     from salescoach.usecases import customers
 
-    who, event = customers.add_date(current_app(ctx), customer, kind, when, lead, label, not once)
-    Output().status(
-        _("Noted {kind} on {month:02d}-{day:02d} for {name}.").format(
-            kind=event.kind, month=event.month, day=event.day, name=who.name
-        )
+    who, event, called = customers.add_date(current_app(ctx), customer, kind, when, lead, label, not once)
+    day = (
+        f"{event.month:02d}-{event.day:02d}"
+        if event.year is None
+        else f"{event.year}-{event.month:02d}-{event.day:02d}"
     )
+    Output().status(_("Noted {what} on {day} for {name}.").format(what=called, day=day, name=who.name))
 
 
 @app.command("remove")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from salescoach.core.occasions import date_name
 from salescoach.core.records import Customer, CustomerFile, ImportantDate, Note
 from salescoach.core.vocabulary import DATE_KINDS, MAX_LEAD_DAYS, NOTE_KINDS, TIERS
 from salescoach.errors import Ambiguous, InvalidInput, NotFound
@@ -142,8 +143,12 @@ def note(app: App, reference: str, kind: str, text: str) -> tuple[Customer, Note
 
 def add_date(
     app: App, reference: str, kind: str, when: str, lead_days: int, label: str | None, yearly: bool
-) -> tuple[Customer, ImportantDate]:
-    """Record an important date: ``when`` is YYYY-MM-DD, or MM-DD for a yearly date whose year is unknown."""
+) -> tuple[Customer, ImportantDate, str]:
+    """Record an important date: ``when`` is YYYY-MM-DD, or MM-DD for a yearly date whose year is unknown.
+
+    Also returns what the customer's playbook calls the date, so the confirmation speaks the rep's language
+    ("만기", not "renewal").
+    """
     check_choice(kind, tuple(DATE_KINDS), "kind")
     if not 0 <= lead_days <= MAX_LEAD_DAYS:
         raise InvalidInput(_("--lead: must be between 0 and {limit}").format(limit=MAX_LEAD_DAYS))
@@ -171,7 +176,8 @@ def add_date(
             lead_days=lead_days,
             label=label,
         )
-        return customer, store.add_important_date(event)
+        event = store.add_important_date(event)
+    return customer, event, date_name(event, app.customer_playbook(customer.playbook).data)
 
 
 def remove(app: App, reference: str, confirm) -> Customer | None:

@@ -252,8 +252,12 @@ def test_walk_quit_saves_nothing(cli):
 
 def test_important_dates_appear_with_their_lead_time(cli):
     cli("customer", "add", "Lee Jiwoo", "--honorific", "Ms.")
-    cli("customer", "date", "Lee", "birthday", "11-28", "--lead", "3")
-    cli("customer", "date", "Lee", "renewal", "2027-01-10", "--lead", "30", "--label", "fleet insurance", "--once")
+    said = cli("customer", "date", "Lee", "birthday", "11-28", "--lead", "3").stderr
+    assert said == "Noted birthday on 11-28 for Lee Jiwoo.\n"
+    said = cli(
+        "customer", "date", "Lee", "renewal", "2027-01-10", "--lead", "30", "--label", "fleet insurance", "--once"
+    )
+    assert said.stderr == "Noted fleet insurance on 2027-01-10 for Lee Jiwoo.\n"
     items = cli.json("followup")["items"]
     assert [(i["id"], i["type"], i["due"]) for i in items] == [("d1", "care", "2026-11-28")]
     assert "Ms. Lee Jiwoo" in items[0]["script"] and "birthday" in items[0]["script"]
