@@ -24,21 +24,41 @@ def visible(text: object) -> str:
     return _UNSAFE.sub(lambda match: match.group(0).encode("unicode_escape").decode("ascii"), str(text))
 
 
+_PLAIN = (str, int, float, type(None))
+
+
 def jsonable(value: Any) -> Any:
-    """Results (records, dates, tuples) as plain JSON data."""
-    if hasattr(value, "_asdict"):
-        return {key: jsonable(item) for key, item in value._asdict().items()}
+    """Results (records, dates, tuples) as plain JSON data.
+
+    Plain values are tested first: they are most of what a book holds, and at 100,000 customers the order of
+    these tests is a second of the wait.
+    """
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "_fields"):
+        return {key: jsonable(item) for key, item in zip(value._fields, value, strict=True)}
     if isinstance(value, dict):
         return {str(key): jsonable(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [jsonable(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
     return value
 
 
 def write_json(payload: Any) -> None:
-    sys.stdout.write(json.dumps(jsonable(payload), ensure_ascii=False, indent=2) + "\n")
+    """Print ``payload`` as JSON: a list one item per line, anything else indented.
+
+    A list is the whole book or a long listing: written item by item it never becomes one huge string, uses
+    the fast C encoder (indenting makes :mod:`json` fall back to Python), and still reads and greps by line.
+    """
+    write = sys.stdout.write
+    if not isinstance(payload, list):
+        write(json.dumps(jsonable(payload), ensure_ascii=False, indent=2) + "\n")
+        return
+    for index, item in enumerate(payload):
+        write(("[\n  " if index == 0 else ",\n  ") + json.dumps(jsonable(item), ensure_ascii=False))
+    write("\n]\n" if payload else "[]\n")
 
 
 class Output:

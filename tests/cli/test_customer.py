@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -41,6 +43,16 @@ def test_list_filters_by_tier_and_tag(cli):
     assert [c["name"] for c in cli.json("customer", "list", "--tier", "hot")] == ["A", "B"]
     assert [c["name"] for c in cli.json("customer", "list", "--tag", "x")] == ["A", "C"]
     assert [c["name"] for c in cli.json("customer", "list", "--tier", "hot", "--tag", "x")] == ["A"]
+
+
+def test_list_json_is_one_customer_per_line(cli):
+    for name in ("이서연", "Line\nbreak", '"Quoted", [bold]'):
+        cli("customer", "add", name)
+    lines = cli("customer", "list", "--json").stdout.split("\n")
+    assert (lines[0], lines[-2:]) == ("[", ["]", ""])
+    items = [json.loads(line.strip().rstrip(",")) for line in lines[1:-2]]
+    assert [item["name"] for item in items] == ['"Quoted", [bold]', "Line\nbreak", "이서연"]
+    assert cli.json("customer", "list", "--tier", "hot") == []
 
 
 def test_ambiguous_prefix_lists_candidates_and_exits_2(cli):
