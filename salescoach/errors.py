@@ -36,5 +36,9 @@ class NotFound(SalescoachError):
     """A customer, follow-up or playbook does not exist (exit 1)."""
 
 
+class AlreadyDone(SalescoachError):
+    """A follow-up or promise that was finished before (exit 1): the book's state stops it, not what was typed."""
+
+
 class StoreUnavailable(SalescoachError):
     """The store cannot be opened, read or written (exit 1)."""

@@ -19,7 +19,8 @@ from salescoach.core.agenda import (
 from salescoach.core.occasions import month_days
 from salescoach.core.records import Customer, Followup, Promise
 from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
-from salescoach.errors import InvalidInput, NotFound
+from salescoach.errors import AlreadyDone, InvalidInput
+from salescoach.i18n import _
 from salescoach.usecases.app import App, PlaybookChoice
 from salescoach.usecases.customers import check_choice, clean_text, find
 
@@ -108,6 +109,29 @@ def _parse_id(item_id: str) -> tuple[str, int]:
     return kind, int(number)
 
 
+def _open_followup(store, number: int) -> Followup:
+    """Follow-up ``number``, if it is still open: a finished one is neither done again nor moved."""
+    followup = store.followup(number)
+    if not followup.is_open:
+        raise AlreadyDone(
+            _("follow-up f{number} was already done on {day}").format(number=number, day=followup.done_on)
+        )
+    return followup
+
+
+def add(
+    app: App, reference: str, on: date, type_: str, channel: str | None, note: str | None
+) -> tuple[Customer, Followup]:
+    check_choice(type_, FOLLOWUP_TYPES, "type")
+    check_choice(channel, CHANNELS, "channel")
+    note = clean_text(note, "note")
+    with app.store() as store, store.transaction():
+        customer = find(store, reference)
+        if channel is None:
+            channel = next_touch(app.customer_playbook(customer.playbook).data, customer.tier or "general", on)[1]
+        return customer, store.add_followup(customer.id, on, channel, type_, note)
+
+
 def done(app: App, item_id: str, note: str | None, next_day: date | None, schedule_next: bool = True) -> Done:
     """Finish a follow-up or keep a promise, logging the contact and planning the next touch.
 
@@ -120,14 +144,14 @@ def done(app: App, item_id: str, note: str | None, next_day: date | None, schedu
         if kind == "promise":
             promise = store.promise(number)
             if not promise.is_open:
-                raise InvalidInput(f"promise p{number} was already kept on {promise.kept_on.isoformat()}")
+                raise AlreadyDone(
+                    _("promise p{number} was already kept on {day}").format(number=number, day=promise.kept_on)
+                )
             promise = store.keep_promise(number, app.today)
             customer = store.customer(promise.customer_id)
             store.touch_contact(customer.id, app.today)
             return Done("promise", customer, promise=promise, on_time=app.today <= promise.due)
-        followup = store.followup(number)
-        if not followup.is_open:
-            raise InvalidInput(f"follow-up f{number} was already done on {followup.done_on.isoformat()}")
+        followup = _open_followup(store, number)
         followup = store.complete_followup(number, app.today, note)
         customer = store.customer(followup.customer_id)
         store.touch_contact(customer.id, app.today)
@@ -147,20 +171,5 @@ def snooze(app: App, item_id: str, to: date) -> Followup:
     if to < app.today:
         raise InvalidInput("--to: a follow-up cannot be snoozed into the past")
     with app.store() as store, store.transaction():
-        followup = store.followup(number)
-        if not followup.is_open:
-            raise NotFound(f"follow-up f{number} is already done")
+        _open_followup(store, number)
         return store.move_followup(number, to)
-
-
-def add(
-    app: App, reference: str, on: date, type_: str, channel: str | None, note: str | None
-) -> tuple[Customer, Followup]:
-    check_choice(type_, FOLLOWUP_TYPES, "type")
-    check_choice(channel, CHANNELS, "channel")
-    note = clean_text(note, "note")
-    with app.store() as store, store.transaction():
-        customer = find(store, reference)
-        if channel is None:
-            channel = next_touch(app.customer_playbook(customer.playbook).data, customer.tier or "general", on)[1]
-        return customer, store.add_followup(customer.id, on, channel, type_, note)

@@ -64,6 +64,8 @@ def test_a_week_of_the_loop(cli, debrief_file):
     assert {term["term"] for term in late["items"][0]["why"]} >= {"promise", "overdue", "tier"}
     out = cli("followup", "done", "p1", today="2026-12-03").stderr
     assert "late" in out
+    again = cli("followup", "done", "p1", today="2026-12-04", code=1).stderr
+    assert again == "Error: promise p1 was already kept on 2026-12-03\n"
 
     history = cli.json("history", "Lee", today="2026-12-03")
     assert history["balance"] == -1
@@ -210,6 +212,10 @@ def test_snooze_and_add(cli):
     assert cli.json("followup", "--date", "friday")["items"][0]["due"] == "2026-11-27"
     assert cli("followup", "snooze", "p1", "--to", "friday", code=2).stderr.startswith("Error:")
     assert cli("followup", "done", "f99", code=1).stderr.startswith("Error:")
+    cli("followup", "done", "f1")
+    for command in ("done", "snooze"):
+        again = cli("followup", command, "f1", "--to" if command == "snooze" else "--note", "friday", code=1)
+        assert again.stderr == "Error: follow-up f1 was already done on 2026-11-25\n"
 
 
 def test_walk_through_a_visit_then_debrief_with_the_jottings(cli):
