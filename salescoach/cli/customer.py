@@ -45,7 +45,7 @@ def add_customer(
     from salescoach.render.output import Output
     from salescoach.usecases import customers
 
-    customer = customers.add(
+    customer, namesakes = customers.add(
         current_app(ctx),
         name,
         tag or [],
@@ -61,6 +61,13 @@ def add_customer(
     output.result(customer, render_customer(customer))
     if not json_:
         output.status(_("Added #{id}. Next: salescoach prep {id}").format(id=customer.id))
+    if namesakes:
+        ids = ", ".join(f"#{namesake.id}" for namesake in namesakes)
+        output.status(
+            _("Note: {name} was already in your book ({ids}); tell them apart by id.").format(
+                name=customer.name, ids=ids
+            )
+        )
 
 
 @app.command("list")

@@ -62,7 +62,7 @@ def find(store, reference: str) -> Customer:
         more = " …" if len(candidates) > 10 else ""
         raise Ambiguous(
             _("{reference!r} matches several customers: {listed}").format(reference=reference, listed=listed + more),
-            hint=_("use the id or the full name"),
+            hint=_("they share the name: use the id") if exact else _("use the id or the full name"),
         )
     raise NotFound(
         _("no customer matches {reference!r}").format(reference=reference),
@@ -86,7 +86,12 @@ def check_playbook(app: App, name: str | None) -> str | None:
     return name
 
 
-def add(app: App, name: str, tags: list[str], **fields: str | None) -> Customer:
+def add(app: App, name: str, tags: list[str], **fields: str | None) -> tuple[Customer, list[Customer]]:
+    """Add a customer; also returns those already in the book under the same name.
+
+    Two customers may share a name (there are many Kim Minsus), so a namesake is no error; but a rep who adds
+    someone twice by mistake should hear of it at once, not when `prep` finds two.
+    """
     name = clean_text(name, "name", required=True)
     check_choice(fields.get("tier"), TIERS, "tier")
     check_playbook(app, fields.get("playbook"))
@@ -100,7 +105,8 @@ def add(app: App, name: str, tags: list[str], **fields: str | None) -> Customer:
         **details,
     )
     with app.store() as store, store.transaction():
-        return store.add_customer(customer)
+        namesakes = store.customers_named(name)
+        return store.add_customer(customer), namesakes
 
 
 def listing(app: App, tier: str | None, tags: list[str]) -> list[Customer]:

@@ -61,6 +61,22 @@ def test_ambiguous_prefix_lists_candidates_and_exits_2(cli):
     result = cli("customer", "show", "park", code=2)
     assert "Park Minji (#1)" in result.stderr and "Park Minho (#2)" in result.stderr
     assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[1] == "Hint: use the id or the full name"
+
+
+def test_a_namesake_is_added_with_a_note_and_then_told_apart_by_id(cli):
+    assert "already" not in cli("customer", "add", "Kim Minsu").stderr
+    said = cli("customer", "add", "kim minsu", "--company", "Mirae Print").stderr.splitlines()
+    assert said == [
+        "Added #2. Next: salescoach prep 2",
+        "Note: kim minsu was already in your book (#1); tell them apart by id.",
+    ]
+    result = cli("prep", "Kim Minsu", code=2)
+    assert result.stderr.splitlines() == [
+        "Error: 'Kim Minsu' matches several customers: Kim Minsu (#1), kim minsu (#2)",
+        "Hint: they share the name: use the id",
+    ]
+    assert cli.json("prep", "2")["header"]["customer_id"] == 2
 
 
 def test_unknown_customer_exits_1_with_a_hint(cli):
