@@ -52,9 +52,12 @@ def restore(
     Example: salescoach restore ~/Documents/salescoach-2026-11-25.db
     """
     from salescoach.render.output import Output, visible
+    from salescoach.usecases.backup import check_restore
     from salescoach.usecases.backup import restore as bring_back
 
-    if not yes and not typer.confirm(_("Replace your current book with {path}?").format(path=visible(path))):
+    current = check_restore(current_app(ctx), path)
+    question = _("Replace your current book ({count} customers) with {path}?")
+    if not yes and not typer.confirm(question.format(count=current, path=visible(path))):
         Output().status(_("Nothing was restored."))
         return
     result = bring_back(current_app(ctx), path)

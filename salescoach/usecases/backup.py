@@ -39,8 +39,19 @@ def backup(app: App, target: Path | None) -> BackupResult:
         return BackupResult(str(target), store.count_customers())
 
 
+def check_restore(app: App, source: Path) -> int:
+    """Check ``source`` before the rep is asked to confirm (a wrong path fails at once, not after a yes);
+    returns how many customers the current book holds, for the question."""
+    from salescoach.store.sqlite import check_backup
+
+    check_backup(source)
+    with app.store() as store:
+        return store.count_customers()
+
+
 def restore(app: App, source: Path) -> RestoreResult:
-    """Check ``source``, save the current store in the backups folder, then restore."""
+    """Check ``source`` (again: it may have changed since the question), save the current store in the
+    backups folder, then restore."""
     from salescoach.store.sqlite import check_backup
 
     check_backup(source)
