@@ -19,7 +19,10 @@ LANGUAGES = ("en", "ko")
 
 
 def read(path: Path) -> dict[str, str]:
-    """The settings in ``path`` (empty when there is no file). A damaged file is an error naming it."""
+    """The settings in ``path`` (empty when there is no file). A damaged file is an error naming it.
+
+    Its errors (and :func:`choose_language`'s) stay English: they come before the interface language is known.
+    """
     if not path.is_file():
         return {}
     import yaml
@@ -46,11 +49,18 @@ def write(path: Path, settings: dict[str, str]) -> None:
 
 
 def check(settings: dict[str, str]) -> None:
+    """Refuse unknown keys and languages (``config set`` runs with the interface language already chosen)."""
+    from salescoach.i18n import _
+
     for key, value in settings.items():
         if key not in KEYS:
-            raise InvalidInput(f"unknown setting {key!r}: use one of {', '.join(KEYS)}")
+            raise InvalidInput(_("unknown setting {key!r}: use one of {keys}").format(key=key, keys=", ".join(KEYS)))
         if key == "language" and value not in LANGUAGES:
-            raise InvalidInput(f"language: {value!r} is not one of {', '.join(LANGUAGES)}")
+            raise InvalidInput(
+                _("{field}: {value!r} is not one of {choices}").format(
+                    field="language", value=value, choices=", ".join(LANGUAGES)
+                )
+            )
 
 
 def locale_language() -> str | None:

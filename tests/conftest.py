@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import installed_script, store_dump
+from salescoach.i18n import use_language
 
 TODAY = "2026-11-25"
 
@@ -25,6 +26,7 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("TERM", "dumb")
     for variable in ("SALESCOACH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(variable, raising=False)
+    use_language("en")  # a Korean command earlier in this process must not make the next test's messages Korean
     return home
 
 

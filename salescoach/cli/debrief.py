@@ -11,6 +11,7 @@ import typer
 
 from salescoach.cli.context import clean_errors, current_app
 from salescoach.cli.options import JsonOption
+from salescoach.i18n import _
 
 Many = list[str] | None
 
@@ -124,7 +125,7 @@ def _from_flags(**flags) -> dict:
     for text in flags["notes"] or []:
         kind, sep, body = text.partition(":")
         if not sep:
-            raise InvalidInput(f"--note: {text!r} should be KIND:TEXT, e.g. family:twins aged 5")
+            raise InvalidInput(_("--note: {text!r} should be KIND:TEXT, e.g. family:twins aged 5").format(text=text))
         notes.append({"kind": kind.strip(), "text": body})
     notes += [{"kind": "need", "text": text} for text in flags["needs"] or []]
     notes += [{"kind": "pain", "text": text} for text in flags["pains"] or []]
@@ -136,7 +137,9 @@ def _from_flags(**flags) -> dict:
     for text in flags["promises"] or []:
         body, sep, due = text.rpartition("@")
         if not sep:
-            raise InvalidInput(f"--promise: {text!r} should be TEXT@DUE, e.g. 'send the rate sheet@+3d'")
+            raise InvalidInput(
+                _("--promise: {text!r} should be TEXT@DUE, e.g. 'send the rate sheet@+3d'").format(text=text)
+            )
         promises.append({"text": body, "due": due})
     if promises:
         data["promises"] = promises

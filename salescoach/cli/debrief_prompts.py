@@ -32,13 +32,14 @@ def _ask(console, question: str, default: str | None = None, choices: tuple[str,
 
 def _ask_date(console, app, question: str, default: str) -> str:
     from salescoach.core.dates import DateError, parse_day
+    from salescoach.usecases.dates import date_problem
 
     while True:
         answer = _ask(console, question, default)
         try:
             return parse_day(answer, app.today).isoformat()
         except DateError as error:
-            console.print(str(error), markup=False, style="red")
+            console.print(date_problem(error), markup=False, style="red")
 
 
 def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:

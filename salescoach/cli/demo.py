@@ -36,7 +36,7 @@ def demo(
     if language not in ("en", "ko"):
         from salescoach.errors import InvalidInput
 
-        raise InvalidInput(f"--lang: {language!r} is not en or ko")
+        raise InvalidInput(_("--lang: {language!r} is not en or ko").format(language=language))
     with Progress(transient=True, disable=json_) as bar:
         task = bar.add_task(_("Writing the demo book"), total=customers)
         result = build(app, customers, seed, language, force, lambda done: bar.update(task, completed=done))

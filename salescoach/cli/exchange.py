@@ -36,7 +36,7 @@ def import_(
     from rich.progress import Progress
 
     from salescoach.render.output import Output
-    from salescoach.usecases.import_book import import_file
+    from salescoach.usecases.import_book import bad_line, import_file
 
     app = current_app(ctx)
     with Progress(transient=True, disable=json_) as bar:
@@ -52,7 +52,7 @@ def import_(
             markup=False,
         )
         for problem in report.bad:
-            console.print(f"  line {problem.line}: {problem.reason}", markup=False)
+            console.print("  " + bad_line(problem), markup=False)
         if report.rejects:
             console.print(_("Bad rows written to {path}").format(path=report.rejects), markup=False)
 

@@ -31,10 +31,11 @@ def day_option(app, text: str | None, field: str):
     """A date option as reps type it (``friday``, ``+3d``, ``내일``), relative to the app's today; None stays None."""
     from salescoach.core.dates import DateError, parse_day
     from salescoach.errors import InvalidInput
+    from salescoach.usecases.dates import date_problem
 
     if text is None:
         return None
     try:
         return parse_day(text, app.today)
     except DateError as error:
-        raise InvalidInput(f"{field}: {error}") from None
+        raise InvalidInput(f"{field}: {date_problem(error)}") from None

@@ -23,19 +23,32 @@ _KO_RELATIVE = re.compile(r"^(\d{1,4})\s*(일|주)\s*(후|뒤|전)$")
 _KO_WEEKDAY = re.compile(r"^(다음\s*주\s*|이번\s*주\s*)?([월화수목금토일])요일?$")
 
 
-class DateError(ValueError):
-    """Text that is not a date we understand."""
-
-
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 """The dates salescoach accepts: enough for any customer's history and plans, and far from the calendar's ends."""
+
+
+class DateError(ValueError):
+    """Text that is not a date we understand, or a date outside ``EARLIEST``..``LATEST``.
+
+    The message is English; ``text`` and ``out_of_range`` let the layers that speak the rep's language say it in
+    theirs (the core stays free of the interface catalogue).
+    """
+
+    def __init__(self, text: str, out_of_range: bool = False) -> None:
+        if out_of_range:
+            message = f"{text!r} is out of range ({EARLIEST.year} to {LATEST.year})"
+        else:
+            message = f"not a date: {text!r} (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday)"
+        super().__init__(message)
+        self.text = text
+        self.out_of_range = out_of_range
 
 
 def parse_day(text: str, today: date) -> date:
     """The date ``text`` means, relative to ``today``; raises DateError with the accepted forms."""
     day = _parse(text, today)
     if not EARLIEST <= day <= LATEST:
-        raise DateError(f"{text!r} is out of range ({EARLIEST.year} to {LATEST.year})")
+        raise DateError(text, out_of_range=True)
     return day
 
 
@@ -64,7 +77,7 @@ def _parse(text: str, today: date) -> date:
             return datetime.fromisoformat(value).date()
         return date.fromisoformat(value)
     except ValueError:
-        raise DateError(f"not a date: {text!r} (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday)") from None
+        raise DateError(text) from None
 
 
 def _next_weekday(today: date, index: int) -> date:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from salescoach import __version__
 from salescoach.errors import NotFound
+from salescoach.i18n import _
 from salescoach.paths import Locations, ensure_private_dir
 
 DEFAULT_PLAYBOOK = "core"
@@ -73,7 +74,10 @@ def find_source(name: str, language: str, where: Locations) -> Source:
 
 
 def _missing(name: str) -> NotFound:
-    return NotFound(f"no playbook named {name!r}", hint="`salescoach playbook list` shows the playbooks there are")
+    return NotFound(
+        _("no playbook named {name!r}").format(name=name),
+        hint=_("`salescoach playbook list` shows the playbooks there are"),
+    )
 
 
 def all_sources(where: Locations) -> list[Source]:
@@ -144,7 +148,8 @@ def _chain(name: str, language: str, where: Locations, seen: set[str] | None = N
     chain: list = []
     while name:
         if name in seen:
-            raise PlaybookInvalid([f"{chain[0][0].path if chain else name}: extends forms a cycle through {name!r}"])
+            start = chain[0][0].path if chain else name
+            raise PlaybookInvalid([_("{start}: extends forms a cycle through {name!r}").format(start=start, name=name)])
         seen.add(name)
         source = find_source(name, language, where)
         document = read_document(source.path)
@@ -181,9 +186,11 @@ def _problem(item: dict, documents: list) -> str:
         index, message = message[1:].split("] ", 1)
         location = (*location, int(index))
     if item["type"] == "missing":
-        message = "required but missing"
+        message = _("required but missing")
+    elif item["type"] == "extra_forbidden" and location in RENAMED:
+        message = _("unknown field (now {where})").format(where=RENAMED[location])
     elif item["type"] == "extra_forbidden":
-        message = "unknown field" + (f" (now {RENAMED[location]})" if location in RENAMED else "")
+        message = _("unknown field")
     best, best_depth = documents[-1], -1
     for document in reversed(documents):
         depth = next((end for end in range(len(location), -1, -1) if location[:end] in document.lines), -1)

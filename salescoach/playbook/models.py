@@ -14,7 +14,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from salescoach.core import vocabulary as v
-from salescoach.playbook.template import check_template, check_template_list
+from salescoach.i18n import _
+from salescoach.playbook.template import TemplateError, check_template, check_template_list
 
 Text = Annotated[str, Field(min_length=1)]
 Texts = Annotated[list[Text], Field(min_length=1)]
@@ -27,13 +28,30 @@ class Part(BaseModel):
 
 
 def _template(value: str) -> str:
-    check_template(value)
+    try:
+        check_template(value)
+    except TemplateError as error:
+        raise ValueError(_template_problem(error)) from None
     return value
 
 
 def _templates(values: list[str]) -> list[str]:
-    check_template_list(values)
+    try:
+        check_template_list(values)
+    except TemplateError as error:
+        raise ValueError(_template_problem(error)) from None
     return values
+
+
+def _template_problem(error: TemplateError) -> str:
+    """What is wrong with a template, in the interface language; ``[index]`` first names the alternative at fault."""
+    if error.unknown:
+        problem = _("unknown placeholder {{{name}}}").format(name=error.token)
+    else:
+        problem = _("stray '{token}' (write '{double}' for a literal brace)").format(
+            token=error.token, double=error.token * 2
+        )
+    return problem if error.index is None else f"[{error.index}] {problem}"
 
 
 TemplateText = Annotated[Text, AfterValidator(_template)]
@@ -46,7 +64,7 @@ def Keyed(keys: tuple[str, ...], item: type) -> type:
     def _complete(value: dict) -> dict:
         missing = [key for key in keys if key not in value]
         if missing:
-            raise ValueError(f"missing {', '.join(missing)}")
+            raise ValueError(_("missing {keys}").format(keys=", ".join(missing)))
         return value
 
     return Annotated[dict[Literal[keys], item], AfterValidator(_complete)]

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import yaml
 
 from salescoach.errors import InvalidInput
+from salescoach.i18n import _
 
 MAX_BYTES = 1_000_000
 
@@ -32,7 +33,8 @@ class PlaybookInvalid(InvalidInput):
     """A playbook that cannot be used; ``problems`` are ready-made ``file:line: path: message`` lines."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__(problems[0] if len(problems) == 1 else f"{len(problems)} problems:\n" + "\n".join(problems))
+        many = _("{count} problems:").format(count=len(problems))
+        super().__init__(problems[0] if len(problems) == 1 else many + "\n" + "\n".join(problems))
         self.problems = problems
 
 
@@ -56,17 +58,23 @@ def read_document(path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise PlaybookInvalid([f"{path}: the file is {size:,} bytes; a playbook may be at most {MAX_BYTES:,}"])
+            raise PlaybookInvalid(
+                [
+                    _("{path}: the file is {size:,} bytes; a playbook may be at most {limit:,}").format(
+                        path=path, size=size, limit=MAX_BYTES
+                    )
+                ]
+            )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise PlaybookInvalid([f"{path}: not UTF-8 text"]) from None
+        raise PlaybookInvalid([_("{path}: not UTF-8 text").format(path=path)]) from None
     except OSError as error:
-        raise PlaybookInvalid([f"{path}: cannot read: {error.strerror}"]) from None
+        raise PlaybookInvalid([_("{path}: cannot read: {reason}").format(path=path, reason=error.strerror)]) from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None or node.tag != _MAP:
-            raise PlaybookInvalid([f"{path}:1: a playbook must be a YAML mapping"])
+            raise PlaybookInvalid([_("{path}:1: a playbook must be a YAML mapping").format(path=path)])
         lines: dict[ValuePath, int] = {}
         data = _build(loader, node, (), lines, set(), path)
     except yaml.YAMLError as error:
@@ -81,12 +89,18 @@ def read_document(path: Path) -> Document:
 
 def _build(loader, node, at: ValuePath, lines: dict, seen: set, path: Path):
     if id(node) in seen:
-        raise PlaybookInvalid([f"{path}:{node.start_mark.line + 1}: anchors and aliases are not allowed in a playbook"])
+        raise PlaybookInvalid(
+            [
+                _("{path}:{line}: anchors and aliases are not allowed in a playbook").format(
+                    path=path, line=node.start_mark.line + 1
+                )
+            ]
+        )
     seen.add(id(node))
     lines[at] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
-            raise PlaybookInvalid([f"{path}:{node.start_mark.line + 1}: tag {node.tag} is not allowed"])
+            raise PlaybookInvalid([_tag_refused(path, node)])
         result = {}
         for key_node, value_node in node.value:
             key = str(loader.construct_object(key_node))
@@ -94,11 +108,15 @@ def _build(loader, node, at: ValuePath, lines: dict, seen: set, path: Path):
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
-            raise PlaybookInvalid([f"{path}:{node.start_mark.line + 1}: tag {node.tag} is not allowed"])
+            raise PlaybookInvalid([_tag_refused(path, node)])
         return [_build(loader, item, (*at, index), lines, seen, path) for index, item in enumerate(node.value)]
     if node.tag not in _SCALARS:
-        raise PlaybookInvalid([f"{path}:{node.start_mark.line + 1}: tag {node.tag} is not allowed"])
+        raise PlaybookInvalid([_tag_refused(path, node)])
     return loader.construct_object(node)
+
+
+def _tag_refused(path: Path, node) -> str:
+    return _("{path}:{line}: tag {tag} is not allowed").format(path=path, line=node.start_mark.line + 1, tag=node.tag)
 
 
 def format_path(path: ValuePath) -> str:

@@ -37,7 +37,21 @@ _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
 class TemplateError(ValueError):
-    """A template names a placeholder outside the documented set, or has a stray brace."""
+    """A template names a placeholder outside the documented set, or has a stray brace.
+
+    The message is English; ``token`` (the stray brace or the unknown name), ``unknown`` and ``index`` (the
+    alternative at fault) let the playbook models say it in the rep's language, keeping this module pure.
+    """
+
+    def __init__(self, token: str, unknown: bool, index: int | None = None) -> None:
+        if unknown:
+            message = f"unknown placeholder {{{token}}}"
+        else:
+            message = f"stray '{token}' (write '{token * 2}' for a literal brace)"
+        super().__init__(message if index is None else f"[{index}] {message}")
+        self.token = token
+        self.unknown = unknown
+        self.index = index
 
 
 def placeholders(template: str) -> list[str]:
@@ -49,9 +63,9 @@ def placeholders(template: str) -> list[str]:
             continue
         name = match.group(1)
         if name is None:
-            raise TemplateError(f"stray '{token}' (write '{token * 2}' for a literal brace)")
+            raise TemplateError(token, unknown=False)
         if name not in PLACEHOLDERS:
-            raise TemplateError(f"unknown placeholder {{{name}}}")
+            raise TemplateError(name, unknown=True)
         names.append(name)
     return names
 
@@ -68,7 +82,7 @@ def check_template_list(templates: list[str]) -> list[str]:
         try:
             placeholders(template)
         except TemplateError as error:
-            raise TemplateError(f"[{index}] {error}") from None
+            raise TemplateError(error.token, error.unknown, index) from None
     return templates
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from salescoach.errors import StoreUnavailable
+from salescoach.i18n import _
 from salescoach.paths import Locations, ensure_private_dir
 from salescoach.store.sqlite import SqliteStore
 
@@ -20,7 +21,9 @@ def open_store(where: Locations) -> SqliteStore:
     try:
         ensure_private_dir(where.home)
     except OSError as error:
-        raise StoreUnavailable(f"cannot use the data folder {where.home}: {error.strerror or error}") from None
+        raise StoreUnavailable(
+            _("cannot use the data folder {path}: {reason}").format(path=where.home, reason=error.strerror or error)
+        ) from None
     return SqliteStore(where.database)
 
 

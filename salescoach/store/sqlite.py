@@ -28,6 +28,7 @@ from salescoach.core.records import (
     Visit,
 )
 from salescoach.errors import NotFound, StoreUnavailable
+from salescoach.i18n import _
 from salescoach.store.migrations import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 30_000
@@ -255,7 +256,7 @@ class SqliteStore:
     def customer(self, customer_id: int) -> Customer:
         rows = self._read(f"SELECT {_CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?", (customer_id,))
         if not rows:
-            raise NotFound(f"no customer with id {customer_id}")
+            raise NotFound(_("no customer with id {id}").format(id=customer_id))
         return _customer(rows[0])
 
     def customers_named(self, name: str) -> list[Customer]:
@@ -740,7 +741,7 @@ class SqliteStore:
         try:
             self._connection.executemany(sql, rows)
         except sqlite3.Error as error:
-            raise StoreUnavailable(f"the store could not be written: {error}") from error
+            raise StoreUnavailable(_("the store could not be written: {error}").format(error=error)) from error
 
     def contact_details(self) -> list[tuple]:
         """(id, name, company, phone, email) of every customer: what imports match duplicates on."""
@@ -769,7 +770,9 @@ class SqliteStore:
         try:
             self._connection.backup(destination)
         except sqlite3.Error as error:
-            raise StoreUnavailable(f"the backup to {target} failed: {error}") from error
+            raise StoreUnavailable(
+                _("the backup to {path} failed: {error}").format(path=target, error=error)
+            ) from error
         finally:
             destination.close()
 
@@ -780,7 +783,9 @@ class SqliteStore:
         try:
             origin.backup(self._connection)
         except sqlite3.Error as error:
-            raise StoreUnavailable(f"the restore from {source} failed: {error}") from error
+            raise StoreUnavailable(
+                _("the restore from {path} failed: {error}").format(path=source, error=error)
+            ) from error
         finally:
             origin.close()
         _migrate(self._connection, self.path)
@@ -790,7 +795,7 @@ class SqliteStore:
     def _one(self, sql: str, key: int, make):
         rows = self._read(sql, (key,))
         if not rows:
-            raise NotFound(f"no record with id {key}")
+            raise NotFound(_("no record with id {id}").format(id=key))
         return make(rows[0])
 
 
@@ -799,33 +804,37 @@ def _execute(connection: sqlite3.Connection, sql: str, parameters: Sequence = ()
     try:
         return connection.execute(sql, parameters)
     except sqlite3.OperationalError as error:
-        raise StoreUnavailable(f"the store could not be used: {error}") from error
+        raise StoreUnavailable(_("the store could not be used: {error}").format(error=error)) from error
     except sqlite3.DatabaseError as error:
         raise StoreUnavailable(
-            f"the store is damaged or not a salescoach database: {error}",
-            hint="restore a backup with `salescoach restore PATH`; the file was left as it is",
+            _("the store is damaged or not a salescoach database: {error}").format(error=error),
+            hint=_("restore a backup with `salescoach restore PATH`; the file was left as it is"),
         ) from error
 
 
 def check_backup(source: Path) -> int:
     """Check that ``source`` is an intact salescoach store this version can open; returns its schema version."""
     if not source.is_file():
-        raise StoreUnavailable(f"no backup file at {source}")
+        raise StoreUnavailable(_("no backup file at {path}").format(path=source))
     try:
         connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise StoreUnavailable(f"{source} is damaged (integrity check failed); nothing was restored")
+                raise StoreUnavailable(
+                    _("{path} is damaged (integrity check failed); nothing was restored").format(path=source)
+                )
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise StoreUnavailable(f"{source} is not a salescoach store ({error}); nothing was restored") from error
+        raise StoreUnavailable(
+            _("{path} is not a salescoach store ({error}); nothing was restored").format(path=source, error=error)
+        ) from error
     if "customers" not in tables or version < 1:
-        raise StoreUnavailable(f"{source} is not a salescoach store; nothing was restored")
+        raise StoreUnavailable(_("{path} is not a salescoach store; nothing was restored").format(path=source))
     if version > len(MIGRATIONS):
-        raise StoreUnavailable(f"{source} was written by a newer salescoach; nothing was restored")
+        raise StoreUnavailable(_("{path} was written by a newer salescoach; nothing was restored").format(path=source))
     return version
 
 
@@ -836,7 +845,7 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         os.chmod(path, 0o600)
     except OSError as error:
-        raise StoreUnavailable(f"cannot create {path}: {error.strerror}") from error
+        raise StoreUnavailable(_("cannot create {path}: {reason}").format(path=path, reason=error.strerror)) from error
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -846,7 +855,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as error:
-        raise StoreUnavailable(f"cannot open the store at {path}: {error}") from error
+        raise StoreUnavailable(_("cannot open the store at {path}: {error}").format(path=path, error=error)) from error
     _execute(connection, f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     _execute(connection, "PRAGMA foreign_keys = ON")
     if _execute(connection, "PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -864,9 +873,10 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
     version = schema_version(connection)
     if version > len(MIGRATIONS):
         raise StoreUnavailable(
-            f"the store at {path} was written by a newer salescoach (schema {version}, this one knows"
-            f" {len(MIGRATIONS)})",
-            hint="upgrade salescoach; the store was not changed",
+            _(
+                "the store at {path} was written by a newer salescoach (schema {version}, this one knows {known})"
+            ).format(path=path, version=version, known=len(MIGRATIONS)),
+            hint=_("upgrade salescoach; the store was not changed"),
         )
     if version == len(MIGRATIONS):
         return

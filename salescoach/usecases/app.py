@@ -33,7 +33,7 @@ class App(NamedTuple):
         if pretend:
             try:
                 today = date.fromisoformat(pretend)
-            except ValueError:
+            except ValueError:  # English: the interface language is not chosen yet
                 raise InvalidInput(f"{TODAY_ENV} must be an ISO date, not {pretend!r}") from None
         where = locations()
         config = settings.read(where.config)

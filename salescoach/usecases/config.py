@@ -9,6 +9,7 @@ from __future__ import annotations
 from salescoach import settings
 from salescoach.core.records import Profile
 from salescoach.errors import InvalidInput
+from salescoach.i18n import _
 from salescoach.paths import ensure_private_dir
 from salescoach.usecases import profile
 from salescoach.usecases.app import App
@@ -23,7 +24,7 @@ def keys() -> list[str]:
 
 def _check_key(key: str) -> None:
     if key not in keys():
-        raise InvalidInput(f"unknown setting {key!r}: use one of {', '.join(keys())}")
+        raise InvalidInput(_("unknown setting {key!r}: use one of {keys}").format(key=key, keys=", ".join(keys())))
 
 
 def get(app: App, key: str | None) -> dict[str, object]:
@@ -45,7 +46,7 @@ def set_(app: App, key: str, value: str) -> None:
         field = key.removeprefix(PROFILE_PREFIX)
         if field in NUMBERS and value:
             if not value.isdigit():
-                raise InvalidInput(f"{key}: must be a whole number")
+                raise InvalidInput(_("{key}: must be a whole number").format(key=key))
             profile.update(app, **{field: int(value)})
         else:
             profile.update(app, **{field: value})

@@ -118,7 +118,7 @@ def _plan_next(store, playbook: dict, customer: Customer, entry: DebriefInput, t
     chosen = entry.next
     due = chosen.date if chosen else default_date
     if due < entry.date:
-        raise InvalidInput("next.date: the next follow-up cannot be before the debrief's date")
+        raise InvalidInput(_("next.date: the next follow-up cannot be before the debrief's date"))
     default_type = "unfinished" if entry.benefit or entry.promises else "care"
     return store.add_followup(
         customer.id,

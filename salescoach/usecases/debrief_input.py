@@ -13,6 +13,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 
 from salescoach.core import vocabulary as v
 from salescoach.core.dates import DateError, parse_day
+from salescoach.i18n import _
+from salescoach.usecases.dates import date_problem
 
 LongText = Annotated[str, Field(min_length=1, max_length=2_000_000)]
 
@@ -23,12 +25,12 @@ def _day(value: object, info: ValidationInfo) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise ValueError("expected a date")
+        raise ValueError(_("expected a date"))
     today = (info.context or {}).get("today") or date.today()
     try:
         return parse_day(value, today)
     except DateError as error:
-        raise ValueError(str(error)) from None
+        raise ValueError(date_problem(error)) from None
 
 
 Day = Annotated[date, BeforeValidator(_day)]
@@ -78,11 +80,13 @@ class DebriefInput(Strict):
     @model_validator(mode="after")
     def _outcome_details(self) -> DebriefInput:
         if self.outcome == "sale" and not self.amount:
-            raise ValueError("a sale needs an amount greater than 0")
+            raise ValueError(_("a sale needs an amount greater than 0"))
         if self.outcome == "lost" and not self.lost_reason:
-            raise ValueError(f"a lost customer needs a lost_reason: one of {', '.join(v.CHURN_CAUSES)}")
+            raise ValueError(
+                _("a lost customer needs a lost_reason: one of {causes}").format(causes=", ".join(v.CHURN_CAUSES))
+            )
         if self.outcome != "lost" and self.lost_reason:
-            raise ValueError("lost_reason goes with outcome: lost")
+            raise ValueError(_("lost_reason goes with outcome: lost"))
         return self
 
 
@@ -100,8 +104,8 @@ def validate(data: dict, today: date, source: str):
         field = ".".join(str(part) for part in first["loc"]) or "debrief"
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
-            message = "unknown field"
+            message = _("unknown field")
         elif first["type"] == "missing":
-            message = "required but missing"
-        more = f" (and {len(error.errors()) - 1} more)" if len(error.errors()) > 1 else ""
+            message = _("required but missing")
+        more = _(" (and {count} more)").format(count=len(error.errors()) - 1) if len(error.errors()) > 1 else ""
         raise InvalidInput(f"{source}{field}: {message}{more}") from None

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from salescoach.core import vocabulary as v
 from salescoach.errors import InvalidInput
+from salescoach.i18n import _
 from salescoach.usecases.app import App
 
 INDUSTRIES = ("bank", "auto", "real_estate", "insurance")
@@ -96,14 +97,14 @@ def build(
 ) -> DemoResult:
     """Fill the store with a demo book of ``customers`` customers; refuses a non-empty store unless ``force``."""
     if customers < 1 or customers > 1_000_000:
-        raise InvalidInput("--customers: must be between 1 and 1,000,000")
+        raise InvalidInput(_("--customers: must be between 1 and 1,000,000"))
     rng = random.Random(seed)
     today = app.today
     packs = _available_packs(app)
     created = datetime.now().isoformat(timespec="seconds")
     with app.store() as store:
         if store.count_customers() and not force:
-            raise InvalidInput("the store already holds customers; pass --force to add a demo book anyway")
+            raise InvalidInput(_("the store already holds customers; pass --force to add a demo book anyway"))
         with store.transaction():
             counts = dict.fromkeys(("notes", "visits", "promises", "purchases", "followups", "dates"), 0)
             batch: list = []
@@ -148,7 +149,7 @@ def _customer(
     visit_count = rng.randint(0, 20) if rng.random() < 0.9 else 0
     visits, promises, purchases, notes = [], [], [], []
     day = today - timedelta(days=365)
-    for _ in range(visit_count):
+    for _visit in range(visit_count):
         day = min(today - timedelta(days=1), day + timedelta(days=rng.randint(1, max(2, 700 // max(visit_count, 1)))))
         feedback, benefit, opportunity = rng.choice(_FBO[language])
         outcome = rng.choices(("none", "progress", "sale"), weights=(5, 4, 1))[0]

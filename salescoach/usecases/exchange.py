@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from salescoach.core.records import CustomerFile
 from salescoach.errors import InvalidInput
+from salescoach.i18n import _
 from salescoach.usecases.app import App
 
 FORMATS = ("json", "csv", "vcf")
@@ -64,7 +65,11 @@ def customer_data(book: CustomerFile) -> dict:
 def export(app: App, format_: str, progress: Callable[[int, int], None] = lambda done, total: None) -> str:
     """The whole book as text in ``format_``."""
     if format_ not in FORMATS:
-        raise InvalidInput(f"--format: {format_!r} is not one of {', '.join(FORMATS)}")
+        raise InvalidInput(
+            _("{field}: {value!r} is not one of {choices}").format(
+                field="--format", value=format_, choices=", ".join(FORMATS)
+            )
+        )
     with app.store() as store:
         ids = store.customer_ids()
         books = []

@@ -36,9 +36,9 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
     shown, not the size of the book.
     """
     if days < 1:
-        raise InvalidInput("--days: must be 1 or more")
+        raise InvalidInput(_("--days: must be 1 or more"))
     if limit < 0:
-        raise InvalidInput("--limit: must be 0 (all) or more")
+        raise InvalidInput(_("--limit: must be 0 (all) or more"))
     day = day or app.today
     until = day + timedelta(days=days - 1)
     playbooks: dict[str | None, PlaybookChoice] = {}
@@ -105,7 +105,7 @@ def _parse_id(item_id: str) -> tuple[str, int]:
     kind = "promise" if text.startswith("p") else "followup"
     number = text[1:] if text[:1] in ("f", "p") else text
     if not number.isdigit():
-        raise InvalidInput(f"not an item id: {item_id!r} (ids look like f12 or p3)")
+        raise InvalidInput(_("not an item id: {item_id!r} (ids look like f12 or p3)").format(item_id=item_id))
     return kind, int(number)
 
 
@@ -167,9 +167,9 @@ def done(app: App, item_id: str, note: str | None, next_day: date | None, schedu
 def snooze(app: App, item_id: str, to: date) -> Followup:
     kind, number = _parse_id(item_id)
     if kind != "followup":
-        raise InvalidInput("only follow-ups can be snoozed; a promise keeps its due date")
+        raise InvalidInput(_("only follow-ups can be snoozed; a promise keeps its due date"))
     if to < app.today:
-        raise InvalidInput("--to: a follow-up cannot be snoozed into the past")
+        raise InvalidInput(_("--to: a follow-up cannot be snoozed into the past"))
     with app.store() as store, store.transaction():
         _open_followup(store, number)
         return store.move_followup(number, to)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from salescoach.errors import InvalidInput, NotFound, SalescoachError
+from salescoach.i18n import _
 from salescoach.store.sqlite import name_key
 from salescoach.usecases.app import App
 
@@ -104,6 +105,11 @@ class Problem(NamedTuple):
     source: str
 
 
+def bad_line(problem: Problem) -> str:
+    """``line 3: no name``: a bad row as the error, the report and the reject file name it."""
+    return _("line {line}: {reason}").format(line=problem.line, reason=problem.reason)
+
+
 class ImportReport(NamedTuple):
     added: int
     merged: int
@@ -127,7 +133,9 @@ def guess_mapping(headers: list[str], overrides: dict[str, str]) -> dict[str, st
         elif _key(header) in known and known[_key(header)] not in mapping.values():
             mapping[header] = known[_key(header)]
     if "name" not in mapping.values():
-        raise InvalidInput(f"no name column among {', '.join(headers)}; say which with --map COLUMN=name")
+        raise InvalidInput(
+            _("no name column among {headers}; say which with --map COLUMN=name").format(headers=", ".join(headers))
+        )
     return mapping
 
 
@@ -136,7 +144,11 @@ def parse_overrides(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         column, sep, field = pair.partition("=")
         if not sep or field not in FIELDS:
-            raise InvalidInput(f"--map: {pair!r} should be COLUMN=field with field one of {', '.join(FIELDS)}")
+            raise InvalidInput(
+                _("--map: {pair!r} should be COLUMN=field with field one of {fields}").format(
+                    pair=pair, fields=", ".join(FIELDS)
+                )
+            )
         overrides[column] = field
     return overrides
 
@@ -147,7 +159,7 @@ def decode(raw: bytes, path: Path) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InvalidInput(f"{path}: not UTF-8 or CP949 text")
+    raise InvalidInput(_("{path}: not UTF-8 or CP949 text").format(path=path))
 
 
 def _industry_playbooks(industry: str) -> list[str]:
@@ -163,13 +175,13 @@ def _contact_row(line: int, values: dict[str, str], source: str, today_text: str
     """Validate one contact (from a CSV row or a vCard) into the export shape."""
     name = (values.get("name") or "").strip()
     if not name:
-        return Problem(line, "no name", source)
+        return Problem(line, _("no name"), source)
     tier = TIER_WORDS.get((values.get("tier") or "").strip().casefold())
     if tier is None:
-        return Problem(line, f"tier {values.get('tier')!r} is not hot, warm or general", source)
+        return Problem(line, _("tier {tier!r} is not hot, warm or general").format(tier=values.get("tier")), source)
     email = (values.get("email") or "").strip() or None
     if email and "@" not in email:
-        return Problem(line, f"email {email!r} has no @", source)
+        return Problem(line, _("email {email!r} has no @").format(email=email), source)
     data = {
         "name": name,
         "honorific": (values.get("honorific") or "").strip() or None,
@@ -190,10 +202,10 @@ def _contact_row(line: int, values: dict[str, str], source: str, today_text: str
     if birthday:
         match = re.match(r"^(?:(\d{4})-?|--)(\d{2})-?(\d{2})$", birthday.replace(".", "-").replace("/", "-"))
         if not match:
-            return Problem(line, f"birthday {birthday!r} is not YYYY-MM-DD", source)
+            return Problem(line, _("birthday {birthday!r} is not YYYY-MM-DD").format(birthday=birthday), source)
         year, month, day = match.groups()
         if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
-            return Problem(line, f"birthday {birthday!r} is not a date", source)
+            return Problem(line, _("birthday {birthday!r} is not a date").format(birthday=birthday), source)
         data["dates"].append(
             {
                 "kind": "birthday",
@@ -217,7 +229,7 @@ def read_csv(text: str, overrides: dict[str, str], today_text: str) -> list[Row 
     try:
         headers = next(reader)
     except StopIteration:
-        raise InvalidInput("the file is empty") from None
+        raise InvalidInput(_("the file is empty")) from None
     mapping = guess_mapping(headers, overrides)
     rows: list[Row | Problem] = []
     for cells in reader:
@@ -236,7 +248,7 @@ def read_vcf(text: str, today_text: str) -> list[Row | Problem]:
     try:
         cards = list(vobject.readComponents(text, ignoreUnreadable=True))
     except Exception as error:  # vobject raises its own ParseError and plain ValueErrors
-        raise InvalidInput(f"not a vCard file: {error}") from None
+        raise InvalidInput(_("not a vCard file: {error}").format(error=error)) from None
 
     def first(card, name: str) -> str:
         item = getattr(card, name, None)
@@ -272,11 +284,11 @@ def read_json(text: str) -> tuple[list[Row | Problem], dict]:
         customers = data["customers"]
         assert data.get("salescoach_book") == 1 and isinstance(customers, list)
     except (ValueError, KeyError, TypeError, AssertionError):
-        raise InvalidInput("not a salescoach JSON export (salescoach export --format json)") from None
+        raise InvalidInput(_("not a salescoach JSON export (salescoach export --format json)")) from None
     rows: list[Row | Problem] = []
     for index, customer in enumerate(customers, 1):
         if not isinstance(customer, dict) or not str(customer.get("name") or "").strip():
-            rows.append(Problem(index, "no name", json.dumps(customer, ensure_ascii=False)[:200]))
+            rows.append(Problem(index, _("no name"), json.dumps(customer, ensure_ascii=False)[:200]))
         else:
             rows.append(Row(index, customer, ""))
     return rows, data.get("profile") or {}
@@ -304,8 +316,10 @@ def _choose_playbooks(app: App, rows: list[Row | Problem]) -> list[Row | Problem
             if name is None:
                 row = Problem(
                     row.line,
-                    f"industry {industry!r} has no playbook: use bank, auto, real_estate, insurance or one of your "
-                    "own, or --map the column to tags",
+                    _(
+                        "industry {industry!r} has no playbook: use bank, auto, real_estate, insurance or one of your "
+                        "own, or --map the column to tags"
+                    ).format(industry=industry),
                     row.source,
                 )
             else:
@@ -338,11 +352,11 @@ def import_file(
     """Read ``path``, check every row, then add or merge all of them in one transaction (or none)."""
     format_ = format_ or {".vcf": "vcf", ".vcard": "vcf", ".json": "json"}.get(path.suffix.lower(), "csv")
     if format_ not in ("csv", "vcf", "json"):
-        raise InvalidInput(f"--format: {format_!r} is not csv, vcf or json")
+        raise InvalidInput(_("--format: {value!r} is not csv, vcf or json").format(value=format_))
     try:
         raw = path.read_bytes()
     except OSError as error:  # a missing or unreadable file is a runtime failure (exit 1), not bad input
-        raise SalescoachError(f"{path}: cannot read: {error.strerror}") from None
+        raise SalescoachError(_("{path}: cannot read: {reason}").format(path=path, reason=error.strerror)) from None
     text = decode(raw, path)
     today_text = app.today.isoformat()
     profile: dict = {}
@@ -357,10 +371,10 @@ def import_file(
     bad = tuple(row for row in rows if isinstance(row, Problem))
     good = [row for row in rows if isinstance(row, Row)]
     if bad and not skip_bad:
-        listed = "\n".join(f"  line {problem.line}: {problem.reason}" for problem in bad)
+        listed = "\n".join("  " + bad_line(problem) for problem in bad)
         raise InvalidInput(
-            f"{len(bad)} bad row(s); nothing was imported:\n{listed}",
-            hint="fix them, or pass --skip-bad to import the good rows",
+            _("{count} bad row(s); nothing was imported:").format(count=len(bad)) + "\n" + listed,
+            hint=_("fix them, or pass --skip-bad to import the good rows"),
         )
     added = merged = skipped = 0
     with app.store() as store:
@@ -391,7 +405,7 @@ def import_file(
     if bad and skip_bad and not dry_run:
         rejects = str(path.with_name(path.name + ".rejected.txt"))
         Path(rejects).write_text(
-            "".join(f"# line {problem.line}: {problem.reason}\n{problem.source}\n" for problem in bad),
+            "".join(f"# {bad_line(problem)}\n{problem.source}\n" for problem in bad),
             encoding="utf-8",
         )
     return ImportReport(added, merged, skipped, bad, rejects, dry_run)

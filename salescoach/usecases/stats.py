@@ -8,6 +8,7 @@ from typing import NamedTuple
 from salescoach.core.performance import Performance, performance
 from salescoach.core.vocabulary import TIERS
 from salescoach.errors import InvalidInput
+from salescoach.i18n import _
 from salescoach.usecases.app import App
 
 
@@ -40,9 +41,9 @@ def stats(app: App, start: date | None, end: date | None, margin: float | None) 
     end = end or app.today
     start = start or end - timedelta(days=365)
     if start > end:
-        raise InvalidInput("--from must not be after --to")
+        raise InvalidInput(_("--from must not be after --to"))
     if margin is not None and not 0 <= margin <= 1:
-        raise InvalidInput("--margin: a fraction between 0 and 1, e.g. 0.2")
+        raise InvalidInput(_("--margin: a fraction between 0 and 1, e.g. 0.2"))
     playbook = app.playbook(None)
     with app.store() as store:
         book: dict[str, dict[str, int]] = {}

@@ -1,0 +1,19 @@
+"""What to tell the rep, in their language, when something they typed is not a date.
+
+:mod:`salescoach.core.dates` parses and stays pure, so its :class:`~salescoach.core.dates.DateError` speaks English;
+the options, prompts and debrief files that take dates say the problem through :func:`date_problem`.
+"""
+
+from __future__ import annotations
+
+from salescoach.core.dates import EARLIEST, LATEST, DateError
+from salescoach.i18n import _
+
+
+def date_problem(error: DateError) -> str:
+    """The problem with a date the rep typed, in the interface language."""
+    if error.out_of_range:
+        return _("{text!r} is out of range ({earliest} to {latest})").format(
+            text=error.text, earliest=EARLIEST.year, latest=LATEST.year
+        )
+    return _("not a date: {text!r} (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday)").format(text=error.text)
