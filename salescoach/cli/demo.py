@@ -26,9 +26,8 @@ def demo(
 
     Example: SALESCOACH_HOME=/tmp/demo salescoach demo --customers 1000 && SALESCOACH_HOME=/tmp/demo salescoach followup
     """
-    from rich.progress import Progress
-
     from salescoach.render.output import Output
+    from salescoach.render.progress import progress
     from salescoach.usecases.demo import build
 
     app = current_app(ctx)
@@ -37,9 +36,8 @@ def demo(
         from salescoach.errors import InvalidInput
 
         raise InvalidInput(_("--lang: {language!r} is not en or ko").format(language=language))
-    with Progress(transient=True, disable=json_) as bar:
-        task = bar.add_task(_("Writing the demo book"), total=customers)
-        result = build(app, customers, seed, language, force, lambda done: bar.update(task, completed=done))
+    with progress(_("Writing the demo book"), total=customers, quiet=json_) as advance:
+        result = build(app, customers, seed, language, force, advance)
     Output(json_).result(
         result,
         lambda console: console.print(

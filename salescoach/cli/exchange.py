@@ -15,10 +15,6 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export)
 
 
-def _progress(bar, task):
-    return lambda done, total: bar.update(task, completed=done, total=total)
-
-
 @clean_errors
 def import_(
     ctx: typer.Context,
@@ -33,15 +29,13 @@ def import_(
 
     Example: salescoach import customers.csv --map "Mobile=phone" --dry-run
     """
-    from rich.progress import Progress
-
     from salescoach.render.output import Output
+    from salescoach.render.progress import progress
     from salescoach.usecases.import_book import bad_line, import_file
 
     app = current_app(ctx)
-    with Progress(transient=True, disable=json_) as bar:
-        task = bar.add_task(_("Importing"), total=None)
-        report = import_file(app, path, format_, map_ or [], dry_run, skip_bad, _progress(bar, task))
+    with progress(_("Importing"), quiet=json_) as advance:
+        report = import_file(app, path, format_, map_ or [], dry_run, skip_bad, advance)
 
     def render(console) -> None:
         verb = _("Would add") if report.dry_run else _("Added")

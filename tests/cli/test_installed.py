@@ -1,6 +1,9 @@
 """The installed script, run as a rep runs it: a real process, from an unrelated folder."""
 
+import contextlib
 import json
+import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +71,26 @@ def test_every_command_has_help_with_an_example(cli):
     assert len(commands) >= 20
     for path, command in commands:
         assert command.help and "Example" in command.help, f"salescoach {' '.join(path)} lacks help or an example"
+
+
+def test_progress_goes_to_stderr_on_a_terminal_and_nowhere_in_a_pipe(run, isolated, tmp_path):
+    piped = run("demo", "--customers", "50")
+    assert piped.stdout.startswith("Demo book: 50 customers") and piped.stderr == ""
+    csv = tmp_path / "c.csv"
+    csv.write_text("name\nKim\n", encoding="utf-8")
+    imported = run("import", str(csv))
+    assert imported.stdout.startswith("Added 1,") and imported.stderr == ""
+
+    controller, terminal = pty.openpty()
+    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"} | {"TERM": "xterm-256color"}
+    process = subprocess.Popen(
+        [installed_script(), "demo", "--customers", "50", "--force"], stdout=subprocess.PIPE, stderr=terminal, env=env
+    )
+    os.close(terminal)
+    shown = b""
+    with contextlib.suppress(OSError):  # the terminal closes with the process
+        while chunk := os.read(controller, 4096):
+            shown += chunk
+    assert process.wait(timeout=60) == 0
+    assert process.stdout.read().startswith(b"Demo book: 50 customers")
+    assert b"Writing the demo book" in shown
