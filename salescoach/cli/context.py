@@ -44,8 +44,6 @@ def clean_errors(command: F) -> F:
 
     @functools.wraps(command)
     def run(*args, **kwargs):
-        from salescoach.i18n import _
-
         try:
             result = command(*args, **kwargs)
             sys.stdout.flush()  # here, so a reader that stopped early (`| head`) is met below
@@ -55,14 +53,21 @@ def clean_errors(command: F) -> F:
             raise typer.Exit(0) from None
         except SalescoachError as error:
             raise fail(error.message, error.hint, error.exit_code) from None
-        except KeyboardInterrupt:
-            raise fail(_("interrupted; nothing was saved"), None, EXIT_INTERRUPTED) from None
-        except EOFError:
-            raise fail(
-                _("input ended before the answers were complete; nothing was saved"), None, EXIT_RUNTIME
-            ) from None
+        except (KeyboardInterrupt, EOFError, typer.Abort) as error:
+            raise _stopped(error) from None
         except OSError as error:  # the machine refused (permissions, a full disk): a runtime failure, in one line
             where = f"{error.filename}: " if error.filename else ""
             raise fail(f"{where}{error.strerror or error}", None, EXIT_RUNTIME) from None
 
     return run  # type: ignore[return-value]
+
+
+def _stopped(error: BaseException) -> typer.Exit:
+    """Ctrl-C is exit 130, end of input exit 1, each in one line. A yes/no question (Click's ``confirm``) turns
+    both into ``Abort``, which would print a bare "Aborted!": what it caught is the ``Abort``'s context."""
+    from salescoach.i18n import _
+
+    cause = error.__context__ if isinstance(error, typer.Abort) else error
+    if isinstance(cause, KeyboardInterrupt):
+        return fail(_("interrupted; nothing was saved"), None, EXIT_INTERRUPTED)
+    return fail(_("input ended before the answers were complete; nothing was saved"), None, EXIT_RUNTIME)

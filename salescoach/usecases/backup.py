@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from salescoach.errors import InvalidInput
+from salescoach.i18n import _
 from salescoach.paths import ensure_private_dir
 from salescoach.usecases.app import App
 
@@ -32,7 +33,7 @@ def backup(app: App, target: Path | None) -> BackupResult:
     if target is not None and target.is_dir():
         target = target / _stamped(app, "backup").name
     if target is not None and target.exists():
-        raise InvalidInput(f"{target} exists already; choose a new file name")
+        raise InvalidInput(_("{path} exists already; choose a new file name").format(path=target))
     target = target or _stamped(app, "backup")
     with app.store() as store:
         store.backup_to(target)

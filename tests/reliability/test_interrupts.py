@@ -1,4 +1,5 @@
-"""A real interactive debrief in a pseudo-terminal, interrupted at every prompt: the store stays as it was."""
+"""A real interactive debrief in a pseudo-terminal, interrupted at every prompt: the store stays as it was.
+The yes/no questions (remove, restore) too."""
 
 import os
 import pty
@@ -33,10 +34,11 @@ def read_until_quiet(fd: int, quiet: float = 0.4, limit: float = 20.0) -> bytes:
     return data
 
 
-def debrief_in_pty(stop_at: int, how: str):
+def interrupt_in_pty(stop_at: int, how: str, command: tuple = ("debrief", "Lee Jiwoo")):
+    """Run ``command`` in a pseudo-terminal, give the first ``stop_at`` answers, then Ctrl-C or Ctrl-D."""
     leader, follower = pty.openpty()
     process = subprocess.Popen(
-        [installed_script(), "debrief", "Lee Jiwoo"],
+        [installed_script(), *command],
         stdin=follower,
         stdout=follower,
         stderr=follower,
@@ -68,7 +70,7 @@ def debrief_in_pty(stop_at: int, how: str):
 def test_sigint_at_every_prompt_leaves_the_store_unchanged(run, isolated, dump, stop_at):
     assert run("customer", "add", "Lee Jiwoo", "--tier", "warm").returncode == 0
     before = dump(isolated / "salescoach.db")
-    code, output = debrief_in_pty(stop_at, "sigint")
+    code, output = interrupt_in_pty(stop_at, "sigint")
     assert code == 130, output
     assert "interrupted; nothing was saved" in output
     assert "Traceback" not in output
@@ -79,7 +81,18 @@ def test_sigint_at_every_prompt_leaves_the_store_unchanged(run, isolated, dump, 
 def test_end_of_input_leaves_the_store_unchanged(run, isolated, dump, stop_at):
     assert run("customer", "add", "Lee Jiwoo").returncode == 0
     before = dump(isolated / "salescoach.db")
-    code, output = debrief_in_pty(stop_at, "eof")
+    code, output = interrupt_in_pty(stop_at, "eof")
     assert code == 1, output
     assert "nothing was saved" in output and "Traceback" not in output
+    assert dump(isolated / "salescoach.db") == before
+
+
+@pytest.mark.parametrize(("how", "code", "says"), [("sigint", 130, "interrupted"), ("eof", 1, "input ended")])
+def test_a_yes_no_question_interrupted_changes_nothing(run, isolated, dump, how, code, says):
+    assert run("customer", "add", "Lee Jiwoo").returncode == 0
+    before = dump(isolated / "salescoach.db")
+    exit_code, output = interrupt_in_pty(0, how, ("customer", "remove", "Lee Jiwoo"))
+    assert exit_code == code, output
+    assert says in output and "nothing was saved" in output
+    assert "Aborted" not in output and "Traceback" not in output
     assert dump(isolated / "salescoach.db") == before
