@@ -100,12 +100,22 @@ def validate(data: dict, today: date, source: str):
     try:
         return DebriefInput.model_validate(data, context={"today": today})
     except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "debrief"
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            message = _("unknown field")
-        elif first["type"] == "missing":
-            message = _("required but missing")
-        more = _(" (and {count} more)").format(count=len(error.errors()) - 1) if len(error.errors()) > 1 else ""
-        raise InvalidInput(f"{source}{field}: {message}{more}") from None
+        raise InvalidInput(source + problem_line(error, "debrief")) from None
+
+
+def problem_line(error, whole: str, inside: str | None = None) -> str:
+    """A pydantic ``ValidationError`` as one line: the first problem's field and message, and how many more.
+
+    Fields are dotted paths as a rep sees them in the file (``visits.2.channel``), under ``inside`` when the
+    model is one part of the file; ``whole`` names the document when the problem is with all of it.
+    """
+    first = error.errors()[0]
+    parts = [str(part) for part in first["loc"]]
+    field = ".".join([inside, *parts] if inside else parts) or whole
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = _("unknown field")
+    elif first["type"] == "missing":
+        message = _("required but missing")
+    more = _(" (and {count} more)").format(count=len(error.errors()) - 1) if len(error.errors()) > 1 else ""
+    return f"{field}: {message}{more}"

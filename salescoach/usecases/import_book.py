@@ -285,13 +285,17 @@ def read_json(text: str) -> tuple[list[Row | Problem], dict]:
         assert data.get("salescoach_book") == 1 and isinstance(customers, list)
     except (ValueError, KeyError, TypeError, AssertionError):
         raise InvalidInput(_("not a salescoach JSON export (salescoach export --format json)")) from None
+    from salescoach.usecases.book_input import checked_customer, checked_profile
+
+    profile = checked_profile(data.get("profile"))
     rows: list[Row | Problem] = []
     for index, customer in enumerate(customers, 1):
-        if not isinstance(customer, dict) or not str(customer.get("name") or "").strip():
-            rows.append(Problem(index, _("no name"), json.dumps(customer, ensure_ascii=False)[:200]))
+        checked, problem = checked_customer(customer)
+        if problem:
+            rows.append(Problem(index, problem, json.dumps(customer, ensure_ascii=False)[:200]))
         else:
-            rows.append(Row(index, customer, ""))
-    return rows, data.get("profile") or {}
+            rows.append(Row(index, checked, ""))
+    return rows, profile
 
 
 def _choose_playbooks(app: App, rows: list[Row | Problem]) -> list[Row | Problem]:

@@ -21,6 +21,34 @@ def test_json_export_reimports_exactly(cli, tmp_path, monkeypatch):
     assert cli.json("import", str(first))["skipped"] == 40  # never doubled
 
 
+def test_a_hand_edited_export_gets_bad_rows_not_a_traceback(cli, tmp_path, isolated):
+    cli("demo", "--customers", "4", "--seed", "3")
+    path = tmp_path / "book.json"
+    cli("export", "--format", "json", "--out", str(path))
+    book = json.loads(path.read_text(encoding="utf-8"))
+    book["customers"][0]["tier"] = "tepid"
+    book["customers"][1]["promises"] = [{"text": "call", "made_on": "2026-11-01", "due": "2026-11-03", "visit": 99}]
+    del book["customers"][2]["created"]  # harmless: it is filled in
+    book["customers"][3]["dates"] = [{"kind": "birthday", "month": 2, "day": 30}]
+    path.write_text(json.dumps(book), encoding="utf-8")
+    env = {"SALESCOACH_HOME": str(tmp_path / "fresh")}
+    result = cli.runner.invoke(cli.app, ["import", str(path)], env=env)
+    assert result.exit_code == 2
+    visits = len(book["customers"][1]["visits"])
+    assert result.stderr.splitlines()[1:4] == [
+        "  line 1: tier: Input should be 'hot', 'warm' or 'general'",
+        f"  line 2: customer: visit 99 is named, but there are {visits} visits",
+        "  line 4: dates.0: no such day: 2-30",
+    ]
+    skipped = cli.runner.invoke(cli.app, ["import", str(path), "--skip-bad", "--json"], env=env)
+    assert json.loads(skipped.stdout)["added"] == 1
+
+    book["profile"]["bogus"] = 1
+    path.write_text(json.dumps(book), encoding="utf-8")
+    result = cli.runner.invoke(cli.app, ["import", str(path), "--skip-bad"], env={"SALESCOACH_HOME": str(isolated)})
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (2, "Error: profile.bogus: unknown field")
+
+
 def test_korean_excel_csv_in_cp949_with_duplicates_merged(cli, tmp_path):
     path = tmp_path / "고객.csv"
     rows = (

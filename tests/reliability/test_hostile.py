@@ -3,6 +3,7 @@
 import json
 import os
 import stat
+import uuid
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -84,6 +85,25 @@ def test_any_debrief_file_is_accepted_or_refused_cleanly(cli, tmp_path, data):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = cli.runner.invoke(cli.app, ["debrief", "--from-file", str(path), "--create"])
     assert result.exit_code in (0, 1, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), texts),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(texts, inner, max_size=3)),
+    max_leaves=8,
+)
+record_keys = st.sampled_from(["visits", "promises", "notes", "dates", "followups", "purchases", "tier", "name"])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.dictionaries(st.one_of(record_keys, texts), json_values, max_size=3), profile=json_values)
+def test_any_edited_export_is_imported_or_refused_cleanly(cli, tmp_path, changes, profile):
+    path = tmp_path / "book.json"
+    customer = {"name": f"Kim {uuid.uuid4()}", "created": "2026-01-01", **changes}  # new each time: imported
+    path.write_text(json.dumps({"salescoach_book": 1, "profile": profile, "customers": [customer]}), encoding="utf-8")
+    result = cli.runner.invoke(cli.app, ["import", str(path)])
+    assert result.exit_code in (0, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
 
 

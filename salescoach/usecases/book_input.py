@@ -1,0 +1,148 @@
+"""A salescoach JSON export as it is read back: every customer checked before anything is written.
+
+An export is usually our own file, but it may have been edited by hand or come from a colleague's version. A
+missing field, a visit index past the end of the visits or a tier the method does not know makes that customer
+a bad row, listed like a bad CSV row, never a traceback halfway through an import or a stray value in the book.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from salescoach.core import vocabulary as v
+from salescoach.errors import InvalidInput
+from salescoach.i18n import _
+from salescoach.usecases.debrief_input import LongText, Strict, problem_line
+
+Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+VisitIndex = Annotated[int, Field(ge=0)] | None
+Stage = Literal[1, 2, 3] | None
+Count = Annotated[int, Field(ge=0)] | None
+
+
+class NoteRecord(Strict):
+    kind: Literal[v.NOTE_KINDS]
+    text: LongText
+    noted_on: date
+
+
+class VisitRecord(Strict):
+    date: date
+    channel: Literal[v.CHANNELS]
+    topics: list[LongText] = []
+    feedback: LongText | None = None
+    benefit: LongText | None = None
+    opportunity: LongText | None = None
+    outcome: Literal[v.OUTCOMES] = "none"
+    amount: Amount | None = None
+    lost_reason: Literal[v.CHURN_CAUSES] | None = None
+    tier: Literal[v.TIERS] | None = None
+    stage: Stage = None
+    answered: list[Literal[v.QUESTIONS]] = []
+
+
+class PromiseRecord(Strict):
+    text: LongText
+    made_on: date
+    due: date
+    kept_on: date | None = None
+    visit: VisitIndex = None
+
+
+class PurchaseRecord(Strict):
+    date: date
+    amount: Amount
+    product: LongText | None = None
+    visit: VisitIndex = None
+
+
+class FollowupRecord(Strict):
+    due: date
+    channel: Literal[v.CHANNELS]
+    type: Literal[v.FOLLOWUP_TYPES]
+    note: LongText | None = None
+    done_on: date | None = None
+    done_note: LongText | None = None
+    visit: VisitIndex = None
+
+
+class DateRecord(Strict):
+    kind: Literal[tuple(v.DATE_KINDS)]
+    month: Annotated[int, Field(ge=1, le=12)]
+    day: Annotated[int, Field(ge=1, le=31)]
+    year: Annotated[int, Field(ge=1900, le=2999)] | None = None
+    yearly: bool = True
+    lead_days: Annotated[int, Field(ge=0, le=v.MAX_LEAD_DAYS)] = 0
+    label: LongText | None = None
+
+    @model_validator(mode="after")
+    def _real_day(self) -> DateRecord:
+        try:
+            date(self.year or 2000, self.month, self.day)  # 2000 is a leap year: 29 February stays possible
+        except ValueError:
+            raise ValueError(_("no such day: {month}-{day}").format(month=self.month, day=self.day)) from None
+        return self
+
+
+class CustomerRecord(Strict):
+    name: LongText
+    honorific: LongText | None = None
+    company: LongText | None = None
+    playbook: LongText | None = None
+    phone: LongText | None = None
+    email: LongText | None = None
+    city: LongText | None = None
+    tier: Literal[v.TIERS] = "general"
+    stage: Stage = None
+    tags: list[LongText] = []
+    created: str = Field(default_factory=lambda: datetime.now().isoformat(timespec="seconds"))
+    last_contact: date | None = None
+    notes: list[NoteRecord] = []
+    visits: list[VisitRecord] = []
+    promises: list[PromiseRecord] = []
+    purchases: list[PurchaseRecord] = []
+    followups: list[FollowupRecord] = []
+    dates: list[DateRecord] = []
+
+    @model_validator(mode="after")
+    def _visits_exist(self) -> CustomerRecord:
+        if not self.name.strip():
+            raise ValueError(_("no name"))
+        for records in (self.promises, self.purchases, self.followups):
+            for record in records:
+                if record.visit is not None and record.visit >= len(self.visits):
+                    raise ValueError(
+                        _("visit {index} is named, but there are {count} visits").format(
+                            index=record.visit, count=len(self.visits)
+                        )
+                    )
+        return self
+
+
+class ProfileRecord(Strict):
+    name: LongText | None = None
+    company: LongText | None = None
+    title: LongText | None = None
+    years: Count = None
+    credentials: LongText | None = None
+    customer_count: Count = None
+    references: LongText | None = None
+
+
+def checked_customer(data: object) -> tuple[dict | None, str | None]:
+    """One exported customer as the plain data the store inserts, or the problem that makes it a bad row."""
+    try:
+        return CustomerRecord.model_validate(data).model_dump(), None
+    except ValidationError as error:
+        return None, problem_line(error, "customer")
+
+
+def checked_profile(data: object) -> dict:
+    """The rep's profile of an export, checked; a wrong one stops the import (there is one, not a row of many)."""
+    try:
+        return ProfileRecord.model_validate(data or {}).model_dump(exclude_none=True)
+    except ValidationError as error:
+        raise InvalidInput(problem_line(error, "profile", inside="profile")) from None
