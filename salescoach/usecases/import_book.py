@@ -124,12 +124,25 @@ def _key(header: str) -> str:
 
 
 def guess_mapping(headers: list[str], overrides: dict[str, str]) -> dict[str, str]:
-    """Column → field: overrides first, then known English and Korean header names."""
+    """Column → field: overrides first, then known English and Korean header names.
+
+    Columns are matched ignoring case, spaces and punctuation (``--map mobile=phone`` finds "Mobile"); a
+    ``--map`` column the file lacks is an error, since a typo there would drop a whole column without a word.
+    """
+    wanted = {_key(column): field for column, field in overrides.items()}
+    present = {_key(header) for header in headers}
+    for column in overrides:
+        if _key(column) not in present:
+            raise InvalidInput(
+                _("--map: the file has no column {column!r}; its columns are {headers}").format(
+                    column=column, headers=", ".join(headers)
+                )
+            )
     mapping = {}
     known = {_key(word): field for field, words in SYNONYMS.items() for word in words}
     for header in headers:
-        if header in overrides:
-            mapping[header] = overrides[header]
+        if _key(header) in wanted:
+            mapping[header] = wanted[_key(header)]
         elif _key(header) in known and known[_key(header)] not in mapping.values():
             mapping[header] = known[_key(header)]
     if "name" not in mapping.values():

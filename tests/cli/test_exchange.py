@@ -74,9 +74,11 @@ def test_utf8_bom_csv_with_explicit_mapping(cli, tmp_path):
     path.write_text("\ufeffWho,Mobile,Org\nLee Jiwoo,010-9,Daehan\n", encoding="utf-8")
     with pytest.raises(AssertionError):
         cli("import", str(path))  # no name column to guess
-    cli("import", str(path), "--map", "Who=name", "--map", "Mobile=phone")
+    cli("import", str(path), "--map", "who=name", "--map", "MOBILE=phone")  # any case
     assert cli.json("customer", "show", "Lee")["customer"]["phone"] == "010-9"
     assert cli("import", str(path), "--map", "Who=nom", code=2).stderr.startswith("Error: --map")
+    typo = cli("import", str(path), "--map", "Who=name", "--map", "Mobil=phone", code=2).stderr
+    assert typo.splitlines()[0] == "Error: --map: the file has no column 'Mobil'; its columns are Who, Mobile, Org"
 
 
 def test_bad_rows_stop_the_import_unless_skipped(cli, tmp_path):
