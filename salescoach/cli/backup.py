@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from salescoach.cli.context import clean_errors, current_app
-from salescoach.cli.options import JsonOption
+from salescoach.cli.options import JsonOption, YesOption
 from salescoach.i18n import _
 
 
@@ -44,7 +44,7 @@ def backup(
 def restore(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="A backup made by `salescoach backup`.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: YesOption = False,
     json_: JsonOption = False,
 ) -> None:
     """Restore the store from a backup; the current store is saved in the backups folder first.
@@ -52,15 +52,16 @@ def restore(
     Example: salescoach restore ~/Documents/salescoach-2026-11-25.db
     """
     from salescoach.render.output import Output, visible
-    from salescoach.usecases.backup import check_restore
     from salescoach.usecases.backup import restore as bring_back
 
-    current = check_restore(current_app(ctx), path)
-    question = _("Replace your current book ({count} customers) with {path}?")
-    if not yes and not typer.confirm(question.format(count=current, path=visible(path))):
+    def confirm(customers: int) -> bool:
+        question = _("Replace your current book ({count} customers) with {path}?")
+        return yes or typer.confirm(question.format(count=customers, path=visible(path)))
+
+    result = bring_back(current_app(ctx), path, confirm)
+    if result is None:
         Output().status(_("Nothing was restored."))
         return
-    result = bring_back(current_app(ctx), path)
     Output(json_).result(
         result,
         lambda console: console.print(

@@ -30,18 +30,28 @@ EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 class DateError(ValueError):
     """Text that is not a date we understand, or a date outside ``EARLIEST``..``LATEST``.
 
-    The message is English; ``text`` and ``out_of_range`` let the layers that speak the rep's language say it in
-    theirs (the core stays free of the interface catalogue).
+    It carries the facts, ``text`` and ``out_of_range``, not a sentence: the layers that speak the rep's language
+    say it in theirs (:func:`salescoach.usecases.dates.date_problem`), and the core stays free of the catalogue.
     """
 
     def __init__(self, text: str, out_of_range: bool = False) -> None:
-        if out_of_range:
-            message = f"{text!r} is out of range ({EARLIEST.year} to {LATEST.year})"
-        else:
-            message = f"not a date: {text!r} (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday)"
-        super().__init__(message)
+        super().__init__(text)
         self.text = text
         self.out_of_range = out_of_range
+
+
+def calendar_day(year: int | None, month: int, day: int) -> date:
+    """The day an important date falls on: in ``year``, or in 2000 when the year is unknown (a leap year, so a
+    birthday on 29 February stays possible). One rule for every way a date comes in (``customer date``, CSV and
+    vCard birthdays, JSON exports), so what one accepts the others read back."""
+    text = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+    try:
+        found = date(year or 2000, month, day)
+    except ValueError:
+        raise DateError(text) from None
+    if not EARLIEST <= found <= LATEST:
+        raise DateError(text, out_of_range=True)
+    return found
 
 
 def parse_day(text: str, today: date) -> date:

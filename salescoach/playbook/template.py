@@ -39,16 +39,13 @@ _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 class TemplateError(ValueError):
     """A template names a placeholder outside the documented set, or has a stray brace.
 
-    The message is English; ``token`` (the stray brace or the unknown name), ``unknown`` and ``index`` (the
-    alternative at fault) let the playbook models say it in the rep's language, keeping this module pure.
+    It carries the facts, not a sentence: ``token`` (the stray brace or the unknown name), ``unknown`` and
+    ``index`` (the alternative at fault); the playbook models say it in the rep's language, keeping this module
+    free of the interface catalogue.
     """
 
     def __init__(self, token: str, unknown: bool, index: int | None = None) -> None:
-        if unknown:
-            message = f"unknown placeholder {{{token}}}"
-        else:
-            message = f"stray '{token}' (write '{token * 2}' for a literal brace)"
-        super().__init__(message if index is None else f"[{index}] {message}")
+        super().__init__(token)
         self.token = token
         self.unknown = unknown
         self.index = index

@@ -46,6 +46,11 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+"""Characters JSON keeps raw but line readers split on (Python's ``splitlines``, JavaScript): escaped, so one
+item stays one line."""
+
+
 def write_json(payload: Any) -> None:
     """Print ``payload`` as JSON: a list one item per line, anything else indented.
 
@@ -57,7 +62,8 @@ def write_json(payload: Any) -> None:
         write(json.dumps(jsonable(payload), ensure_ascii=False, indent=2) + "\n")
         return
     for index, item in enumerate(payload):
-        write(("[\n  " if index == 0 else ",\n  ") + json.dumps(jsonable(item), ensure_ascii=False))
+        line = json.dumps(jsonable(item), ensure_ascii=False).translate(_LINE_BREAKS)
+        write(("[\n  " if index == 0 else ",\n  ") + line)
     write("\n]\n" if payload else "[]\n")
 
 

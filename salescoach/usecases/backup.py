@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -40,24 +41,19 @@ def backup(app: App, target: Path | None) -> BackupResult:
         return BackupResult(str(target), store.count_customers())
 
 
-def check_restore(app: App, source: Path) -> int:
-    """Check ``source`` before the rep is asked to confirm (a wrong path fails at once, not after a yes);
-    returns how many customers the current book holds, for the question."""
+def restore(app: App, source: Path, confirm: Callable[[int], bool]) -> RestoreResult | None:
+    """Check ``source``, ask ``confirm(customers in the current book)``, save the current store in the backups
+    folder, then restore; None if the rep says no.
+
+    The check comes before the question, so a wrong path or a damaged file fails at once, not after a yes.
+    """
     from salescoach.store.sqlite import check_backup
 
     check_backup(source)
     with app.store() as store:
-        return store.count_customers()
-
-
-def restore(app: App, source: Path) -> RestoreResult:
-    """Check ``source`` (again: it may have changed since the question), save the current store in the
-    backups folder, then restore."""
-    from salescoach.store.sqlite import check_backup
-
-    check_backup(source)
-    keep = _stamped(app, "before-restore")
-    with app.store() as store:
+        if not confirm(store.count_customers()):
+            return None
+        keep = _stamped(app, "before-restore")
         store.backup_to(keep)
         store.restore_from(source)
         return RestoreResult(str(source), str(keep), store.count_customers())

@@ -13,8 +13,10 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from salescoach.core import vocabulary as v
+from salescoach.core.dates import DateError, calendar_day
 from salescoach.errors import InvalidInput
 from salescoach.i18n import _
+from salescoach.usecases.dates import date_problem
 from salescoach.usecases.debrief_input import LongText, Strict, problem_line
 
 Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -71,9 +73,9 @@ class FollowupRecord(Strict):
 
 class DateRecord(Strict):
     kind: Literal[tuple(v.DATE_KINDS)]
-    month: Annotated[int, Field(ge=1, le=12)]
-    day: Annotated[int, Field(ge=1, le=31)]
-    year: Annotated[int, Field(ge=1900, le=2999)] | None = None
+    month: int
+    day: int
+    year: int | None = None
     yearly: bool = True
     lead_days: Annotated[int, Field(ge=0, le=v.MAX_LEAD_DAYS)] = 0
     label: LongText | None = None
@@ -81,9 +83,9 @@ class DateRecord(Strict):
     @model_validator(mode="after")
     def _real_day(self) -> DateRecord:
         try:
-            date(self.year or 2000, self.month, self.day)  # 2000 is a leap year: 29 February stays possible
-        except ValueError:
-            raise ValueError(_("no such day: {month}-{day}").format(month=self.month, day=self.day)) from None
+            calendar_day(self.year, self.month, self.day)
+        except DateError as error:
+            raise ValueError(date_problem(error, calendar=True)) from None
         return self
 
 
@@ -95,7 +97,7 @@ class CustomerRecord(Strict):
     phone: LongText | None = None
     email: LongText | None = None
     city: LongText | None = None
-    tier: Literal[v.TIERS] = "general"
+    tier: Literal[v.TIERS] | None = None  # a book from before tiers were required has none: it comes in general
     stage: Stage = None
     tags: list[LongText] = []
     created: str = Field(default_factory=lambda: datetime.now().isoformat(timespec="seconds"))
@@ -108,17 +110,9 @@ class CustomerRecord(Strict):
     dates: list[DateRecord] = []
 
     @model_validator(mode="after")
-    def _visits_exist(self) -> CustomerRecord:
+    def _named(self) -> CustomerRecord:
         if not self.name.strip():
             raise ValueError(_("no name"))
-        for records in (self.promises, self.purchases, self.followups):
-            for record in records:
-                if record.visit is not None and record.visit >= len(self.visits):
-                    raise ValueError(
-                        _("visit {index} is named, but there are {count} visits").format(
-                            index=record.visit, count=len(self.visits)
-                        )
-                    )
         return self
 
 
@@ -135,9 +129,15 @@ class ProfileRecord(Strict):
 def checked_customer(data: object) -> tuple[dict | None, str | None]:
     """One exported customer as the plain data the store inserts, or the problem that makes it a bad row."""
     try:
-        return CustomerRecord.model_validate(data).model_dump(), None
+        customer = CustomerRecord.model_validate(data)
     except ValidationError as error:
         return None, problem_line(error, "customer")
+    for kind in ("promises", "purchases", "followups"):
+        for index, record in enumerate(getattr(customer, kind)):
+            if record.visit is not None and record.visit >= len(customer.visits):
+                problem = _("no such visit: visits are numbered from 0, and this customer has {count}")
+                return None, f"{kind}.{index}.visit: " + problem.format(count=len(customer.visits))
+    return customer.model_dump(), None
 
 
 def checked_profile(data: object) -> dict:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
+from salescoach.core.dates import DateError, calendar_day
 from salescoach.core.occasions import date_name
 from salescoach.core.records import Customer, CustomerFile, ImportantDate, Note
 from salescoach.core.vocabulary import DATE_KINDS, MAX_LEAD_DAYS, NOTE_KINDS, TIERS
 from salescoach.errors import Ambiguous, InvalidInput, NotFound
 from salescoach.i18n import _
 from salescoach.usecases.app import App
+from salescoach.usecases.dates import date_problem
 
 MAX_TEXT = 2_000_000
 """No single field may exceed this many characters: a guard against a pasted file, not a limit a rep meets."""
@@ -163,9 +165,12 @@ def add_date(
         year, month, day = (
             (int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 else (None, int(parts[0]), int(parts[1]))
         )
-        date(year or 2000, month, day)
     except (ValueError, IndexError):
         raise InvalidInput(_("date: {when!r} is not YYYY-MM-DD or MM-DD").format(when=when)) from None
+    try:
+        calendar_day(year, month, day)
+    except DateError as error:
+        raise InvalidInput("date: " + date_problem(error, calendar=True)) from None
     if year is None and not yearly:
         raise InvalidInput(_("date: a one-off date needs a year (YYYY-MM-DD)"))
     label = clean_text(label, "label")

@@ -10,10 +10,16 @@ from salescoach.core.dates import EARLIEST, LATEST, DateError
 from salescoach.i18n import _
 
 
-def date_problem(error: DateError) -> str:
-    """The problem with a date the rep typed, in the interface language."""
+def date_problem(error: DateError, calendar: bool = False) -> str:
+    """The problem with a date the rep typed, in the interface language.
+
+    ``calendar`` is for an important date given as year, month and day (:func:`~salescoach.core.dates.calendar_day`),
+    where "today" or "+3d" would be no help: there the problem is a day the calendar does not have.
+    """
     if error.out_of_range:
         return _("{text!r} is out of range ({earliest} to {latest})").format(
             text=error.text, earliest=EARLIEST.year, latest=LATEST.year
         )
+    if calendar:
+        return _("no such day: {text}").format(text=error.text)
     return _("not a date: {text!r} (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday)").format(text=error.text)

@@ -112,10 +112,35 @@ def problem_line(error, whole: str, inside: str | None = None) -> str:
     first = error.errors()[0]
     parts = [str(part) for part in first["loc"]]
     field = ".".join([inside, *parts] if inside else parts) or whole
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        message = _("unknown field")
-    elif first["type"] == "missing":
-        message = _("required but missing")
+    message = _said(first["type"], first.get("ctx") or {}) or first["msg"].removeprefix("Value error, ")
     more = _(" (and {count} more)").format(count=len(error.errors()) - 1) if len(error.errors()) > 1 else ""
     return f"{field}: {message}{more}"
+
+
+def _said(kind: str, facts: dict) -> str | None:
+    """Pydantic's usual complaints in the interface language (its own messages are English only); None for the
+    rare rest, and for our own validators, whose messages are already in the rep's language."""
+    if kind == "literal_error":
+        return _("must be one of {choices}").format(choices=facts["expected"].replace(" or ", ", "))
+    if kind == "greater_than_equal":
+        return _("must be at least {limit}").format(limit=facts["ge"])
+    if kind == "less_than_equal":
+        return _("must be at most {limit}").format(limit=facts["le"])
+    if kind == "string_too_long":
+        return _("longer than {limit:,} characters").format(limit=facts["max_length"])
+    fixed = {
+        "missing": _("required but missing"),
+        "extra_forbidden": _("unknown field"),
+        "string_type": _("must be text"),
+        "string_too_short": _("must not be empty"),
+        "list_type": _("must be a list"),
+        **dict.fromkeys(("bool_parsing", "bool_type"), _("must be true or false")),
+        **dict.fromkeys(("int_parsing", "int_type", "int_from_float"), _("must be a whole number")),
+        **dict.fromkeys(("float_parsing", "float_type", "finite_number"), _("must be a number")),
+        **dict.fromkeys(("dict_type", "model_type", "model_attributes_type"), _("must be a mapping (key: value)")),
+        **dict.fromkeys(
+            ("date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"),
+            _("not a date (use YYYY-MM-DD)"),
+        ),
+    }
+    return fixed.get(kind)

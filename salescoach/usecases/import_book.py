@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from salescoach.core.dates import DateError, calendar_day
 from salescoach.errors import InvalidInput, NotFound, SalescoachError
 from salescoach.i18n import _
 from salescoach.store.sqlite import name_key
@@ -216,15 +217,17 @@ def _contact_row(line: int, values: dict[str, str], source: str, today_text: str
         match = re.match(r"^(?:(\d{4})-?|--)(\d{2})-?(\d{2})$", birthday.replace(".", "-").replace("/", "-"))
         if not match:
             return Problem(line, _("birthday {birthday!r} is not YYYY-MM-DD").format(birthday=birthday), source)
-        year, month, day = match.groups()
-        if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            calendar_day(year, month, day)
+        except DateError:
             return Problem(line, _("birthday {birthday!r} is not a date").format(birthday=birthday), source)
         data["dates"].append(
             {
                 "kind": "birthday",
-                "month": int(month),
-                "day": int(day),
-                "year": int(year) if year else None,
+                "month": month,
+                "day": day,
+                "year": year,
                 "yearly": True,
                 "lead_days": 3,
             }
@@ -305,7 +308,7 @@ def read_json(text: str) -> tuple[list[Row | Problem], dict]:
     for index, customer in enumerate(customers, 1):
         checked, problem = checked_customer(customer)
         if problem:
-            rows.append(Problem(index, problem, json.dumps(customer, ensure_ascii=False)[:200]))
+            rows.append(Problem(index, problem, json.dumps(customer, ensure_ascii=False)))  # whole, to fix and retry
         else:
             rows.append(Row(index, checked, ""))
     return rows, profile
@@ -370,6 +373,8 @@ def import_file(
     format_ = format_ or {".vcf": "vcf", ".vcard": "vcf", ".json": "json"}.get(path.suffix.lower(), "csv")
     if format_ not in ("csv", "vcf", "json"):
         raise InvalidInput(_("--format: {value!r} is not csv, vcf or json").format(value=format_))
+    if maps and format_ != "csv":
+        raise InvalidInput(_("--map: only for CSV files; a {format} file names its own fields").format(format=format_))
     try:
         raw = path.read_bytes()
     except OSError as error:  # a missing or unreadable file is a runtime failure (exit 1), not bad input

@@ -46,12 +46,17 @@ def test_list_filters_by_tier_and_tag(cli):
 
 
 def test_list_json_is_one_customer_per_line(cli):
-    for name in ("이서연", "Line\nbreak", '"Quoted", [bold]'):
+    for name in ("이서연", "Line\nbreak", '"Quoted", [bold]', "Para\u2029graph\u2028line\x85next"):
         cli("customer", "add", name)
-    lines = cli("customer", "list", "--json").stdout.split("\n")
-    assert (lines[0], lines[-2:]) == ("[", ["]", ""])
-    items = [json.loads(line.strip().rstrip(",")) for line in lines[1:-2]]
-    assert [item["name"] for item in items] == ['"Quoted", [bold]', "Line\nbreak", "이서연"]
+    lines = cli("customer", "list", "--json").stdout.splitlines()  # splits on U+2028 and U+0085 too
+    assert (lines[0], lines[-1]) == ("[", "]")
+    items = [json.loads(line.strip().rstrip(",")) for line in lines[1:-1]]
+    assert [item["name"] for item in items] == [
+        '"Quoted", [bold]',
+        "Line\nbreak",
+        "Para\u2029graph\u2028line\x85next",
+        "이서연",
+    ]
     assert cli.json("customer", "list", "--tier", "hot") == []
 
 

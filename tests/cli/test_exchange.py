@@ -1,8 +1,12 @@
 """Import from spreadsheets and phones, export, and the follow-up calendar."""
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "reliability" / "fixtures"
 
 
 def test_json_export_reimports_exactly(cli, tmp_path, monkeypatch):
@@ -36,9 +40,9 @@ def test_a_hand_edited_export_gets_bad_rows_not_a_traceback(cli, tmp_path, isola
     assert result.exit_code == 2
     visits = len(book["customers"][1]["visits"])
     assert result.stderr.splitlines()[1:4] == [
-        "  line 1: tier: Input should be 'hot', 'warm' or 'general'",
-        f"  line 2: customer: visit 99 is named, but there are {visits} visits",
-        "  line 4: dates.0: no such day: 2-30",
+        "  line 1: tier: must be one of 'hot', 'warm', 'general'",
+        f"  line 2: promises.0.visit: no such visit: visits are numbered from 0, and this customer has {visits}",
+        "  line 4: dates.0: no such day: 02-30",
     ]
     skipped = cli.runner.invoke(cli.app, ["import", str(path), "--skip-bad", "--json"], env=env)
     assert json.loads(skipped.stdout)["added"] == 1
@@ -47,6 +51,36 @@ def test_a_hand_edited_export_gets_bad_rows_not_a_traceback(cli, tmp_path, isola
     path.write_text(json.dumps(book), encoding="utf-8")
     result = cli.runner.invoke(cli.app, ["import", str(path), "--skip-bad"], env={"SALESCOACH_HOME": str(isolated)})
     assert (result.exit_code, result.stderr.splitlines()[0]) == (2, "Error: profile.bogus: unknown field")
+
+
+@pytest.mark.parametrize("fixture", ["schema-v1.db", "schema-v2.db"])
+def test_a_book_upgraded_from_an_older_version_exports_and_imports(cli, tmp_path, isolated, monkeypatch, fixture):
+    isolated.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / fixture, isolated / "salescoach.db")
+    path = tmp_path / "old.json"
+    cli("export", "--format", "json", "--out", str(path))
+    names = [customer["name"] for customer in json.loads(path.read_text(encoding="utf-8"))["customers"]]
+    monkeypatch.setenv("SALESCOACH_HOME", str(tmp_path / "new"))
+    assert cli.json("import", str(path))["added"] == len(names) > 0
+    assert sorted(customer["name"] for customer in cli.json("customer", "list")) == sorted(names)
+
+
+def test_whatever_a_date_comes_in_by_is_held_to_one_calendar(cli, tmp_path):
+    cli("customer", "add", "Kim")
+    assert cli("customer", "date", "Kim", "other", "3000-01-01", "--once", code=2).stderr.startswith(
+        "Error: date: '3000-01-01' is out of range"
+    )
+    assert "no such day: 02-30" in cli("customer", "date", "Kim", "birthday", "02-30", code=2).stderr
+    path = tmp_path / "birthdays.csv"
+    path.write_text("name,birthday\nLee,1990-02-31\nPark,1850-01-01\nChoi,--02-29\n", encoding="utf-8")
+    report = cli.json("import", str(path), "--skip-bad")
+    assert [(problem["line"], problem["reason"]) for problem in report["bad"]] == [
+        (2, "birthday '1990-02-31' is not a date"),
+        (3, "birthday '1850-01-01' is not a date"),
+    ]
+    assert cli("import", str(path), "--map", "name=name", "--format", "vcf", code=2).stderr.startswith(
+        "Error: --map: only for CSV files"
+    )
 
 
 def test_korean_excel_csv_in_cp949_with_duplicates_merged(cli, tmp_path):

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from salescoach.core.dates import DateError, parse_day
+from salescoach.core.dates import DateError, calendar_day, parse_day
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 
@@ -36,5 +36,17 @@ def test_parses_what_reps_type(text, expected):
 
 @pytest.mark.parametrize("text", ["", "someday", "2026-13-01", "+3x", "32/11"])
 def test_rejects_anything_else(text):
-    with pytest.raises(DateError, match="not a date"):
+    with pytest.raises(DateError) as caught:
         parse_day(text, TODAY)
+    assert (caught.value.text, caught.value.out_of_range) == (text, False)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day", "out_of_range"),
+    [(None, 2, 30, False), (2027, 2, 29, False), (None, 13, 1, False), (1899, 12, 31, True), (3000, 1, 1, True)],
+)
+def test_an_important_date_must_be_a_real_day_in_range(year, month, day, out_of_range):
+    with pytest.raises(DateError) as caught:
+        calendar_day(year, month, day)
+    assert caught.value.out_of_range == out_of_range
+    assert calendar_day(None, 2, 29) == date(2000, 2, 29)
