@@ -43,7 +43,7 @@ def demo(
         lambda console: console.print(
             _(
                 "Demo book: {customers} customers, {visits} contacts, {promises} promises, {followups} follow-ups,"
-                " {purchases} purchases, {notes} notes."
+                " {purchases} purchases, {notes} notes, {dates} important dates."
             ).format(**result._asdict()),
             markup=False,
         ),

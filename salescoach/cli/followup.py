@@ -68,14 +68,16 @@ def followup(
 @clean_errors
 def done(
     ctx: typer.Context,
-    item: Annotated[str, typer.Argument(help="Item id from the list: f12 (follow-up) or p3 (promise).")],
+    item: Annotated[
+        str, typer.Argument(help="Item id from the list: f12 (follow-up), p3 (promise) or d2 (important date).")
+    ],
     note: Annotated[str | None, typer.Option("--note", help="What happened.")] = None,
     next_: Annotated[
         str | None, typer.Option("--next", help="When to get in touch next (default: tier cadence).")
     ] = None,
     no_next: Annotated[bool, typer.Option("--no-next", help="Do not plan a next touch.")] = False,
 ) -> None:
-    """Mark a follow-up done or a promise kept; plans the next touch from the customer's tier.
+    """Mark a follow-up done, a promise kept or an important date handled; a follow-up plans the next touch.
 
     Example: salescoach followup done f12 --note "sent the rate sheet" --next +2w
     """
@@ -88,6 +90,12 @@ def done(
     if result.kind == "promise":
         kept = _("on time: a deposit in the emotional bank account") if result.on_time else _("late: a withdrawal")
         output.status(_("Promise kept for {name}, {kept}.").format(name=result.customer.name, kept=kept))
+    elif result.kind == "date":
+        output.status(
+            _("Done: {what} of {name} ({day}); it is off the list until the next one.").format(
+                what=result.date_name, name=result.customer.name, day=result.date.handled
+            )
+        )
     else:
         output.status(_("Done: {name}.").format(name=result.customer.name))
     if result.next:

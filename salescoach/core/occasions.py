@@ -1,7 +1,7 @@
 """Important dates: when a birthday, anniversary or renewal should appear on the morning list.
 
 An event with lead time L shows from L days before it until the day itself, as a ``care`` or ``info`` touch:
-the method's "why buy now" triggers, and its everyday care.
+the method's "why buy now" triggers, and its everyday care. Once handled, it rests until its next occurrence.
 """
 
 from __future__ import annotations
@@ -40,11 +40,21 @@ def month_days(start: date, end: date) -> list[tuple[int, int]]:
 
 
 def due_in_window(event: ImportantDate, start: date, until: date) -> date | None:
-    """The occurrence to remind about if the window [start, until] touches [occurrence - lead, occurrence]."""
-    found = occurrence(event, start)
+    """The occurrence to remind about if the window [start, until] touches [occurrence - lead, occurrence].
+
+    An occurrence the rep has handled (``followup done d3``) is over: the reminder waits for the next one.
+    """
+    found = next_unhandled(event, start)
     if found is not None and found - timedelta(days=event.lead_days) <= until:
         return found
     return None
+
+
+def next_unhandled(event: ImportantDate, on_or_after: date) -> date | None:
+    """The first occurrence on or after a day that the rep has not yet marked handled."""
+    if event.handled is not None and event.handled >= on_or_after:
+        on_or_after = event.handled + timedelta(days=1)
+    return occurrence(event, on_or_after)
 
 
 def date_name(event: ImportantDate, playbook: dict) -> str:

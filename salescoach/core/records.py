@@ -112,6 +112,7 @@ class ImportantDate(NamedTuple):
     yearly: bool = True
     lead_days: int = 0
     label: str | None = None
+    handled: date | None = None  # the last occurrence the rep marked done: it leaves the list until the next
 
 
 class Profile(NamedTuple):

@@ -129,9 +129,16 @@ CREATE INDEX customers_playbook ON customers (playbook);
 """The morning list ranks every open item in SQL: the open-item indexes now cover what the ranking reads (half the
 page reads on a big book), and the playbooks in use are found by seeking an index, not by reading the book."""
 
+M004_DATES_HANDLED = """
+ALTER TABLE important_dates ADD COLUMN handled TEXT;
+"""
+"""The last occurrence of an important date the rep has handled (``followup done d3``), so a renewal with 30 days
+of lead time leaves the morning list once the call is made, and comes back for the next occurrence."""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("m001_initial", M001_INITIAL),
     ("m002_important_dates", M002_IMPORTANT_DATES),
     ("m003_ranking_indexes", M003_RANKING_INDEXES),
+    ("m004_dates_handled", M004_DATES_HANDLED),
 )
 """(name, SQL script) in the order they run."""

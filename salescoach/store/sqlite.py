@@ -125,6 +125,7 @@ def _important_date(row: Sequence) -> ImportantDate:
         yearly=bool(row[6]),
         lead_days=row[7],
         label=row[8],
+        handled=_day(row[9]),
     )
 
 
@@ -154,7 +155,7 @@ _PROMISE_COLUMNS = "p.id, p.customer_id, p.visit_id, p.text, p.made_on, p.due, p
 _FOLLOWUP_COLUMNS = "f.id, f.customer_id, f.visit_id, f.due, f.channel, f.type, f.note, f.done_on, f.done_note"
 _PURCHASE_COLUMNS = "u.id, u.customer_id, u.visit_id, u.date, u.amount, u.product"
 _NOTE_COLUMNS = "n.id, n.customer_id, n.kind, n.text, n.noted_on"
-_DATE_COLUMNS = "d.id, d.customer_id, d.kind, d.month, d.day, d.year, d.yearly, d.lead_days, d.label"
+_DATE_COLUMNS = "d.id, d.customer_id, d.kind, d.month, d.day, d.year, d.yearly, d.lead_days, d.label, d.handled"
 _DATE_WIDTH = _DATE_COLUMNS.count(",") + 1
 
 
@@ -488,9 +489,14 @@ class SqliteStore:
                 event.lead_days,
             ),
         )
-        return self._one(
-            f"SELECT {_DATE_COLUMNS} FROM important_dates d WHERE d.id = ?", cursor.lastrowid, _important_date
-        )
+        return self.important_date(cursor.lastrowid)
+
+    def important_date(self, date_id: int) -> ImportantDate:
+        return self._one(f"SELECT {_DATE_COLUMNS} FROM important_dates d WHERE d.id = ?", date_id, _important_date)
+
+    def mark_date_handled(self, date_id: int, occurrence: date) -> ImportantDate:
+        self._write("UPDATE important_dates SET handled = ? WHERE id = ?", (occurrence.isoformat(), date_id))
+        return self.important_date(date_id)
 
     def important_dates_on(self, month_days: Sequence[tuple[int, int]]) -> list[tuple[ImportantDate, Customer]]:
         """Important dates falling on any of the (month, day) pairs, with their customers (index lookups)."""
@@ -715,8 +721,8 @@ class SqliteStore:
                 ],
             )
             self._many(
-                "INSERT INTO important_dates (customer_id, kind, label, month, day, year, yearly, lead_days)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO important_dates (customer_id, kind, label, month, day, year, yearly, lead_days, handled)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         customer_id,
@@ -727,6 +733,7 @@ class SqliteStore:
                         d.get("year"),
                         int(d.get("yearly", True)),
                         d.get("lead_days", 0),
+                        _text_day(d.get("handled")),
                     )
                     for d in row.get("dates", ())
                 ],
@@ -848,10 +855,24 @@ def _create_private(path: Path) -> None:
         raise StoreUnavailable(_("cannot create {path}: {reason}").format(path=path, reason=error.strerror)) from error
 
 
+def _keep_private(path: Path) -> None:
+    """Make a store that others can read owner-only again: one copied in by hand or from another machine keeps
+    the copy's permissions. Checked at every open (a stat or three); where the system refuses, the command
+    still runs."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if file.stat().st_mode & 0o077:
+                os.chmod(file, 0o600)
+        except OSError:
+            continue
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     """Open (creating owner-only if new) the database file with the settings every command relies on."""
     if not path.exists():
         _create_private(path)
+    else:
+        _keep_private(path)
     try:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as error:

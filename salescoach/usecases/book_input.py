@@ -79,6 +79,7 @@ class DateRecord(Strict):
     yearly: bool = True
     lead_days: Annotated[int, Field(ge=0, le=v.MAX_LEAD_DAYS)] = 0
     label: LongText | None = None
+    handled: date | None = None
 
     @model_validator(mode="after")
     def _real_day(self) -> DateRecord:

@@ -2,7 +2,8 @@
 
 Customers spread over the four industries and three tiers; each has about ten contacts over the past year with
 FBOs, personal notes, promises (most kept on time, some late, a few still open), purchases for some, and follow-ups
-spread over past and future. The same ``--seed`` always gives the same book.
+spread over past and future; birthdays, and the contract dates of their trade (a maturity, a lease end). The same
+``--seed`` always gives the same book.
 """
 
 from __future__ import annotations
@@ -109,7 +110,9 @@ def build(
             counts = dict.fromkeys(("notes", "visits", "promises", "purchases", "followups", "dates"), 0)
             batch: list = []
             for index in range(customers):
-                batch.append(_customer(rng, index, language, today, created, packs))
+                customer = _customer(rng, index, language, today, created, packs)
+                customer["dates"] = _dates(random.Random(f"dates-{seed}-{index}"), customer["playbook"], today)
+                batch.append(customer)
                 if len(batch) == 500 or index == customers - 1:
                     for key, value in store.insert_book(batch).items():
                         counts[key] += value
@@ -209,3 +212,32 @@ def _customer(
         "notes": notes,
         "followups": followups,
     }
+
+
+_CONTRACT_DATES = {
+    "bank": ("renewal", "rate_reset"),
+    "insurance": ("renewal",),
+    "real_estate": ("lease_end",),
+    "auto": ("renewal", "lease_end"),
+    None: ("renewal",),
+}
+"""The important dates of each trade that make a "why now" (each pack has its own word for them)."""
+
+
+def _dates(rng: random.Random, pack: str | None, today: date) -> list[dict]:
+    """A birthday for about a third of the customers and a coming contract date for about a quarter.
+
+    Drawn from a random source of their own (seeded by book seed and customer), so books made before dates
+    were added keep every other value for the same seed.
+    """
+    dates = []
+    if rng.random() < 0.35:
+        born = date(rng.randint(1955, 1995), rng.randint(1, 12), rng.randint(1, 28))
+        dates.append({"kind": "birthday", "month": born.month, "day": born.day, "year": born.year, "lead_days": 3})
+    if rng.random() < 0.25:
+        when = today + timedelta(days=rng.randint(5, 300))
+        kind = rng.choice(_CONTRACT_DATES[pack])
+        dates.append(
+            {"kind": kind, "month": when.month, "day": when.day, "year": when.year, "yearly": False, "lead_days": 30}
+        )
+    return dates

@@ -16,8 +16,8 @@ from salescoach.core.agenda import (
     resolve,
     weight_rows,
 )
-from salescoach.core.occasions import month_days
-from salescoach.core.records import Customer, Followup, Promise
+from salescoach.core.occasions import date_name, month_days, next_unhandled
+from salescoach.core.records import Customer, Followup, ImportantDate, Promise
 from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
 from salescoach.errors import AlreadyDone, InvalidInput
 from salescoach.i18n import _
@@ -91,21 +91,26 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
 
 
 class Done(NamedTuple):
-    kind: str  # followup | promise
+    kind: str  # followup | promise | date
     customer: Customer
     followup: Followup | None = None
     promise: Promise | None = None
     on_time: bool = True
     next: Followup | None = None
+    date: ImportantDate | None = None
+    date_name: str = ""  # what the customer's playbook calls the date ("maturity", "생일")
+
+
+_ID_KINDS = {"f": "followup", "p": "promise", "d": "date"}
 
 
 def _parse_id(item_id: str) -> tuple[str, int]:
-    """``f12`` or ``12`` is follow-up 12; ``p3`` is promise 3."""
+    """``f12`` or ``12`` is follow-up 12; ``p3`` is promise 3; ``d2`` is important date 2."""
     text = item_id.strip().lower()
-    kind = "promise" if text.startswith("p") else "followup"
-    number = text[1:] if text[:1] in ("f", "p") else text
+    kind = _ID_KINDS.get(text[:1], "followup")
+    number = text[1:] if text[:1] in _ID_KINDS else text
     if not number.isdigit():
-        raise InvalidInput(_("not an item id: {item_id!r} (ids look like f12 or p3)").format(item_id=item_id))
+        raise InvalidInput(_("not an item id: {item_id!r} (ids look like f12, p3 or d2)").format(item_id=item_id))
     return kind, int(number)
 
 
@@ -133,14 +138,18 @@ def add(
 
 
 def done(app: App, item_id: str, note: str | None, next_day: date | None, schedule_next: bool = True) -> Done:
-    """Finish a follow-up or keep a promise, logging the contact and planning the next touch.
+    """Finish a follow-up, keep a promise or handle an important date, logging the contact; a follow-up also
+    plans the next touch.
 
     A promise kept on or before its due date is a deposit in the emotional bank account, a late one a
-    withdrawal (see :mod:`salescoach.core.relationship`).
+    withdrawal (see :mod:`salescoach.core.relationship`). A date is handled for its coming occurrence: it leaves
+    the list until the next one (a yearly birthday comes back next year).
     """
     kind, number = _parse_id(item_id)
     note = clean_text(note, "note")
     with app.store() as store, store.transaction():
+        if kind == "date":
+            return _handle_date(app, store, number)
         if kind == "promise":
             promise = store.promise(number)
             if not promise.is_open:
@@ -164,10 +173,22 @@ def done(app: App, item_id: str, note: str | None, next_day: date | None, schedu
         return Done("followup", customer, followup=followup, on_time=app.today <= followup.due, next=following)
 
 
+def _handle_date(app: App, store, number: int) -> Done:
+    event = store.important_date(number)
+    when = next_unhandled(event, app.today)
+    if when is None:
+        raise AlreadyDone(_("important date d{number} has no occurrence left to handle").format(number=number))
+    event = store.mark_date_handled(number, when)
+    customer = store.customer(event.customer_id)
+    store.touch_contact(customer.id, app.today)
+    called = date_name(event, app.customer_playbook(customer.playbook).data)
+    return Done("date", customer, date=event, date_name=called)
+
+
 def snooze(app: App, item_id: str, to: date) -> Followup:
     kind, number = _parse_id(item_id)
     if kind != "followup":
-        raise InvalidInput(_("only follow-ups can be snoozed; a promise keeps its due date"))
+        raise InvalidInput(_("only follow-ups can be snoozed; a promise or an important date keeps its day"))
     if to < app.today:
         raise InvalidInput(_("--to: a follow-up cannot be snoozed into the past"))
     with app.store() as store, store.transaction():

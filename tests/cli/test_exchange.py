@@ -13,6 +13,8 @@ def test_json_export_reimports_exactly(cli, tmp_path, monkeypatch):
     cli("demo", "--customers", "40", "--seed", "3")
     cli("profile", "set", "--name", "Kim Minsu")
     cli("customer", "date", "1", "birthday", "1980-03-04", "--lead", "3")
+    birthday = cli.json("customer", "show", "1")["dates"][-1]
+    cli("followup", "done", f"d{birthday['id']}")  # handled: the export carries that too
     first = tmp_path / "book.json"
     cli("export", "--format", "json", "--out", str(first))
     assert oct(first.stat().st_mode & 0o777) == "0o600"
@@ -22,6 +24,7 @@ def test_json_export_reimports_exactly(cli, tmp_path, monkeypatch):
     second = tmp_path / "again.json"
     cli("export", "--format", "json", "--out", str(second))
     assert json.loads(second.read_text()) == json.loads(first.read_text())
+    assert '"handled": "2027-03-04"' in first.read_text()
     assert cli.json("import", str(first))["skipped"] == 40  # never doubled
 
 

@@ -88,9 +88,9 @@ def test_the_readme_commands_run_on_the_demo_book(cli, tmp_path, monkeypatch):
     cli("export", "--format", "json", "--out", "book.json")
     (tmp_path / "safe").mkdir()
     cli("backup", str(tmp_path / "safe" / "book.db"))
-    due = cli.json("followup", "--limit", "0", "--days", "30")["items"]
-    followups = [item["id"] for item in due if item["kind"] == "followup"]
-    ids = {"f12": followups[0], "f14": followups[1], "p3": next(i["id"] for i in due if i["kind"] == "promise")}
+    due = cli.json("followup", "--limit", "0", "--days", "60")["items"]
+    first = {kind: [item["id"] for item in due if item["kind"] == kind] for kind in ("followup", "promise", "date")}
+    ids = {"f12": first["followup"][0], "f14": first["followup"][1], "p3": first["promise"][0], "d2": first["date"][0]}
 
     commands = readme_commands()
     assert len(commands) > 50

@@ -270,6 +270,14 @@ def test_important_dates_appear_with_their_lead_time(cli):
     later = cli.json("followup", today="2026-12-12")["items"]
     assert [(i["id"], i["type"], i["note"]) for i in later] == [("d2", "info", "fleet insurance")]
     assert "your fleet insurance (2027-01-10) is coming up" in later[0]["script"]
+    said = cli("followup", "done", "d2", today="2026-12-12").stderr
+    assert said == "Done: fleet insurance of Lee Jiwoo (2027-01-10); it is off the list until the next one.\n"
+    assert cli.json("followup", today="2026-12-13")["items"] == []  # 28 days of lead time left, but handled
+    assert "no occurrence left" in cli("followup", "done", "d2", today="2026-12-13", code=1).stderr
+    cli("followup", "done", "d1")  # the birthday, three days early
+    assert cli.json("followup", "--days", "3")["items"] == []
+    assert [i["due"] for i in cli.json("followup", today="2027-11-28")["items"]] == ["2027-11-28"]  # next year
+    assert cli("followup", "snooze", "d1", "--to", "friday", code=2).stderr.startswith("Error: only follow-ups")
     assert cli("customer", "date", "Lee", "birthday", "02-30", code=2).stderr.startswith("Error: date")
     assert cli("customer", "date", "Lee", "holiday", "02-03", code=2).stderr.startswith("Error: kind")
 

@@ -1,6 +1,6 @@
 from datetime import date
 
-from salescoach.core.occasions import due_in_window, month_days, occurrence
+from salescoach.core.occasions import due_in_window, month_days, next_unhandled, occurrence
 from salescoach.core.records import ImportantDate
 
 
@@ -30,3 +30,14 @@ def test_lead_time_brings_the_reminder_forward():
     assert due_in_window(event(11, 30, lead=5), today, today) == date(2026, 11, 30)
     assert due_in_window(event(11, 30, lead=4), today, today) is None
     assert due_in_window(event(11, 30, lead=0), today, date(2026, 11, 30)) == date(2026, 11, 30)
+
+
+def test_a_handled_occurrence_rests_until_the_next_one():
+    today = date(2026, 11, 25)
+    birthday = event(11, 30, lead=5)._replace(handled=date(2026, 11, 30))
+    assert due_in_window(birthday, today, today) is None
+    assert due_in_window(birthday, today, date(2027, 11, 30)) == date(2027, 11, 30)
+    assert next_unhandled(birthday, date(2026, 12, 1)) == date(2027, 11, 30)
+    renewal = event(12, 20, lead=30, year=2026, yearly=False)._replace(handled=date(2026, 12, 20))
+    assert next_unhandled(renewal, today) is None
+    assert due_in_window(event(11, 30, lead=5)._replace(handled=date(2025, 11, 30)), today, today) == date(2026, 11, 30)
