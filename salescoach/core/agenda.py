@@ -141,9 +141,11 @@ def weight_rows(name: str, playbook: dict) -> list[tuple]:
 
 
 def promises_come_first(weights: list[tuple]) -> bool:
-    """Whether, under these weight rows, every promise outranks every follow-up, whatever the customers and dates.
+    """Whether, under these weight rows, every promise outranks every follow-up and important date, whatever the
+    customers and dates (a date scores as a follow-up that is not overdue).
 
-    Then, when at least as many promises are due as the list shows, the store need rank only the promises. The
+    Then, when at least as many promises are due as the list shows, the store need rank only the promises, and
+    only count the rest. The
     bounds take each term at its lowest for a promise and its highest for a follow-up; a small margin keeps float
     rounding in the sums from mattering.
     """

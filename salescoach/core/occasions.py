@@ -28,15 +28,16 @@ def _safe_date(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
-def month_days(start: date, end: date) -> list[tuple[int, int]]:
-    """Every (month, day) from ``start`` to ``end``, for the store's indexed lookup (29 Feb always included)."""
+def occurrence_days(start: date, end: date) -> list[tuple[int, int, date]]:
+    """(month, day, the day it falls on) for every day from ``start`` to ``end``: the table the store joins
+    important dates against. A 29 February falls on the 28th in other years, as :func:`occurrence` has it."""
     days, current = [], start
-    while current <= end and len(days) < 367:
-        days.append((current.month, current.day))
-        if current.month == 2 and current.day == 28:
-            days.append((2, 29))
+    while current <= end:
+        days.append((current.month, current.day, current))
+        if current.month == 2 and current.day == 28 and not calendar.isleap(current.year):
+            days.append((2, 29, current))
         current += timedelta(days=1)
-    return sorted(set(days))
+    return days
 
 
 def due_in_window(event: ImportantDate, start: date, until: date) -> date | None:

@@ -498,17 +498,45 @@ class SqliteStore:
         self._write("UPDATE important_dates SET handled = ? WHERE id = ?", (occurrence.isoformat(), date_id))
         return self.important_date(date_id)
 
-    def important_dates_on(self, month_days: Sequence[tuple[int, int]]) -> list[tuple[ImportantDate, Customer]]:
-        """Important dates falling on any of the (month, day) pairs, with their customers (index lookups)."""
-        if not month_days:
-            return []
-        values = ", ".join("(?, ?)" for _ in month_days)
+    def important_dates_due(
+        self, days: Sequence[tuple[int, int, date]], until: date
+    ) -> list[tuple[ImportantDate, Customer]]:
+        """The important dates whose reminder reaches ``until``, with their customers.
+
+        ``days`` is the window of :func:`salescoach.core.occasions.occurrence_days`; a date is due when its
+        first occurrence in it that the rep has not handled, less its lead time, is on or before ``until``:
+        :func:`salescoach.core.occasions.due_in_window` in SQL (a property test holds them equal), so only the
+        dates due reach Python.
+        """
+        sql, parameters = self._dates_due(days, until)
         rows = self._read(
-            f"SELECT {_DATE_COLUMNS}, {_CUSTOMER_COLUMNS} FROM important_dates d JOIN customers c"
-            f" ON c.id = d.customer_id WHERE (d.month, d.day) IN (VALUES {values}) ORDER BY d.month, d.day, d.id",
-            [part for pair in month_days for part in pair],
+            f"{sql} SELECT {_DATE_COLUMNS}, {_CUSTOMER_COLUMNS} FROM due JOIN important_dates d ON d.id = due.id"
+            " JOIN customers c ON c.id = d.customer_id ORDER BY due.falls_on, d.id",
+            parameters,
         )
         return [(_important_date(row[:_DATE_WIDTH]), _customer(row[_DATE_WIDTH:])) for row in rows]
+
+    def count_important_dates_due(self, days: Sequence[tuple[int, int, date]], until: date) -> int:
+        """How many important dates :meth:`important_dates_due` would give, without reading them."""
+        sql, parameters = self._dates_due(days, until)
+        return self._read(f"{sql} SELECT count(*) FROM due", parameters)[0][0]
+
+    @staticmethod
+    def _dates_due(days: Sequence[tuple[int, int, date]], until: date) -> tuple[str, list]:
+        """The ``due (id, falls_on)`` table of the important dates due, for the two queries above."""
+        values = ", ".join("(?, ?, ?)" for _ in days) or "(0, 0, '')"
+        sql = (
+            f"WITH days (month, day, falls_on) AS (VALUES {values}),"
+            " due (id, falls_on) AS (SELECT d.id, min(days.falls_on) FROM important_dates d"
+            " JOIN days ON d.month = days.month AND d.day = days.day"
+            " WHERE (d.yearly OR d.year = CAST(substr(days.falls_on, 1, 4) AS INTEGER))"
+            " AND (d.handled IS NULL OR d.handled < days.falls_on)"
+            " GROUP BY d.id HAVING julianday(min(days.falls_on)) - d.lead_days <= julianday(?))"
+        )
+        return sql, [
+            *(part for month, day, falls_on in days for part in (month, day, falls_on.isoformat())),
+            until.isoformat(),
+        ]
 
     def silent_customers(self, tier: str, silent_since: date, limit: int) -> list[Customer]:
         """Customers of ``tier`` not contacted since before ``silent_since`` and with no open follow-up.

@@ -16,7 +16,7 @@ from salescoach.core.agenda import (
     resolve,
     weight_rows,
 )
-from salescoach.core.occasions import date_name, month_days, next_unhandled
+from salescoach.core.occasions import date_name, next_unhandled, occurrence_days
 from salescoach.core.records import Customer, Followup, ImportantDate, Promise
 from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
 from salescoach.errors import AlreadyDone, InvalidInput
@@ -54,16 +54,20 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         followups_due, promises_due = store.due_counts(until)
         promises_only = 0 < limit <= promises_due and promises_come_first(weights)
         top = store.ranked_due(day, until, weights, limit, promises_only)
-        total = followups_due + promises_due
         due = [Due(*row) for row in top]
-        dates = store.important_dates_on(month_days(day, until + timedelta(days=MAX_LEAD_DAYS)))
+        window = occurrence_days(day, until + timedelta(days=MAX_LEAD_DAYS))
+        if promises_only:  # every promise outranks every date too: the dates need only be counted
+            dates, dates_due = [], store.count_important_dates_due(window, until)
+        else:
+            dates = store.important_dates_due(window, until)
+            dates_due = len(dates)
+        total = followups_due + promises_due + dates_due
         default = playbook_named(None)
         silent = []
         for tier in TIERS:
             threshold = default["churn"]["rfm"][tier]["recency_days"]
             silent += store.silent_customers(tier, day - timedelta(days=threshold), AT_RISK_SHOWN)
         ranked = rank(day, until, due, dates, playbook_named)
-        total += len(ranked) - len(due)  # the important dates
         shown = ranked[:limit] if limit else ranked
         records = {
             (kind, record_id): found

@@ -1,6 +1,6 @@
 from datetime import date
 
-from salescoach.core.occasions import due_in_window, month_days, next_unhandled, occurrence
+from salescoach.core.occasions import due_in_window, next_unhandled, occurrence, occurrence_days
 from salescoach.core.records import ImportantDate
 
 
@@ -17,7 +17,9 @@ def test_yearly_dates_roll_over_to_next_year():
 
 def test_leap_day_falls_on_the_28th_in_other_years():
     assert occurrence(event(2, 29), date(2027, 1, 1)) == date(2027, 2, 28)
-    assert (2, 29) in month_days(date(2027, 2, 27), date(2027, 3, 1))
+    assert (2, 29, date(2027, 2, 28)) in occurrence_days(date(2027, 2, 27), date(2027, 3, 1))
+    assert (2, 28, date(2028, 2, 28)) in occurrence_days(date(2028, 2, 27), date(2028, 3, 1))
+    assert (2, 29, date(2028, 2, 28)) not in occurrence_days(date(2028, 2, 27), date(2028, 3, 1))
 
 
 def test_one_off_dates_pass():

@@ -1,4 +1,5 @@
-"""The store ranks open items in SQL by the very score the core computes: same order, same ties, any weights."""
+"""The store ranks open items in SQL by the very score the core computes: same order, same ties, any weights; and
+finds the important dates due exactly as the core does."""
 
 from datetime import date, timedelta
 
@@ -6,8 +7,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from salescoach.core.agenda import CustomerContext, Due, promises_come_first, score, weight_rows
-from salescoach.core.records import Customer
-from salescoach.core.vocabulary import TIERS
+from salescoach.core.dates import DateError, calendar_day
+from salescoach.core.occasions import due_in_window, occurrence, occurrence_days
+from salescoach.core.records import Customer, ImportantDate
+from salescoach.core.vocabulary import MAX_LEAD_DAYS, TIERS
 from salescoach.paths import Locations
 from salescoach.store import opened
 
@@ -157,3 +160,62 @@ def test_the_shipped_weights_put_promises_first():
     from salescoach.playbook.loader import load
 
     assert promises_come_first(weight_rows("", load("core", "en", locations())))
+
+
+def _event(kind_year, month, day, lead, handled_offset):
+    yearly, year = kind_year
+    return ImportantDate(
+        id=0, customer_id=0, kind="birthday", month=month, day=day, year=year, yearly=yearly, lead_days=lead
+    ), handled_offset
+
+
+events = st.lists(
+    st.builds(
+        _event,
+        st.one_of(st.tuples(st.just(True), st.none()), st.tuples(st.booleans(), st.integers(2025, 2029))),
+        st.integers(1, 12),
+        st.sampled_from([1, 15, 28, 29, 30, 31]),
+        st.integers(0, 60),
+        st.one_of(st.none(), st.just("coming"), st.integers(-400, 400)),  # handled: not, the coming one, any day
+    ).filter(lambda pair: _real(pair[0])),
+    max_size=12,
+)
+
+
+def _real(event: ImportantDate) -> bool:
+    try:
+        calendar_day(event.year, event.month, event.day)
+    except DateError:
+        return False
+    return True
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    book=events,
+    start=st.dates(date(2026, 1, 1), date(2028, 12, 31)),
+    days=st.sampled_from([1, 2, 7, 30, 366]),
+)
+@example(book=[(_event((True, None), 2, 29, 3, None)[0], None)], start=date(2027, 2, 25), days=1)
+@example(book=[(_event((True, None), 11, 28, 3, None)[0], 0)], start=date(2026, 11, 25), days=366)
+def test_sql_dates_due_match_the_core(tmp_path_factory, book, start, days):
+    until = start + timedelta(days=days - 1)
+    where = Locations(tmp_path_factory.mktemp("book"))
+    expected = {}
+    with opened(where) as store:
+        with store.transaction():
+            customer = store.add_customer(Customer(id=0, name="c", created="2026-01-01"))
+            for event, handled_offset in book:
+                saved = store.add_important_date(event._replace(customer_id=customer.id))
+                handled = occurrence(saved, start) if handled_offset == "coming" else handled_offset
+                if isinstance(handled, int):
+                    handled = start + timedelta(days=handled)
+                if handled is not None:
+                    saved = store.mark_date_handled(saved.id, handled)
+                when = due_in_window(saved, start, until)
+                if when is not None:
+                    expected[saved.id] = when
+        window = occurrence_days(start, until + timedelta(days=MAX_LEAD_DAYS))
+        found = store.important_dates_due(window, until)
+        assert store.count_important_dates_due(window, until) == len(expected)
+    assert {event.id for event, _ in found} == set(expected)
