@@ -132,10 +132,13 @@ page reads on a big book), and the playbooks in use are found by seeking an inde
 M004_DATES_HANDLED = """
 ALTER TABLE important_dates ADD COLUMN handled TEXT;
 CREATE INDEX important_dates_due ON important_dates (month, day, yearly, year, handled, lead_days);
+UPDATE important_dates SET yearly = 1 WHERE yearly = 0 AND year IS NULL;
 """
 """The last occurrence of an important date the rep has handled (``followup done d3``), so a renewal with 30 days
 of lead time leaves the morning list once the call is made, and comes back for the next occurrence. The index
-covers what finding the dates due reads, so the morning list never reads the dates' rows to count them."""
+covers what finding the dates due reads, so the morning list never reads the dates' rows to count them. A
+one-off date without a year (only an old import could make one) was shown every year: it becomes yearly, as
+it behaved."""
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("m001_initial", M001_INITIAL),

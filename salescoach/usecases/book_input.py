@@ -83,6 +83,8 @@ class DateRecord(Strict):
 
     @model_validator(mode="after")
     def _real_day(self) -> DateRecord:
+        if not self.yearly and self.year is None:
+            raise ValueError(_("a one-off date needs a year"))
         try:
             calendar_day(self.year, self.month, self.day)
         except DateError as error:

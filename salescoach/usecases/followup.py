@@ -113,7 +113,7 @@ def _parse_id(item_id: str) -> tuple[str, int]:
     text = item_id.strip().lower()
     kind = _ID_KINDS.get(text[:1], "followup")
     number = text[1:] if text[:1] in _ID_KINDS else text
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit() and len(number) <= 18):  # SQLite integers end at 19 digits
         raise InvalidInput(_("not an item id: {item_id!r} (ids look like f12, p3 or d2)").format(item_id=item_id))
     return kind, int(number)
 
@@ -151,6 +151,8 @@ def done(app: App, item_id: str, note: str | None, next_day: date | None, schedu
     """
     kind, number = _parse_id(item_id)
     note = clean_text(note, "note")
+    if kind != "followup" and (note is not None or next_day is not None):
+        raise InvalidInput(_("--note and --next go with follow-ups (f12); a promise or a date keeps neither"))
     with app.store() as store, store.transaction():
         if kind == "date":
             return _handle_date(app, store, number)
@@ -179,6 +181,10 @@ def done(app: App, item_id: str, note: str | None, next_day: date | None, schedu
 
 def _handle_date(app: App, store, number: int) -> Done:
     event = store.important_date(number)
+    if event.handled is not None and event.handled >= app.today:  # again: it must not swallow next year's
+        raise AlreadyDone(
+            _("important date d{number} was already handled for {day}").format(number=number, day=event.handled)
+        )
     when = next_unhandled(event, app.today)
     if when is None:
         raise AlreadyDone(_("important date d{number} has no occurrence left to handle").format(number=number))

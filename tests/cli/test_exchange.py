@@ -36,7 +36,10 @@ def test_a_hand_edited_export_gets_bad_rows_not_a_traceback(cli, tmp_path, isola
     book["customers"][0]["tier"] = "tepid"
     book["customers"][1]["promises"] = [{"text": "call", "made_on": "2026-11-01", "due": "2026-11-03", "visit": 99}]
     del book["customers"][2]["created"]  # harmless: it is filled in
-    book["customers"][3]["dates"] = [{"kind": "birthday", "month": 2, "day": 30}]
+    book["customers"][3]["dates"] = [
+        {"kind": "birthday", "month": 2, "day": 30},
+        {"kind": "renewal", "month": 11, "day": 30, "yearly": False},
+    ]
     path.write_text(json.dumps(book), encoding="utf-8")
     env = {"SALESCOACH_HOME": str(tmp_path / "fresh")}
     result = cli.runner.invoke(cli.app, ["import", str(path)], env=env)
@@ -45,7 +48,7 @@ def test_a_hand_edited_export_gets_bad_rows_not_a_traceback(cli, tmp_path, isola
     assert result.stderr.splitlines()[1:4] == [
         "  line 1: tier: must be one of 'hot', 'warm', 'general'",
         f"  line 2: promises.0.visit: no such visit: visits are numbered from 0, and this customer has {visits}",
-        "  line 4: dates.0: no such day: 02-30",
+        "  line 4: dates.0: no such day: 02-30 (and 1 more)",
     ]
     skipped = cli.runner.invoke(cli.app, ["import", str(path), "--skip-bad", "--json"], env=env)
     assert json.loads(skipped.stdout)["added"] == 1

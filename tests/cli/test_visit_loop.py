@@ -211,6 +211,10 @@ def test_snooze_and_add(cli):
     assert cli.json("followup")["items"] == []
     assert cli.json("followup", "--date", "friday")["items"][0]["due"] == "2026-11-27"
     assert cli("followup", "snooze", "p1", "--to", "friday", code=2).stderr.startswith("Error:")
+    for item in ("d99999999999999999999999", "d²", "x1"):
+        assert cli("followup", "done", item, code=2).stderr.startswith("Error: not an item id")
+    for extra in (["--note", "sent"], ["--next", "+1w"]):
+        assert cli("followup", "done", "p1", *extra, code=2).stderr.startswith("Error: --note and --next")
     assert cli("followup", "done", "f99", code=1).stderr.startswith("Error:")
     cli("followup", "done", "f1")
     for command in ("done", "snooze"):
@@ -273,9 +277,13 @@ def test_important_dates_appear_with_their_lead_time(cli):
     said = cli("followup", "done", "d2", today="2026-12-12").stderr
     assert said == "Done: fleet insurance of Lee Jiwoo (2027-01-10); it is off the list until the next one.\n"
     assert cli.json("followup", today="2026-12-13")["items"] == []  # 28 days of lead time left, but handled
-    assert "no occurrence left" in cli("followup", "done", "d2", today="2026-12-13", code=1).stderr
+    assert "already handled for 2027-01-10" in cli("followup", "done", "d2", today="2026-12-13", code=1).stderr
+    cli("customer", "date", "Lee", "other", "2026-01-01", "--once")  # d3, long past
+    assert "d3 has no occurrence left" in cli("followup", "done", "d3", code=1).stderr
     cli("followup", "done", "d1")  # the birthday, three days early
     assert cli.json("followup", "--days", "3")["items"] == []
+    again = cli("followup", "done", "d1", code=1).stderr  # not next year's birthday by mistake
+    assert again == "Error: important date d1 was already handled for 2026-11-28\n"
     assert [i["due"] for i in cli.json("followup", today="2027-11-28")["items"]] == ["2027-11-28"]  # next year
     assert cli("followup", "snooze", "d1", "--to", "friday", code=2).stderr.startswith("Error: only follow-ups")
     assert cli("customer", "date", "Lee", "birthday", "02-30", code=2).stderr.startswith("Error: date")

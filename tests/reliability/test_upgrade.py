@@ -4,6 +4,7 @@ Each fixture was made by the salescoach of its version (v2 is v1's store opened 
 v3 is v2's, given a one-off renewal and a yearly anniversary).
 """
 
+import os
 import shutil
 import sqlite3
 import stat
@@ -49,6 +50,7 @@ def test_earlier_version_store_migrates_and_keeps_every_record(cli, isolated, ve
     fixture = FIXTURES / f"schema-v{version}.db"
     isolated.mkdir(mode=0o700)
     shutil.copy(fixture, isolated / "salescoach.db")
+    os.chmod(isolated / "salescoach.db", 0o644)  # as a copy made by hand would often be
     kept = columns(isolated / "salescoach.db")
     before = dump(isolated / "salescoach.db", kept)
     assert sqlite3.connect(fixture).execute("PRAGMA user_version").fetchone()[0] == version
@@ -70,3 +72,20 @@ def test_earlier_version_store_migrates_and_keeps_every_record(cli, isolated, ve
     assert {item["kind"] for item in agenda["items"]} >= (
         {"promise", "followup", "date"} if version >= 2 else {"promise"}
     )
+
+
+def test_a_one_off_date_without_a_year_becomes_yearly(cli, isolated):
+    """Only an old import could store one; it was shown every year, and the upgrade keeps it so."""
+    isolated.mkdir(mode=0o700)
+    shutil.copy(FIXTURES / "schema-v3.db", isolated / "salescoach.db")
+    connection = sqlite3.connect(isolated / "salescoach.db")
+    connection.execute(
+        "INSERT INTO important_dates (customer_id, kind, month, day, year, yearly, lead_days)"
+        " VALUES (1, 'renewal', 11, 30, NULL, 0, 10)"
+    )
+    connection.commit()
+    connection.close()
+    due = cli.json("followup", "--days", "7")["items"]
+    assert ("renewal", "2026-11-30") in [(item["note"], item["due"]) for item in due if item["kind"] == "date"]
+    yearly = sqlite3.connect(isolated / "salescoach.db").execute("SELECT yearly FROM important_dates WHERE id = 4")
+    assert yearly.fetchone() == (1,)
