@@ -40,7 +40,7 @@ def agenda_page(agenda: Agenda, show_why: bool) -> Page:
         )
         about = item.type_label or _("promise")
         page.bullet(_("About"), f"{about} — {item.note}" if item.note else about, lead=" " * width)
-        page.bullet(_("Say"), item.script, "green", lead=" " * width)
+        page.bullet(_say_label(item, agenda.date), item.script, "green", lead=" " * width)
         if show_why:
             page.bullet(_("Score"), f"{item.score:g} = {why_text(item.why)}", "dim", lead=" " * width)
     if agenda.total > len(agenda.items):
@@ -55,6 +55,14 @@ def agenda_page(agenda: Agenda, show_why: bool) -> Page:
             page.line((risk.customer, "bold"), (f" · {risk.tier} · {silent} · {last}", ""), lead="  • ")
             page.bullet(_("Say"), risk.reason, "green", lead="    ")
     return page
+
+
+def _say_label(item, today) -> str:
+    """ "Say", or "Say on 11-28" for a birthday or anniversary listed ahead of its day: its wishes are for the
+    day itself, while a renewal's line is said now, to prepare."""
+    if item.kind == "date" and item.type == "care" and item.due > today:
+        return _("Say on {day}").format(day=f"{item.due.month:02d}-{item.due.day:02d}")
+    return _("Say")
 
 
 def agenda_json(agenda: Agenda) -> dict:

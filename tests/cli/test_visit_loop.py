@@ -271,6 +271,8 @@ def test_important_dates_appear_with_their_lead_time(cli):
     items = cli.json("followup")["items"]
     assert [(i["id"], i["type"], i["due"]) for i in items] == [("d1", "care", "2026-11-28")]
     assert "Ms. Lee Jiwoo" in items[0]["script"] and "birthday" in items[0]["script"]
+    assert "Say on 11-28: Happy birthday, Ms. Lee Jiwoo!" in cli("followup").stdout  # wishes are for the day
+    assert "    Say: Happy birthday" in cli("followup", today="2026-11-28").stdout
     later = cli.json("followup", today="2026-12-12")["items"]
     assert [(i["id"], i["type"], i["note"]) for i in later] == [("d2", "info", "fleet insurance")]
     assert "your fleet insurance (2027-01-10) is coming up" in later[0]["script"]
