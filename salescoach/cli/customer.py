@@ -185,15 +185,12 @@ def date_customer(
 
     Example: salescoach customer date "Lee Jiwoo" renewal 2027-03-01 --lead 30 --label "fleet insurance" --once
     """
+    from salescoach.core.dates import day_text
     from salescoach.render.output import Output
     from salescoach.usecases import customers
 
     who, event, called = customers.add_date(current_app(ctx), customer, kind, when, lead, label, not once)
-    day = (
-        f"{event.month:02d}-{event.day:02d}"
-        if event.year is None
-        else f"{event.year}-{event.month:02d}-{event.day:02d}"
-    )
+    day = day_text(event.year, event.month, event.day)
     Output().status(_("Noted {what} on {day} for {name}.").format(what=called, day=day, name=who.name))
 
 

@@ -40,11 +40,16 @@ class DateError(ValueError):
         self.out_of_range = out_of_range
 
 
+def day_text(year: int | None, month: int, day: int) -> str:
+    """An important date as the rep writes it: YYYY-MM-DD, or MM-DD when the year is unknown or beside the point."""
+    return f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+
+
 def calendar_day(year: int | None, month: int, day: int) -> date:
     """The day an important date falls on: in ``year``, or in 2000 when the year is unknown (a leap year, so a
     birthday on 29 February stays possible). One rule for every way a date comes in (``customer date``, CSV and
     vCard birthdays, JSON exports), so what one accepts the others read back."""
-    text = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+    text = day_text(year, month, day)
     try:
         found = date(year or 2000, month, day)
     except ValueError:

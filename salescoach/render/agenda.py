@@ -61,7 +61,9 @@ def _say_label(item, today) -> str:
     """ "Say", or "Say on 11-28" for a birthday or anniversary listed ahead of its day: its wishes are for the
     day itself, while a renewal's line is said now, to prepare."""
     if item.kind == "date" and item.type == "care" and item.due > today:
-        return _("Say on {day}").format(day=f"{item.due.month:02d}-{item.due.day:02d}")
+        from salescoach.core.dates import day_text
+
+        return _("Say on {day}").format(day=day_text(None, item.due.month, item.due.day))
     return _("Say")
 
 

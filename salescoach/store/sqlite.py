@@ -540,10 +540,8 @@ class SqliteStore:
             due = f"SELECT d.id, min(days.falls_on) {falls} GROUP BY d.id"
             due += " HAVING julianday(min(days.falls_on)) - d.lead_days <= julianday(?)"
         parameters = [part for month, day, falls_on in days for part in (month, day, falls_on.isoformat())]
-        return f"WITH days (month, day, falls_on) AS (VALUES {values}), due (id, falls_on) AS ({due})", [
-            *parameters,
-            until.isoformat(),
-        ]
+        sql = f"WITH days (month, day, falls_on) AS (VALUES {values}), due (id, falls_on) AS ({due})"
+        return sql, [*parameters, until.isoformat()]
 
     def silent_customers(self, tier: str, silent_since: date, limit: int) -> list[Customer]:
         """Customers of ``tier`` not contacted since before ``silent_since`` and with no open follow-up.

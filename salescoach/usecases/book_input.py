@@ -17,11 +17,9 @@ from salescoach.core.dates import DateError, calendar_day
 from salescoach.errors import InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.dates import date_problem
-from salescoach.usecases.debrief_input import LongText, Strict, problem_line
+from salescoach.usecases.debrief_input import Amount, LongText, Stage, Strict, problem_line
 
-Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 VisitIndex = Annotated[int, Field(ge=0)] | None
-Stage = Literal[1, 2, 3] | None
 Count = Annotated[int, Field(ge=0)] | None
 
 

@@ -1,7 +1,8 @@
 """What to tell the rep, in their language, when something they typed is not a date.
 
-:mod:`salescoach.core.dates` parses and stays pure, so its :class:`~salescoach.core.dates.DateError` speaks English;
-the options, prompts and debrief files that take dates say the problem through :func:`date_problem`.
+:mod:`salescoach.core.dates` parses and stays pure, so its :class:`~salescoach.core.dates.DateError` carries only
+the facts; the options, prompts, debrief files and important dates that take dates say the problem through
+:func:`date_problem`.
 """
 
 from __future__ import annotations

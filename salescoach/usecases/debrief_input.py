@@ -17,6 +17,8 @@ from salescoach.i18n import _
 from salescoach.usecases.dates import date_problem
 
 LongText = Annotated[str, Field(min_length=1, max_length=2_000_000)]
+Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Stage = Literal[1, 2, 3] | None
 
 
 def _day(value: object, info: ValidationInfo) -> date:
@@ -68,11 +70,11 @@ class DebriefInput(Strict):
     benefit: LongText | None = None
     opportunity: LongText | None = None
     outcome: Literal[v.OUTCOMES] = "none"
-    amount: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    amount: Amount | None = None
     product: LongText | None = None
     lost_reason: Literal[v.CHURN_CAUSES] | None = None
     tier: Literal[v.TIERS] | None = None
-    stage: Literal[1, 2, 3] | None = None
+    stage: Stage = None
     answered: list[Literal[v.QUESTIONS]] = []
     promises: list[PromiseIn] = []
     next: NextIn | None = None
