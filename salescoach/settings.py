@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from salescoach.errors import InvalidInput
+from salescoach.files import write_private
 
 KEYS = {
     "language": "interface and playbook language: en or ko",
@@ -42,10 +43,7 @@ def write(path: Path, settings: dict[str, str]) -> None:
     import yaml
 
     check(settings)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    os.chmod(temporary, 0o600)
-    os.replace(temporary, path)
+    write_private(path, yaml.safe_dump(settings, allow_unicode=True))
 
 
 def check(settings: dict[str, str]) -> None:

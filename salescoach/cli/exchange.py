@@ -65,15 +65,13 @@ def export(
 
     Example: salescoach export --format json --out book.json
     """
-    import os
     import sys
 
+    from salescoach.files import write_private
     from salescoach.usecases.exchange import export as export_book
 
     text = export_book(current_app(ctx), format_)
     if out is None:
         sys.stdout.write(text)
         return
-    descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    write_private(out, text)

@@ -54,9 +54,10 @@ def followup(
             )
         )
     if ics is not None:
+        from salescoach.files import write_private
         from salescoach.render.calendar import agenda_ics
 
-        ics.write_bytes(agenda_ics(found))
+        write_private(ics, agenda_ics(found))
         Output().status(_("Wrote {count} events to {path}").format(count=len(found.items), path=ics))
         return
     from salescoach.render.agenda import agenda_json, agenda_page

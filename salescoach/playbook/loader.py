@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from salescoach import __version__
 from salescoach.errors import NotFound
+from salescoach.files import UnsafeTarget, write_private
 from salescoach.i18n import _
 from salescoach.paths import Locations, ensure_private_dir
 
@@ -233,8 +234,6 @@ def _write_cache(cache_path: Path, sources: list[Source], language: str, data: d
             "signature": _signature([str(source.path) for source in sources]),
             "data": data,
         }
-        temporary = cache_path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, cache_path)
-    except OSError:
+        write_private(cache_path, json.dumps(payload, ensure_ascii=False))
+    except (OSError, UnsafeTarget):
         pass

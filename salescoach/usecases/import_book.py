@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from salescoach.core.dates import DateError, calendar_day
 from salescoach.errors import InvalidInput, NotFound, SalescoachError
+from salescoach.files import write_private
 from salescoach.i18n import _
 from salescoach.store.sqlite import name_key
 from salescoach.usecases.app import App
@@ -426,10 +427,7 @@ def import_file(
     rejects = None
     if bad and skip_bad and not dry_run:
         rejects = str(path.with_name(path.name + ".rejected.txt"))
-        Path(rejects).write_text(
-            "".join(f"# {bad_line(problem)}\n{problem.source}\n" for problem in bad),
-            encoding="utf-8",
-        )
+        write_private(rejects, "".join(f"# {bad_line(problem)}\n{problem.source}\n" for problem in bad))
     return ImportReport(added, merged, skipped, bad, rejects, dry_run)
 
 
