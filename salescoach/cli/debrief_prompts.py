@@ -11,9 +11,9 @@ FINISH = ""
 
 
 def _console():
-    from rich.console import Console
+    from salescoach.render.terminal import console
 
-    return Console(stderr=True, highlight=False)
+    return console(stderr=True)
 
 
 def _ask(console, question: str, default: str | None = None, choices: tuple[str, ...] | None = None) -> str:

@@ -8,13 +8,12 @@ from salescoach.i18n import _
 
 
 def walk_through(app, brief) -> None:
-    from rich.console import Console
-
     from salescoach.render.brief import _labels, _section
     from salescoach.render.page import Page, show
+    from salescoach.render.terminal import console as terminal_console
     from salescoach.render.widgets import text
 
-    console = Console(highlight=False)
+    console = terminal_console()
     labels = _labels()
     screens = list(brief.plan)
     jottings: dict[str, list[str]] = {section.key: [] for section in screens}

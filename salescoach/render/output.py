@@ -1,50 +1,21 @@
 """One output object decides how a command's result is printed: Rich for people, JSON for scripts.
 
-Data goes to stdout, status and errors to stderr. Output is plain (no colour, no styles) when stdout is not a
-terminal or ``NO_COLOR`` is set: Rich detects both for the renderers that draw on its console, and pages
-(:mod:`salescoach.render.page`, which do without Rich) do the same. Every piece of user text passes through
-:func:`visible` and is given to Rich as ``Text``, never as markup, so a customer named ``[bold]Kim[/bold]``
-prints literally and an escape sequence in a note cannot drive the terminal.
+Data goes to stdout, status and errors to stderr. Output is plain (no escape sequence at all) when stdout is not
+a terminal or ``NO_COLOR`` is set, and user text is shown, never obeyed: both rules are in
+:mod:`salescoach.render.terminal`, for the Rich console here and for pages (:mod:`salescoach.render.page`, which
+do without Rich) alike.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: object) -> str:
-    """User text made safe to show: control characters and direction overrides become visible escapes."""
-    return _UNSAFE.sub(lambda match: match.group(0).encode("unicode_escape").decode("ascii"), str(text))
-
-
-_PLAIN = (str, int, float, type(None))
-
-
-def jsonable(value: Any) -> Any:
-    """Results (records, dates, tuples) as plain JSON data.
-
-    Plain values are tested first: they are most of what a book holds, and at 100,000 customers the order of
-    these tests is a second of the wait.
-    """
-    if isinstance(value, _PLAIN):
-        return value
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "_fields"):
-        return {key: jsonable(item) for key, item in zip(value._fields, value, strict=True)}
-    if isinstance(value, dict):
-        return {str(key): jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(item) for item in value]
-    return value
-
+from salescoach.core.plain import jsonable
+from salescoach.render.page import show
+from salescoach.render.terminal import console, visible
 
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 """Characters JSON keeps raw but line readers split on (Python's ``splitlines``, JavaScript): escaped, so one
@@ -77,9 +48,7 @@ class Output:
     @property
     def console(self):
         if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(highlight=False, soft_wrap=False)
+            self._console = console()
         return self._console
 
     def result(self, payload: Any, render: Callable[[Any], None]) -> None:
@@ -94,8 +63,6 @@ class Output:
         if self.as_json:
             write_json(payload)
         else:
-            from salescoach.render.page import show
-
             show(build())
 
     def status(self, message: str) -> None:

@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import NamedTuple
 from unicodedata import category, east_asian_width
 
-from salescoach.render.output import visible
+from salescoach.render.terminal import styled, visible
 
 STYLES = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 """The styles pages use, as SGR codes; a span's style is any of these separated by spaces ("bold green")."""
@@ -41,7 +41,7 @@ class Page:
 
     def line(self, *spans: tuple[object, str], lead: str = "", wrap: bool = True) -> None:
         spans = tuple((visible(text).replace("\t", " "), style) for text, style in spans)  # a tab's width is unknown
-        self.lines.append(Line(spans, lead, wrap))
+        self.lines.append(Line(spans, visible(lead), wrap))
 
     def heading(self, title: str) -> None:
         self.lines.append(Line(()))
@@ -68,8 +68,8 @@ def show(page: Page) -> None:
     """Write ``page`` to stdout as the place it goes calls for (see the module's docstring)."""
     terminal = sys.stdout.isatty()
     # Windows consoles show SGR codes only once asked to (Rich does that, we do not): wrapped but unstyled there.
-    styled = terminal and os.name != "nt" and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-    write(page, sys.stdout, shutil.get_terminal_size().columns if terminal else None, styled)
+    width = shutil.get_terminal_size().columns if terminal else None
+    write(page, sys.stdout, width, styled(sys.stdout) and os.name != "nt")
 
 
 def write(page: Page, stream, width: int | None = None, styled: bool = False) -> None:

@@ -13,11 +13,13 @@ def progress(label: str, total: int | None = None, quiet: bool = False) -> Itera
     On stderr, so the data on stdout stays clean; only on a terminal, because in a pipe or a log a bar is noise
     (Rich would still leave an empty line behind). ``quiet`` (``--json``) turns it off too.
     """
-    from rich.console import Console
+    import sys
+
     from rich.progress import Progress
 
-    console = Console(stderr=True)
-    with Progress(console=console, transient=True, disable=quiet or not console.is_terminal) as bar:
+    from salescoach.render.terminal import console
+
+    with Progress(console=console(stderr=True), transient=True, disable=quiet or not sys.stderr.isatty()) as bar:
         task = bar.add_task(label, total=total)
 
         def report(done: int, total: int | None = None) -> None:

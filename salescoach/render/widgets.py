@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from salescoach.render.output import visible
+from salescoach.render.terminal import visible
 
 
 def text(value: object, style: str = "") -> Text:

@@ -34,7 +34,7 @@ BOOK_VERSION = 1
 
 def customer_data(book: CustomerFile) -> dict:
     """One customer and everything recorded about them, as plain data (visits referred to by index)."""
-    from salescoach.render.output import jsonable
+    from salescoach.core.plain import jsonable
 
     customer = jsonable(book.customer)
     customer.pop("id")
@@ -81,7 +81,7 @@ def export(app: App, format_: str, progress: Callable[[int, int], None] = lambda
     if format_ == "json":
         import json
 
-        from salescoach.render.output import jsonable
+        from salescoach.core.plain import jsonable
 
         data = {
             "salescoach_book": BOOK_VERSION,

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from salescoach.render.output import visible
 from salescoach.render.page import Page, cells, show, write
+from salescoach.render.terminal import visible
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 SAY = "김민준 사장님, 지난번에 말씀하신 금리 비교표를 정리해 왔습니다. " * 3
