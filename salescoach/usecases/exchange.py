@@ -90,13 +90,15 @@ def export(app: App, format_: str, progress: Callable[[int, int], None] = lambda
         }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if format_ == "csv":
+        from salescoach.core.spreadsheet import neutralise
+
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
         writer.writeheader()
         for book in books:
             row = customer_data(book)
             row["tags"] = ";".join(row["tags"])
-            writer.writerow(row)
+            writer.writerow({key: neutralise(value) if isinstance(value, str) else value for key, value in row.items()})
         return out.getvalue()
     return "".join(_vcard(book) for book in books)
 

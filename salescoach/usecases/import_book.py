@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from salescoach.core.dates import DateError, calendar_day
+from salescoach.core.spreadsheet import restore
 from salescoach.errors import InvalidInput, NotFound, SalescoachError
 from salescoach.files import write_private
 from salescoach.i18n import _
@@ -252,7 +253,9 @@ def read_csv(text: str, overrides: dict[str, str], today_text: str) -> list[Row 
     for cells in reader:
         if not any(cell.strip() for cell in cells):
             continue
-        values = {mapping[header]: cell for header, cell in zip(headers, cells, strict=False) if header in mapping}
+        values = {
+            mapping[header]: restore(cell) for header, cell in zip(headers, cells, strict=False) if header in mapping
+        }
         source = dialect.delimiter.join(cells)
         rows.append(_contact_row(reader.line_num, values, source, today_text))
     return rows
