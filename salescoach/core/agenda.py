@@ -17,6 +17,7 @@ important dates, which the store cannot score.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -90,6 +91,23 @@ def promise_id(promise: Promise) -> str:
 
 def days_silent(customer: Customer, today: date) -> int | None:
     return (today - customer.last_contact).days if customer.last_contact else None
+
+
+def silent_since(today: date, threshold_days: int) -> date:
+    """The day before which a customer of a tier with this recency limit counts as silent."""
+    return today - timedelta(days=threshold_days)
+
+
+def is_at_risk(customer: Customer, threshold_days: int, open_followups_due: Iterable[date], today: date) -> bool:
+    """Silent past the tier's limit, with no planned touch that still stands.
+
+    A follow-up planned but itself overdue by more than the same limit is a plan that did not happen: a hot
+    customer silent for seven months whose only follow-up was due in May is drifting, not looked after. The
+    store finds the same customers in SQL (``silent_customers``, ``silent_count``), from :func:`silent_since`.
+    """
+    since = silent_since(today, threshold_days)
+    silent = customer.last_contact is not None and customer.last_contact < since
+    return silent and all(due < since for due in open_followups_due)
 
 
 def _tier(customer: Customer) -> str:
@@ -292,9 +310,9 @@ def build_agenda(
 ) -> Agenda:
     """The list to show: the ``shown`` items (the top of :func:`rank`) with scripts, and who is at risk.
 
-    ``contexts`` holds every customer of ``shown`` and ``silent``; ``silent`` are customers the store found past
-    their tier's recency threshold with nothing scheduled, of whom the ``at_risk_limit`` furthest past their
-    threshold are kept: enough to act on today, not a wall.
+    ``contexts`` holds every customer of ``shown`` and ``silent``; ``silent`` are customers the store found at
+    risk (:func:`is_at_risk`: past their tier's recency threshold with no planned touch that still stands), of
+    whom the ``at_risk_limit`` furthest past their threshold are kept: enough to act on today, not a wall.
     """
     items = tuple(_item(pending, contexts[pending.customer.id], profile) for pending in shown)
     at_risk = []

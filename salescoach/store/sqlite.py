@@ -157,6 +157,10 @@ _PURCHASE_COLUMNS = "u.id, u.customer_id, u.visit_id, u.date, u.amount, u.produc
 _NOTE_COLUMNS = "n.id, n.customer_id, n.kind, n.text, n.noted_on"
 _DATE_COLUMNS = "d.id, d.customer_id, d.kind, d.month, d.day, d.year, d.yearly, d.lead_days, d.label, d.handled"
 _DATE_WIDTH = _DATE_COLUMNS.count(",") + 1
+_NO_STANDING_FOLLOWUP = (
+    "NOT EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = c.id AND f.done_on IS NULL AND f.due >= ?)"
+)
+"""A silent customer is at risk unless a follow-up still stands: open and due on or after the day silence began."""
 
 
 class SqliteStore:
@@ -544,17 +548,18 @@ class SqliteStore:
         return sql, [*parameters, until.isoformat()]
 
     def silent_customers(self, tier: str, silent_since: date, limit: int) -> list[Customer]:
-        """Customers of ``tier`` not contacted since before ``silent_since`` and with no open follow-up.
+        """Customers of ``tier`` not contacted since before ``silent_since`` and with no open follow-up due since
+        then: the core's ``is_at_risk`` in SQL (a follow-up overdue past the limit too does not count).
 
         Longest silent first. Uses the (tier, last_contact) index, so the cost follows the customers drifting
         away, not the size of the book.
         """
+        since = silent_since.isoformat()
         rows = self._read(
             f"SELECT {_CUSTOMER_COLUMNS} FROM customers c"
-            " WHERE c.tier = ? AND c.last_contact IS NOT NULL AND c.last_contact < ?"
-            " AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = c.id AND f.done_on IS NULL)"
+            f" WHERE c.tier = ? AND c.last_contact IS NOT NULL AND c.last_contact < ? AND {_NO_STANDING_FOLLOWUP}"
             " ORDER BY c.last_contact, c.id LIMIT ?",
-            (tier, silent_since.isoformat(), limit),
+            (tier, since, since, limit),
         )
         return [_customer(row) for row in rows]
 
@@ -626,10 +631,11 @@ class SqliteStore:
         return row[0], row[1]
 
     def silent_count(self, tier: str, silent_since: date) -> int:
+        """How many customers :meth:`silent_customers` would find, without a limit."""
+        since = silent_since.isoformat()
         return self._read(
-            "SELECT count(*) FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND NOT EXISTS"
-            " (SELECT 1 FROM followups f WHERE f.customer_id = c.id AND f.done_on IS NULL)",
-            (tier, silent_since.isoformat()),
+            f"SELECT count(*) FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND {_NO_STANDING_FOLLOWUP}",
+            (tier, since, since),
         )[0][0]
 
     # -- the rep's profile -----------------------------------------------------------------------------------
