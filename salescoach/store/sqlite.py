@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -170,7 +171,7 @@ class SqliteStore:
         self.path = path
         self._connection = _connect(path)
         self._in_transaction = False
-        _migrate(self._connection, path)
+        migrate(self._connection, path)
 
     def close(self) -> None:
         self._connection.close()
@@ -191,7 +192,8 @@ class SqliteStore:
             self._connection.rollback()
             raise
         else:
-            _execute(self._connection, "COMMIT")
+            with _uninterrupted():
+                _execute(self._connection, "COMMIT")
         finally:
             self._in_transaction = False
 
@@ -810,31 +812,49 @@ class SqliteStore:
     # -- backups ---------------------------------------------------------------------------------------------
 
     def backup_to(self, target: Path) -> None:
-        """Copy the whole store to ``target`` (owner-only) with SQLite's online backup: safe while others write."""
-        _create_private(target)
-        destination = sqlite3.connect(target)
-        try:
-            self._connection.backup(destination)
-        except sqlite3.Error as error:
-            raise StoreUnavailable(
-                _("the backup to {path} failed: {error}").format(path=target, error=error)
-            ) from error
-        finally:
-            destination.close()
+        """Copy the whole store to the new file ``target`` (owner-only) with SQLite's online backup: safe while
+        others write, and whole or absent (see :mod:`salescoach.store.backups`)."""
+        from salescoach.store.backups import write_copy
 
-    def restore_from(self, source: Path) -> None:
-        """Replace the store's content with a checked backup (see :func:`check_backup`), then migrate it."""
-        check_backup(source)
-        origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        write_copy(self._connection, target)
+
+    def replace_book(self, staged: Path, keep: Path) -> None:
+        """Save the current book to ``keep``, then replace it with ``staged`` (a store that
+        :func:`salescoach.store.backups.staged` has checked and migrated), in one transaction.
+
+        The write lock is held from before the copy in ``keep`` until the commit, so a write of another command
+        lands either before (and is in ``keep``) or after (on the restored book), never lost in between. A crash
+        or Ctrl-C before the commit leaves the current book as it was (and no ``keep``).
+        """
+        from salescoach.store.backups import sqlite_path, write_copy
+
+        _execute(self._connection, "ATTACH DATABASE ? AS restored", (sqlite_path(staged),))
+        _execute(self._connection, "PRAGMA foreign_keys = OFF")  # the staged store was checked; a table empties at once
         try:
-            origin.backup(self._connection)
-        except sqlite3.Error as error:
-            raise StoreUnavailable(
-                _("the restore from {path} failed: {error}").format(path=source, error=error)
-            ) from error
+            with self.transaction():
+                reader = sqlite3.connect(sqlite_path(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+                try:
+                    write_copy(reader, keep)
+                finally:
+                    reader.close()
+                try:
+                    for table in self._tables():
+                        columns = ", ".join(f'"{name}"' for name in self._columns(table))
+                        self._write(f'DELETE FROM main."{table}"')
+                        self._write(f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM restored."{table}"')
+                except BaseException:
+                    keep.unlink(missing_ok=True)
+                    raise
         finally:
-            origin.close()
-        _migrate(self._connection, self.path)
+            _execute(self._connection, "PRAGMA foreign_keys = ON")
+            _execute(self._connection, "DETACH DATABASE restored")
+
+    def _tables(self) -> list[str]:
+        rows = self._read("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        return [row[0] for row in rows]
+
+    def _columns(self, table: str) -> list[str]:
+        return [row[1] for row in self._read(f'PRAGMA main.table_info("{table}")')]
 
     # -- helpers ---------------------------------------------------------------------------------------------
 
@@ -850,6 +870,13 @@ def _execute(connection: sqlite3.Connection, sql: str, parameters: Sequence = ()
     try:
         return connection.execute(sql, parameters)
     except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise StoreUnavailable(
+                _("the store is busy: another salescoach command held it for {seconds} seconds").format(
+                    seconds=BUSY_TIMEOUT_MS // 1000
+                ),
+                hint=_("nothing was saved; try again when the other command has finished"),
+            ) from error
         raise StoreUnavailable(_("the store could not be used: {error}").format(error=error)) from error
     except sqlite3.DatabaseError as error:
         raise StoreUnavailable(
@@ -858,30 +885,19 @@ def _execute(connection: sqlite3.Connection, sql: str, parameters: Sequence = ()
         ) from error
 
 
-def check_backup(source: Path) -> int:
-    """Check that ``source`` is an intact salescoach store this version can open; returns its schema version."""
-    if not source.is_file():
-        raise StoreUnavailable(_("no backup file at {path}").format(path=source))
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ignore Ctrl-C while a commit runs. Once COMMIT has started the writes are saved, and an interrupt then
+    would be reported as "nothing was saved" over a book that was changed: the command finishes instead."""
     try:
-        connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise StoreUnavailable(
-                    _("{path} is damaged (integrity check failed); nothing was restored").format(path=source)
-                )
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        raise StoreUnavailable(
-            _("{path} is not a salescoach store ({error}); nothing was restored").format(path=source, error=error)
-        ) from error
-    if "customers" not in tables or version < 1:
-        raise StoreUnavailable(_("{path} is not a salescoach store; nothing was restored").format(path=source))
-    if version > len(MIGRATIONS):
-        raise StoreUnavailable(_("{path} was written by a newer salescoach; nothing was restored").format(path=source))
-    return version
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
 
 
 def _create_private(path: Path) -> None:
@@ -913,7 +929,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     else:
         _keep_private(path)
     try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        # absolute: this SQLite reads a name starting "file:" as a URI, in which "#" and "%" mean other things
+        connection = sqlite3.connect(os.fspath(path.absolute()), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as error:
         raise StoreUnavailable(_("cannot open the store at {path}: {error}").format(path=path, error=error)) from error
     _execute(connection, f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -928,7 +945,7 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return _execute(connection, "PRAGMA user_version").fetchone()[0]
 
 
-def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+def migrate(connection: sqlite3.Connection, path: Path) -> None:
     """Bring the schema up to date, each migration in its own recorded transaction; refuse newer stores."""
     version = schema_version(connection)
     if version > len(MIGRATIONS):

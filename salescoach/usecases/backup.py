@@ -33,7 +33,7 @@ def backup(app: App, target: Path | None) -> BackupResult:
     """Write a backup to ``target`` (a file or folder) or to the backups folder."""
     if target is not None and target.is_dir():
         target = target / _stamped(app, "backup").name
-    if target is not None and target.exists():
+    if target is not None and (target.exists() or target.is_symlink()):
         raise InvalidInput(_("{path} exists already; choose a new file name").format(path=target))
     target = target or _stamped(app, "backup")
     with app.store() as store:
@@ -42,18 +42,18 @@ def backup(app: App, target: Path | None) -> BackupResult:
 
 
 def restore(app: App, source: Path, confirm: Callable[[int], bool]) -> RestoreResult | None:
-    """Check ``source``, ask ``confirm(customers in the current book)``, save the current store in the backups
-    folder, then restore; None if the rep says no.
+    """Check ``source``, ask ``confirm(customers in the current book)``, then save the current book in the
+    backups folder and replace it, both in one transaction; None if the rep says no.
 
-    The check comes before the question, so a wrong path or a damaged file fails at once, not after a yes.
+    The whole check (on a private copy of ``source``, migrated to this version) comes before the question, so a
+    wrong path or a damaged file fails at once, not after a yes, and nothing can fail half-way once the book is
+    being replaced. The question is asked without holding the store, so other commands need not wait for it.
     """
-    from salescoach.store.sqlite import check_backup
+    from salescoach.store.backups import staged
 
-    check_backup(source)
-    with app.store() as store:
+    with staged(source, ensure_private_dir(app.where.home)) as checked, app.store() as store:
         if not confirm(store.count_customers()):
             return None
         keep = _stamped(app, "before-restore")
-        store.backup_to(keep)
-        store.restore_from(source)
+        store.replace_book(checked, keep)
         return RestoreResult(str(source), str(keep), store.count_customers())

@@ -192,11 +192,17 @@ def add_date(
 
 
 def remove(app: App, reference: str, confirm) -> Customer | None:
-    """Delete a customer and their whole history once ``confirm(customer)`` says yes; None if it says no."""
+    """Delete a customer and their whole history once ``confirm(customer)`` says yes; None if it says no.
+
+    The question is asked without holding the store (others need not wait for the rep's answer), so the
+    customer is looked up again inside the transaction: of two removals at once, the second is told the
+    customer is gone instead of reporting a removal that did not happen.
+    """
     with app.store() as store:
         customer = find(store, reference)
         if not confirm(customer):
             return None
         with store.transaction():
+            store.customer(customer.id)
             store.remove_customer(customer.id)
         return customer

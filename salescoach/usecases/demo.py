@@ -103,21 +103,20 @@ def build(
     today = app.today
     packs = _available_packs(app)
     created = datetime.now().isoformat(timespec="seconds")
-    with app.store() as store:
+    with app.store() as store, store.transaction():  # the emptiness check holds until the commit: one demo wins
         if store.count_customers() and not force:
             raise InvalidInput(_("the store already holds customers; pass --force to add a demo book anyway"))
-        with store.transaction():
-            counts = dict.fromkeys(("notes", "visits", "promises", "purchases", "followups", "dates"), 0)
-            batch: list = []
-            for index in range(customers):
-                customer = _customer(rng, index, language, today, created, packs)
-                customer["dates"] = _dates(random.Random(f"dates-{seed}-{index}"), customer["playbook"], today)
-                batch.append(customer)
-                if len(batch) == 500 or index == customers - 1:
-                    for key, value in store.insert_book(batch).items():
-                        counts[key] += value
-                    progress(index + 1)
-                    batch = []
+        counts = dict.fromkeys(("notes", "visits", "promises", "purchases", "followups", "dates"), 0)
+        batch: list = []
+        for index in range(customers):
+            customer = _customer(rng, index, language, today, created, packs)
+            customer["dates"] = _dates(random.Random(f"dates-{seed}-{index}"), customer["playbook"], today)
+            batch.append(customer)
+            if len(batch) == 500 or index == customers - 1:
+                for key, value in store.insert_book(batch).items():
+                    counts[key] += value
+                progress(index + 1)
+                batch = []
     return DemoResult(customers=customers, **counts)
 
 

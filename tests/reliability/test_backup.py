@@ -1,12 +1,20 @@
-"""Backups: a copy that restores the book exactly, taken safely while another command writes, and a restore that
-checks the file before it asks and keeps the current book before it replaces it."""
+"""Backups: a copy that restores the book exactly, taken safely while another command writes, under exactly the
+name given; and a restore that checks the file fully before it asks and keeps the current book before it replaces
+it."""
 
 import shutil
 import sqlite3
 import subprocess
 import time
+from contextlib import closing
+from pathlib import Path
+
+import pytest
 
 from helpers import installed_script
+from salescoach.store.migrations import MIGRATIONS
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def store(home):
@@ -37,23 +45,121 @@ def test_backup_into_the_backups_folder_by_default(cli, isolated):
     assert sqlite3.connect(made["path"]).execute("SELECT name FROM customers").fetchall() == [("Lee",)]
 
 
-def test_restore_checks_the_file_before_it_asks(cli, isolated, tmp_path, dump):
-    cli("customer", "add", "Lee")
-    before = dump(store(isolated))
-    garbage = tmp_path / "garbage.db"
-    garbage.write_bytes(b"not a database at all" * 100)
-    truncated = tmp_path / "truncated.db"
-    shutil.copy(store(isolated), truncated)
-    truncated.write_bytes(truncated.read_bytes()[:5000])
-    for path, says in [
-        (tmp_path / "missing.db", "no backup file at"),
-        (garbage, "is not a salescoach store"),
-        (truncated, "nothing was restored"),
-    ]:
-        result = cli("restore", str(path), code=1)  # no --yes and no input: it must not get as far as asking
-        assert says in result.stderr and "Replace" not in result.stdout, result.stderr
+def _copy_of_the_store(home, path):
+    """A clean single-file copy of the store, for a test to spoil."""
+    with closing(sqlite3.connect(store(home))) as connection, closing(sqlite3.connect(path)) as copy:
+        connection.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    return sqlite3.connect(path)
+
+
+def _sql_on_a_copy(*statements):
+    def spoil(home, path):
+        with closing(_copy_of_the_store(home, path)) as connection:
+            for statement in statements:
+                connection.execute(statement)
+            connection.commit()
+
+    return spoil
+
+
+def _another_programs_file(home, path):
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+        connection.execute("INSERT INTO customers (name) VALUES ('Someone else')")
+        connection.commit()
+
+
+def _overwritten_pages(home, path):
+    _copy_of_the_store(home, path).close()
+    data = bytearray(path.read_bytes())
+    data[2 * 4096 : 6 * 4096] = bytes(range(256)) * 64  # table pages turned to noise; the header survives
+    path.write_bytes(bytes(data))
+
+
+def _truncated(home, path):
+    _copy_of_the_store(home, path).close()
+    path.write_bytes(path.read_bytes()[:5000])
+
+
+SPOILT = {
+    "missing": (lambda home, path: None, "no backup file at"),
+    "a folder": (lambda home, path: path.mkdir(), "no backup file at"),
+    "empty": (lambda home, path: path.write_bytes(b""), "is not a salescoach store"),
+    "not SQLite": (lambda home, path: path.write_bytes(b"not a database at all" * 100), "is not a salescoach store"),
+    "SQLite with a customers table": (_another_programs_file, "is not a salescoach store"),
+    "migrations not ours": (_sql_on_a_copy("UPDATE migrations SET name = 'x' || name"), "is not a salescoach store"),
+    "a table missing": (_sql_on_a_copy("DROP TABLE purchases"), "is not a salescoach store"),
+    "a column missing": (_sql_on_a_copy("ALTER TABLE notes DROP COLUMN noted_on"), "is not a salescoach store"),
+    "newer": (_sql_on_a_copy("PRAGMA user_version = 99"), "was written by a newer salescoach"),
+    "corrupted": (_overwritten_pages, "is damaged"),
+    "truncated": (_truncated, "is damaged"),
+    "records pointing nowhere": (
+        _sql_on_a_copy("DELETE FROM customers WHERE id = (SELECT customer_id FROM notes LIMIT 1)"),  # keys off
+        "some records point at records it lacks",
+    ),
+}
+
+
+@pytest.mark.parametrize("spoilt", SPOILT)
+def test_restore_checks_the_file_fully_before_it_asks(cli, isolated, tmp_path, dump, spoilt):
+    cli("demo", "--customers", "20", "--seed", "4")
+    before, files = dump(store(isolated)), sorted(isolated.rglob("*"))
+    spoil, says = SPOILT[spoilt]
+    path = tmp_path / "spoilt.db"
+    spoil(isolated, path)
+    result = cli("restore", str(path), code=1)  # no --yes and no input: it must not get as far as asking
+    assert says in result.stderr and "Replace" not in result.stdout, result.stderr
+    assert result.stderr.count("\n") == 1 and "nothing was restored" in result.stderr or "no backup" in says
     assert dump(store(isolated)) == before
-    assert not (isolated / "backups").exists() or not any((isolated / "backups").iterdir())
+    assert sorted(isolated.rglob("*")) == files  # no backup made, no scratch copy left behind
+
+
+@pytest.mark.parametrize("name", ["book#2.db", "100% sure.db", "a file%3F?mode=memory.db", "고객 장부 백업.db"])
+def test_any_file_name_is_the_file_named(cli, isolated, tmp_path, dump, name):
+    """'#', '%', '?', spaces and Hangul are part of the name: never read as a URI (book#2.db once meant book)."""
+    cli("customer", "add", "Lee Jiwoo")
+    before = dump(store(isolated))
+    folder = tmp_path / "r"
+    folder.mkdir()
+    cli("backup", str(folder / name))
+    cli("customer", "add", "Park Sora")
+    assert cli.json("restore", str(folder / name), "--yes")["customers"] == 1
+    assert dump(store(isolated)) == before
+    assert [path.name for path in folder.iterdir()] == [name]  # nothing else made or left beside it
+
+
+def test_a_relative_name_like_a_uri_is_a_file_too(cli, isolated, tmp_path, monkeypatch, dump):
+    cli("customer", "add", "Lee Jiwoo")
+    monkeypatch.chdir(tmp_path)
+    cli("backup", "file:book.db?mode=memory")
+    assert [path.name for path in tmp_path.iterdir() if path.is_file()] == ["file:book.db?mode=memory"]
+    cli("customer", "add", "Park Sora")
+    assert cli.json("restore", "file:book.db?mode=memory", "--yes")["customers"] == 1
+
+
+def test_a_book_of_an_earlier_version_is_restored_and_upgraded(cli, isolated, tmp_path):
+    fixture = tmp_path / "schema-v1.db"
+    shutil.copy(FIXTURES / "schema-v1.db", fixture)
+    original = fixture.read_bytes()
+    with closing(sqlite3.connect(fixture)) as connection:
+        customers = connection.execute("SELECT count(*) FROM customers").fetchone()[0]
+    cli("customer", "add", "Lee Jiwoo")
+    assert cli.json("restore", str(fixture), "--yes")["customers"] == customers
+    with closing(sqlite3.connect(store(isolated))) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert fixture.read_bytes() == original  # read, never written to (nor given -wal and -shm files)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["home", fixture.name]
+
+
+def test_a_backup_never_replaces_a_file_or_follows_a_link(cli, isolated, tmp_path):
+    cli("customer", "add", "Lee Jiwoo")
+    elsewhere = tmp_path / "elsewhere.db"
+    link = tmp_path / "link.db"
+    link.symlink_to(elsewhere)  # dangling: a backup through it would land in elsewhere.db
+    assert "exists already" in cli("backup", str(link), code=2).stderr
+    assert not elsewhere.exists() and link.is_symlink()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["home", "link.db"]  # and no scratch file left
 
 
 def test_restore_asks_with_the_size_of_the_book_it_replaces(cli, isolated, tmp_path, dump):

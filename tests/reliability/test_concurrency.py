@@ -1,8 +1,23 @@
-"""Eight processes writing at once: every write lands and nobody sees "database is locked"."""
+"""Commands at once: every write lands, nobody sees "database is locked", and where a write depends on what was
+read (an empty store, an open follow-up, a customer still there) exactly one racer wins and the others say why.
+
+The races are lined up with :func:`race`: it holds the store's write lock while the racers start, so each gets as
+far as it can (every read it makes before its transaction) before any of them may write. A command whose check
+ran outside its transaction would then see the same state as its rivals and "win" with them.
+"""
 
 import json
+import os
+import sqlite3
 import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from helpers import installed_script
 
 WRITERS = 8
 
@@ -39,3 +54,145 @@ def test_parallel_debriefs_and_followups_all_land(run):
         history = json.loads(run("history", f"Customer {index}", "--json").stdout)
         assert [e["kind"] for e in history["events"]].count("visit") == 3
         assert [e["kind"] for e in history["events"]].count("promise") == 3
+
+
+def _waiting(process: subprocess.Popen, database: Path) -> bool:
+    """Whether ``process`` has the store open and has stopped working (it waits for the lock, or has ended)."""
+    if process.poll() is not None:
+        return True
+    try:
+        holds = any(os.path.realpath(link.path) == str(database) for link in os.scandir(f"/proc/{process.pid}/fd"))
+        before = Path(f"/proc/{process.pid}/stat").read_text().split()[13:15]
+        time.sleep(0.3)
+        return holds and Path(f"/proc/{process.pid}/stat").read_text().split()[13:15] == before
+    except OSError:
+        return process.poll() is not None
+
+
+def race(home: Path, *commands: tuple[str, ...]) -> list[subprocess.CompletedProcess]:
+    """Start ``commands`` together while the write lock is held, let them go once all wait, return their results."""
+    database = (home / "salescoach.db").resolve()
+    with closing(sqlite3.connect(database, isolation_level=None)) as gate:
+        gate.execute("BEGIN IMMEDIATE")
+        processes = [
+            subprocess.Popen(
+                [installed_script(), *command],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=home.parent,
+            )
+            for command in commands
+        ]
+        deadline = time.monotonic() + 25  # well inside the store's 30-second busy timeout
+        if Path("/proc/self/fd").is_dir():
+            while not all(_waiting(process, database) for process in processes) and time.monotonic() < deadline:
+                continue
+        else:
+            time.sleep(5)
+        gate.execute("ROLLBACK")
+    results = []
+    for process, command in zip(processes, commands, strict=True):
+        out, err = process.communicate(timeout=120)
+        results.append(subprocess.CompletedProcess(command, process.returncode, out, err))
+    return results
+
+
+def one_winner(results, code: int, says: str) -> subprocess.CompletedProcess:
+    """The one racer that succeeded; every other one failed with ``code`` saying ``says`` in one line."""
+    won = [result for result in results if result.returncode == 0]
+    lost = [result for result in results if result.returncode != 0]
+    assert len(won) == 1, [(result.returncode, result.stdout, result.stderr) for result in results]
+    for result in lost:
+        assert result.returncode == code, result.stderr
+        first, *rest = result.stderr.splitlines()
+        assert first.startswith("Error: ") and says in first and len(rest) <= 1, result.stderr
+        assert "Traceback" not in result.stderr and "locked" not in result.stderr
+    return won[0]
+
+
+def test_demos_at_once_on_an_empty_store_make_one_book(run, isolated):
+    assert run("customer", "list").returncode == 0  # the store exists, empty
+    results = race(isolated, *[("demo", "--customers", "40", "--seed", str(seed)) for seed in range(4)])
+    one_winner(results, 2, "the store already holds customers")
+    assert len(json.loads(run("customer", "list", "--json").stdout or "[]")) == 40
+
+
+def test_removing_a_customer_twice_at_once_removes_once(run, isolated):
+    for name in ("Lee Jiwoo", "Park Sora", "Kim Minsu"):
+        assert run("customer", "add", name).returncode == 0
+    results = race(isolated, *[("customer", "remove", "2", "--yes")] * 3)
+    won = one_winner(results, 1, "no customer with id 2")
+    assert "Removed Park Sora." in won.stderr
+    names = [customer["name"] for customer in json.loads(run("customer", "list", "--json").stdout)]
+    assert names == ["Kim Minsu", "Lee Jiwoo"]
+
+
+@pytest.fixture
+def open_items(run):
+    """Lee Jiwoo with an open follow-up f1 and an open promise p1 (from a debrief) and a birthday d1 today."""
+    assert run("customer", "add", "Lee Jiwoo").returncode == 0
+    debrief = ("debrief", "Lee Jiwoo", "--no-input", "--channel", "phone", "--promise", "send the brochure@+2d")
+    assert run(*debrief).returncode == 0
+    assert run("customer", "date", "Lee Jiwoo", "birthday", "11-25").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "item, says",
+    [
+        ("f1", "follow-up f1 was already done"),
+        ("p1", "promise p1 was already kept"),
+        ("d1", "important date d1 was already handled"),
+    ],
+)
+def test_finishing_an_item_twice_at_once_finishes_it_once(run, isolated, open_items, item, says):
+    results = race(isolated, *[("followup", "done", item)] * 3)
+    one_winner(results, 1, says)
+    history = json.loads(run("history", "Lee Jiwoo", "--json").stdout)
+    assert history["customer"]["last_contact"] == "2026-11-25"
+    listed = json.loads(run("followup", "--days", "366", "--json").stdout)
+    open_followups = [entry["id"] for entry in listed["items"] if entry["kind"] == "followup"]
+    assert open_followups == (["f2"] if item == "f1" else ["f1"])  # f1 done once plans one next touch, not three
+
+
+def test_the_same_customer_added_twice_at_once_is_noticed_once(run, isolated):
+    assert run("customer", "list").returncode == 0
+    results = race(isolated, *[("customer", "add", "Lee Jiwoo")] * 3)
+    assert [result.returncode for result in results] == [0, 0, 0], [result.stderr for result in results]
+    noticed = [result for result in results if "was already in your book" in result.stderr]
+    assert len(noticed) == 2  # each later one is told of those before it, whichever order they ran in
+
+
+def test_a_restore_racing_writes_loses_none_of_them(run, isolated, tmp_path):
+    assert run("customer", "add", "In the backup").returncode == 0
+    copy = tmp_path / "copy.db"
+    assert run("backup", str(copy)).returncode == 0
+    writers = [("customer", "add", f"Writer {index}") for index in range(4)]
+    restore, *added = race(isolated, ("restore", str(copy), "--yes", "--json"), *writers)
+    assert restore.returncode == 0, restore.stderr
+    for result in added:
+        assert result.returncode == 0, result.stderr
+    kept = json.loads(restore.stdout)["previous_saved_to"]
+
+    def names(database) -> set[str]:
+        with closing(sqlite3.connect(database)) as connection:
+            return {row[0] for row in connection.execute("SELECT name FROM customers")}
+
+    live, before = names(isolated / "salescoach.db"), names(kept)
+    assert "In the backup" in live
+    for index in range(4):  # written before the restore (so in the kept book) or after it (so in the restored one)
+        assert f"Writer {index}" in live | before, (live, before)
+
+
+def test_a_store_locked_past_the_busy_timeout_is_a_one_line_runtime_error(cli, isolated, monkeypatch):
+    from salescoach.store import sqlite
+
+    cli("customer", "add", "Lee Jiwoo")
+    monkeypatch.setattr(sqlite, "BUSY_TIMEOUT_MS", 1000)
+    with closing(sqlite3.connect(isolated / "salescoach.db", isolation_level=None)) as holder:
+        holder.execute("BEGIN IMMEDIATE")
+        failed = cli("customer", "add", "Park Sora", code=1)
+        holder.execute("ROLLBACK")
+    assert failed.stderr.splitlines()[0] == "Error: the store is busy: another salescoach command held it for 1 seconds"
+    assert len(cli.json("customer", "list")) == 1
