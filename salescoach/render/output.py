@@ -80,6 +80,7 @@ class Output:
             from rich.console import Console
 
             self._console = Console(highlight=False, soft_wrap=False)
+            self._console.on_broken_pipe = _reader_left  # Rich would exit 1; the command's handler exits 0
         return self._console
 
     def result(self, payload: Any, render: Callable[[Any], None]) -> None:
@@ -101,6 +102,10 @@ class Output:
     def status(self, message: str) -> None:
         """A one-line status for people, on stderr (never mixed into data)."""
         sys.stderr.write(visible(message) + "\n")
+
+
+def _reader_left() -> None:
+    raise BrokenPipeError
 
 
 def error_line(message: str, hint: str | None = None) -> str:
