@@ -42,3 +42,42 @@ class AlreadyDone(SalescoachError):
 
 class StoreUnavailable(SalescoachError):
     """The store cannot be opened, read or written (exit 1)."""
+
+
+class FieldError(InvalidInput):
+    """A value that breaks its field's rule (:mod:`salescoach.core.fields`), exit 2.
+
+    The rule raises it with the facts (``reason`` and its details); the words are chosen here, in the interface
+    language, so the core stays free of sentences. ``problem`` is the message without the field, for validators
+    that name the field themselves (a debrief file's ``promises.0.text``).
+    """
+
+    def __init__(self, field: str, reason: str, **facts: object) -> None:
+        self.field = field
+        self.reason = reason
+        self.facts = facts
+        self.problem = _field_problem(reason, facts)
+        super().__init__(f"{field}: {self.problem}")
+
+
+def _field_problem(reason: str, facts: dict) -> str:
+    from salescoach.i18n import _
+
+    if reason == "range":
+        return _("must be from {low} to {high}").format(**facts)
+    if reason == "too_long":
+        return _("longer than {limit:,} characters").format(**facts)
+    if reason == "no_at":
+        return _("{value!r} is not an e-mail address (it has no @)").format(**facts)
+    if reason == "no_digit":
+        return _("{value!r} is not a phone number (it has no digit)").format(**facts)
+    words = {
+        "empty": _("must not be empty"),
+        "blank": _("must not be blank"),
+        "not_text": _("must be text"),
+        "nul": _("contains a NUL character"),
+        "not_utf8": _("is not valid UTF-8 text"),
+        "not_whole": _("must be a whole number"),
+        "not_number": _("must be a number"),
+    }
+    return words[reason]

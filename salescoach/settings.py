@@ -22,21 +22,28 @@ LANGUAGES = ("en", "ko")
 def read(path: Path) -> dict[str, str]:
     """The settings in ``path`` (empty when there is no file). A damaged file is an error naming it.
 
-    Its errors (and :func:`choose_language`'s) stay English: they come before the interface language is known.
+    Read by the one YAML reader (:func:`salescoach.playbook.source.read_document`: no key twice, no implicit
+    dates), each value by its key's rule: an empty value is no setting, and a value that is not plain text is an
+    error naming its line. Its errors (and :func:`choose_language`'s) stay English when they come before the
+    interface language is known.
     """
     if not path.is_file():
         return {}
-    import yaml
+    from salescoach.playbook.source import read_document
 
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise InvalidInput(f"{path}: not a valid settings file ({error.__class__.__name__})") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict) or set(data) - set(KEYS):
-        raise InvalidInput(f"{path}: settings may only hold {', '.join(KEYS)}")
-    return {key: str(value) for key, value in data.items()}
+    document = read_document(path)
+    unknown = set(document.data) - set(KEYS)
+    if unknown:
+        line = min(document.lines[(key,)] for key in unknown)
+        raise InvalidInput(f"{path}:{line}: settings may only hold {', '.join(KEYS)}")
+    settings = {}
+    for key, value in document.data.items():
+        if value is None or value == "":
+            continue
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise InvalidInput(f"{path}:{document.lines[(key,)]}: {key}: must be plain text")
+        settings[key] = str(value)
+    return settings
 
 
 def write(path: Path, settings: dict[str, str]) -> None:
@@ -47,8 +54,10 @@ def write(path: Path, settings: dict[str, str]) -> None:
 
 
 def check(settings: dict[str, str]) -> None:
-    """Refuse unknown keys and languages (``config set`` runs with the interface language already chosen)."""
+    """Refuse unknown keys, languages and playbook names (``config set`` runs with the interface language already
+    chosen)."""
     from salescoach.i18n import _
+    from salescoach.playbook.loader import PLAIN_NAME
 
     for key, value in settings.items():
         if key not in KEYS:
@@ -59,6 +68,8 @@ def check(settings: dict[str, str]) -> None:
                     field="language", value=value, choices=", ".join(LANGUAGES)
                 )
             )
+        if key == "playbook" and not PLAIN_NAME.fullmatch(value):
+            raise InvalidInput(_("no playbook named {name!r}").format(name=value))
 
 
 def locale_language() -> str | None:

@@ -23,7 +23,9 @@ def register(app: typer.Typer) -> None:
 @clean_errors
 def debrief(
     ctx: typer.Context,
-    customer: Annotated[str | None, typer.Argument(help="Customer id or name (asked if missing).")] = None,
+    customer: Annotated[
+        str | None, typer.Argument(help="Customer id or name (asked if missing).", metavar="CUSTOMER")
+    ] = None,
     from_file: Annotated[Path | None, typer.Option("--from-file", help="Read the debrief from a YAML file.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt: flags only.")] = False,
     create: Annotated[bool, typer.Option("--create", help="Create the customer if they are new.")] = False,
@@ -65,32 +67,40 @@ def debrief(
     from salescoach.usecases.debrief_input import validate
 
     app = current_app(ctx)
+    answers = _from_flags(
+        customer=customer,
+        date=date,
+        channel=channel,
+        topics=topic,
+        notes=note,
+        needs=need,
+        pains=pain,
+        feedback=feedback,
+        benefit=benefit,
+        opportunity=opportunity,
+        outcome=outcome,
+        amount=amount,
+        product=product,
+        lost_reason=lost_reason,
+        tier=tier,
+        stage=stage,
+        answered=answered,
+        promises=promise,
+        next_date=next_date,
+        next_channel=next_channel,
+        next_type=next_type,
+    )
     if from_file is not None:
+        if answers:
+            from salescoach.errors import InvalidInput
+
+            raise InvalidInput(
+                _("--from-file: the file holds the whole debrief; give {given} in the file instead").format(
+                    given=", ".join(_given(ctx))
+                )
+            )
         entry = use_case.read_file(app, from_file)
     else:
-        answers = _from_flags(
-            customer=customer,
-            date=date,
-            channel=channel,
-            topics=topic,
-            notes=note,
-            needs=need,
-            pains=pain,
-            feedback=feedback,
-            benefit=benefit,
-            opportunity=opportunity,
-            outcome=outcome,
-            amount=amount,
-            product=product,
-            lost_reason=lost_reason,
-            tier=tier,
-            stage=stage,
-            answered=answered,
-            promises=promise,
-            next_date=next_date,
-            next_channel=next_channel,
-            next_type=next_type,
-        )
         if not no_input:
             answers, create = ask_missing(app, answers, create)
         entry = validate(answers, app.today, "")
@@ -143,6 +153,17 @@ def _from_flags(**flags) -> dict:
         promises.append({"text": body, "due": due})
     if promises:
         data["promises"] = promises
-    if flags["next_date"]:
-        data["next"] = {"date": flags["next_date"], "channel": flags["next_channel"], "type": flags["next_type"]}
+    next_touch = {"date": flags["next_date"], "channel": flags["next_channel"], "type": flags["next_type"]}
+    if any(value is not None for value in next_touch.values()):  # a channel or type alone keeps the cadence's date
+        data["next"] = next_touch
     return data
+
+
+def _given(ctx: typer.Context) -> list[str]:
+    """The answers given on the command line, as the rep typed them (``CUSTOMER``, ``--feedback``)."""
+    answers = {"from_file", "no_input", "create", "json_"}
+    return [
+        param.opts[0] if param.param_type_name == "option" else param.human_readable_name
+        for param in ctx.command.params
+        if param.name not in answers and ctx.get_parameter_source(param.name).name == "COMMANDLINE"
+    ]

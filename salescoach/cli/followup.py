@@ -86,7 +86,11 @@ def done(
     from salescoach.usecases.followup import done as finish
 
     application = current_app(ctx)
-    result = finish(application, item, note, day_option(application, next_, "--next"), not no_next)
+    if next_ is not None and no_next:
+        from salescoach.errors import InvalidInput
+
+        raise InvalidInput(_("--next and --no-next contradict each other: give one"))
+    result = finish(application, item, note, day_option(application, next_, "--next", planned=True), not no_next)
     output = Output()
     if result.kind == "promise":
         kept = _("on time: a deposit in the emotional bank account") if result.on_time else _("late: a withdrawal")
@@ -119,7 +123,7 @@ def snooze(
     from salescoach.usecases.followup import snooze as move
 
     application = current_app(ctx)
-    moved = move(application, item, day_option(application, to, "--to"))
+    moved = move(application, item, day_option(application, to, "--to", planned=True))
     Output().status(_("f{id} moved to {due}.").format(id=moved.id, due=moved.due))
 
 
@@ -138,7 +142,9 @@ def add(
     from salescoach.usecases.followup import add as plan
 
     application = current_app(ctx)
-    customer_, planned = plan(application, customer, day_option(application, on, "--on"), type_, channel, note)
+    customer_, planned = plan(
+        application, customer, day_option(application, on, "--on", planned=True), type_, channel, note
+    )
     Output().status(
         _("Planned f{id}: {name}, {due} by {channel} ({type}).").format(
             id=planned.id, name=customer_.name, due=planned.due, channel=planned.channel, type=planned.type

@@ -23,19 +23,26 @@ def complete_customer(incomplete: str) -> list[str]:
 
 CustomerArgument = Annotated[
     str,
-    typer.Argument(help="Customer id, full name, or a unique start of the name.", autocompletion=complete_customer),
+    typer.Argument(
+        help="Customer id, full name, or a unique start of the name.",
+        metavar="CUSTOMER",
+        autocompletion=complete_customer,
+    ),
 ]
 
 
-def day_option(app, text: str | None, field: str):
-    """A date option as reps type it (``friday``, ``+3d``, ``내일``), relative to the app's today; None stays None."""
-    from salescoach.core.dates import DateError, parse_day
+def day_option(app, text: str | None, field: str, planned: bool = False):
+    """A date option as reps type it (``friday``, ``+3d``, ``내일``), relative to the app's today; None stays None.
+
+    ``planned`` is for a day to get in touch (``--next``, ``--to``, ``--on``), which may not be in the past.
+    """
+    from salescoach.core.dates import DateError, parse_day, planned_day
     from salescoach.errors import InvalidInput
     from salescoach.usecases.dates import date_problem
 
     if text is None:
         return None
     try:
-        return parse_day(text, app.today)
+        return (planned_day if planned else parse_day)(text, app.today)
     except DateError as error:
         raise InvalidInput(f"{field}: {date_problem(error)}") from None

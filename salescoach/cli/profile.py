@@ -31,9 +31,9 @@ def set_profile(
     name: Annotated[str | None, typer.Option(help="Your name.")] = None,
     company: Annotated[str | None, typer.Option(help="Your company.")] = None,
     title: Annotated[str | None, typer.Option(help="Your title.")] = None,
-    years: Annotated[int | None, typer.Option(min=0, max=80, help="Years in the job.")] = None,
+    years: Annotated[int | None, typer.Option(help="Years in the job (0 to 80).")] = None,
     credentials: Annotated[str | None, typer.Option(help="Licences, awards, certifications.")] = None,
-    customer_count: Annotated[int | None, typer.Option(min=0, help="How many customers you serve.")] = None,
+    customer_count: Annotated[int | None, typer.Option(help="How many customers you serve.")] = None,
     references: Annotated[str | None, typer.Option(help="Reference customers you may name.")] = None,
     json_: JsonOption = False,
 ) -> None:

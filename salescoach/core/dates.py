@@ -34,25 +34,29 @@ class DateError(ValueError):
     say it in theirs (:func:`salescoach.usecases.dates.date_problem`), and the core stays free of the catalogue.
     """
 
-    def __init__(self, text: str, out_of_range: bool = False) -> None:
+    def __init__(self, text: str, out_of_range: bool = False, past: bool = False) -> None:
         super().__init__(text)
         self.text = text
         self.out_of_range = out_of_range
+        self.past = past  # a day planned ahead that lies before today
 
 
 def day_text(year: int | None, month: int, day: int) -> str:
     """An important date as the rep writes it: YYYY-MM-DD, or MM-DD when the year is unknown or beside the point."""
-    return f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"{month:02d}-{day:02d}"
 
 
 def calendar_day(year: int | None, month: int, day: int) -> date:
     """The day an important date falls on: in ``year``, or in 2000 when the year is unknown (a leap year, so a
     birthday on 29 February stays possible). One rule for every way a date comes in (``customer date``, CSV and
-    vCard birthdays, JSON exports), so what one accepts the others read back."""
+    vCard birthdays, JSON exports), so what one accepts the others read back. A year 0 is a year (out of range),
+    not "no year"; numbers too large for the calendar are out of range too, not an overflow."""
     text = day_text(year, month, day)
+    if year is not None and not EARLIEST.year <= year <= LATEST.year:
+        raise DateError(text, out_of_range=True)
     try:
-        found = date(year or 2000, month, day)
-    except ValueError:
+        found = date(2000 if year is None else year, month, day)
+    except (ValueError, OverflowError):
         raise DateError(text) from None
     if not EARLIEST <= found <= LATEST:
         raise DateError(text, out_of_range=True)
@@ -60,10 +64,28 @@ def calendar_day(year: int | None, month: int, day: int) -> date:
 
 
 def parse_day(text: str, today: date) -> date:
-    """The date ``text`` means, relative to ``today``; raises DateError with the accepted forms."""
-    day = _parse(text, today)
+    """The date ``text`` means, relative to ``today``; raises DateError with the accepted forms.
+
+    The one parser for every way a date comes in: options, prompts, debrief files, ``SALESCOACH_TODAY`` (YAML is
+    read without implicit timestamps, so a file's dates arrive here as text too).
+    """
+    if not isinstance(text, str):
+        raise DateError(str(text))
+    try:
+        day = _parse(text, today)
+    except OverflowError:  # +9999w from a day near the calendar's end
+        raise DateError(text, out_of_range=True) from None
     if not EARLIEST <= day <= LATEST:
         raise DateError(text, out_of_range=True)
+    return day
+
+
+def planned_day(text: str, today: date) -> date:
+    """A day to get in touch, planned ahead: like :func:`parse_day`, but not before ``today`` (a follow-up planned
+    in the past would be overdue the moment it is made). One rule for ``--next``, ``--to`` and ``--on``."""
+    day = parse_day(text, today)
+    if day < today:
+        raise DateError(text, past=True)
     return day
 
 

@@ -124,6 +124,8 @@ def load(name: str, language: str, where: Locations) -> dict:
 
 def load_model(name: str, language: str, where: Locations):
     """The merged playbook as a validated :class:`~salescoach.playbook.models.Playbook`."""
+    if not PLAIN_NAME.fullmatch(name):  # '' would be a chain of nothing
+        raise _missing(name)
     return validate_chain([document for _, document in _chain(name, language, where)])
 
 

@@ -49,6 +49,7 @@ class Output:
     def console(self):
         if self._console is None:
             self._console = console()
+            self._console.on_broken_pipe = _reader_left  # Rich would exit 1; the command's handler exits 0
         return self._console
 
     def result(self, payload: Any, render: Callable[[Any], None]) -> None:
@@ -68,6 +69,10 @@ class Output:
     def status(self, message: str) -> None:
         """A one-line status for people, on stderr (never mixed into data)."""
         sys.stderr.write(visible(message) + "\n")
+
+
+def _reader_left() -> None:
+    raise BrokenPipeError
 
 
 def error_line(message: str, hint: str | None = None) -> str:

@@ -203,7 +203,9 @@ class SqliteStore:
         return _execute(self._connection, sql, parameters)
 
     def _read(self, sql: str, parameters: Sequence = ()) -> list[tuple]:
-        return _execute(self._connection, sql, parameters).fetchall()
+        cursor = _execute(self._connection, sql, parameters)
+        with _store_errors():
+            return cursor.fetchall()
 
     # -- customers ------------------------------------------------------------------------------------------
 
@@ -867,8 +869,16 @@ class SqliteStore:
 
 def _execute(connection: sqlite3.Connection, sql: str, parameters: Sequence = ()) -> sqlite3.Cursor:
     """Run SQL, turning the database's own failures into one clear error for the rep."""
-    try:
+    with _store_errors():
         return connection.execute(sql, parameters)
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """The database's own failures as one clear error: running a statement, and reading its rows (a damaged page
+    is often met only there)."""
+    try:
+        yield
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise StoreUnavailable(

@@ -31,10 +31,12 @@ class App(NamedTuple):
         today = date.today()
         pretend = os.environ.get(TODAY_ENV)
         if pretend:
-            try:
-                today = date.fromisoformat(pretend)
-            except ValueError:  # English: the interface language is not chosen yet
-                raise InvalidInput(f"{TODAY_ENV} must be an ISO date, not {pretend!r}") from None
+            from salescoach.core.dates import DateError, parse_day
+
+            try:  # the one date rule: a date from 1900 to 2999
+                today = parse_day(pretend, today)
+            except DateError:  # English: the interface language is not chosen yet
+                raise InvalidInput(f"{TODAY_ENV} must be a date from 1900 to 2999, not {pretend!r}") from None
         where = locations()
         config = settings.read(where.config)
         return cls(

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from salescoach import settings
 from salescoach.core.records import Profile
-from salescoach.errors import InvalidInput
+from salescoach.errors import FieldError, InvalidInput
 from salescoach.i18n import _
 from salescoach.paths import ensure_private_dir
 from salescoach.usecases import profile
 from salescoach.usecases.app import App
 
 PROFILE_PREFIX = "profile."
-NUMBERS = ("years", "customer_count")
 
 
 def keys() -> list[str]:
@@ -43,13 +42,10 @@ def set_(app: App, key: str, value: str) -> None:
     """Change one setting; an empty value unsets it."""
     _check_key(key)
     if key.startswith(PROFILE_PREFIX):
-        field = key.removeprefix(PROFILE_PREFIX)
-        if field in NUMBERS and value:
-            if not value.isdigit():
-                raise InvalidInput(_("{key}: must be a whole number").format(key=key))
-            profile.update(app, **{field: int(value)})
-        else:
-            profile.update(app, **{field: value})
+        try:
+            profile.update(app, **{key.removeprefix(PROFILE_PREFIX): value})
+        except FieldError as error:  # the same rule as `profile set`, said of the key the rep typed
+            raise FieldError(key, error.reason, **error.facts) from None
         return
     current = settings.read(app.where.config)
     if value:

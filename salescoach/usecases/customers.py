@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from salescoach.core import fields as fields_rules
 from salescoach.core.dates import DateError, calendar_day
 from salescoach.core.occasions import date_name
 from salescoach.core.records import Customer, CustomerFile, ImportantDate, Note
@@ -13,23 +14,12 @@ from salescoach.i18n import _
 from salescoach.usecases.app import App
 from salescoach.usecases.dates import date_problem
 
-MAX_TEXT = 2_000_000
-"""No single field may exceed this many characters: a guard against a pasted file, not a limit a rep meets."""
-
 
 def clean_text(value: str | None, field: str, required: bool = False) -> str | None:
-    """Validate free text from a rep: stored exactly as typed, but neither empty-when-required nor absurdly long."""
-    if value is None or value == "":
-        if required:
-            raise InvalidInput(_("{field}: must not be empty").format(field=field))
-        return None
-    if not value.strip() and required:
-        raise InvalidInput(_("{field}: must not be blank").format(field=field))
-    if len(value) > MAX_TEXT:
-        raise InvalidInput(_("{field}: longer than {limit:,} characters").format(field=field, limit=MAX_TEXT))
-    if "\x00" in value:
-        raise InvalidInput(_("{field}: contains a NUL character").format(field=field))
-    return value
+    """Free text from a rep, by the one rule for text (:func:`salescoach.core.fields.text`); e-mail and phone by
+    theirs."""
+    rule = {"email": fields_rules.email, "phone": fields_rules.phone}.get(field)
+    return rule(value, field) if rule else fields_rules.text(value, field, required)
 
 
 def check_choice(value: str | None, choices: tuple, field: str) -> str | None:
@@ -48,9 +38,10 @@ def find(store, reference: str) -> Customer:
     Several matches are an error listing them (exit 2); none is an error with a hint (exit 1).
     """
     reference = reference.strip()
-    if reference.isdigit():
+    number = fields_rules.record_id(reference)
+    if number is not None:
         try:
-            return store.customer(int(reference))
+            return store.customer(number)
         except NotFound:
             pass
     exact = store.customers_named(reference)

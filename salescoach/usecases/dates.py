@@ -21,6 +21,8 @@ def date_problem(error: DateError, calendar: bool = False) -> str:
         return _("{text!r} is out of range ({earliest} to {latest})").format(
             text=error.text, earliest=EARLIEST.year, latest=LATEST.year
         )
+    if error.past:
+        return _("{text!r} is in the past: plan a day from today on").format(text=error.text)
     if calendar:
         return _("no such day: {text}").format(text=error.text)
     return _("not a date: {text!r} (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday)").format(text=error.text)

@@ -116,7 +116,7 @@ def _plan_next(store, playbook: dict, customer: Customer, entry: DebriefInput, t
     """
     default_date, default_channel = next_touch(playbook, tier, entry.date)
     chosen = entry.next
-    due = chosen.date if chosen else default_date
+    due = chosen.date if chosen and chosen.date else default_date
     if due < entry.date:
         raise InvalidInput(_("next.date: the next follow-up cannot be before the debrief's date"))
     default_type = "unfinished" if entry.benefit or entry.promises else "care"

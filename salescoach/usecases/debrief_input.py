@@ -9,16 +9,42 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 
+from salescoach.core import fields
 from salescoach.core import vocabulary as v
 from salescoach.core.dates import DateError, parse_day
+from salescoach.errors import FieldError
 from salescoach.i18n import _
 from salescoach.usecases.dates import date_problem
 
-LongText = Annotated[str, Field(min_length=1, max_length=2_000_000)]
-Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-Stage = Literal[1, 2, 3] | None
+
+def _by_rule(rule):
+    """A field rule of :mod:`salescoach.core.fields` as a pydantic validator (pydantic names the field)."""
+
+    def check(value):
+        try:
+            return rule(value, "")
+        except FieldError as error:
+            raise ValueError(error.problem) from None
+
+    return check
+
+
+def _not_bool(value: object) -> object:
+    """YAML's ``true`` is no number: pydantic would take it as 1."""
+    if isinstance(value, bool):
+        raise ValueError(_("must be a whole number"))
+    return value
+
+
+LongText = Annotated[str, Field(min_length=1, max_length=fields.MAX_TEXT), AfterValidator(_by_rule(fields.text))]
+Amount = Annotated[float, BeforeValidator(_by_rule(fields.amount))]
+Stage = Annotated[Literal[1, 2, 3], BeforeValidator(_not_bool)] | None
+CustomerReference = Annotated[
+    LongText, BeforeValidator(lambda value: str(_not_bool(value)) if isinstance(value, int) else value)
+]
+"""A customer named by name, or by id (``customer: 12`` in a file)."""
 
 
 def _day(value: object, info: ValidationInfo) -> date:
@@ -53,7 +79,7 @@ class PromiseIn(Strict):
 
 
 class NextIn(Strict):
-    date: Day
+    date: Day | None = None  # None: the tier's cadence
     channel: Literal[v.CHANNELS] | None = None
     type: Literal[v.FOLLOWUP_TYPES] | None = None
 
@@ -61,7 +87,7 @@ class NextIn(Strict):
 class DebriefInput(Strict):
     """Everything a debrief records about one contact."""
 
-    customer: LongText
+    customer: CustomerReference
     date: Day = Field(default_factory=date.today)
     channel: Literal[v.CHANNELS]
     topics: list[LongText] = []
@@ -89,6 +115,10 @@ class DebriefInput(Strict):
             )
         if self.outcome != "lost" and self.lost_reason:
             raise ValueError(_("lost_reason goes with outcome: lost"))
+        if self.outcome == "lost" and self.next is not None:
+            raise ValueError(_("next: a lost customer gets no next follow-up; leave next out"))
+        if self.outcome != "sale" and (self.amount or self.product):
+            raise ValueError(_("amount and product go with outcome: sale"))
         return self
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from salescoach.core import fields
 from salescoach.core.records import Profile
 from salescoach.usecases.app import App
 from salescoach.usecases.customers import clean_text
+
+NUMBERS = {"years": fields.years, "customer_count": fields.whole_number}
+"""The profile's numeric fields and their rules."""
 
 
 def show(app: App) -> Profile:
@@ -13,11 +17,12 @@ def show(app: App) -> Profile:
 
 
 def update(app: App, **values: str | int | None) -> Profile:
-    """Set the given fields; an empty string clears one."""
+    """Set the given fields; an empty string clears one. Numbers may come as text (``config set``): each field
+    has one rule, whichever way it came."""
     changes = {}
     for key, value in values.items():
         if value is None:
             continue
-        changes[key] = None if value == "" else (value if isinstance(value, int) else clean_text(value, key))
+        changes[key] = None if value == "" else NUMBERS.get(key, clean_text)(value, key)
     with app.store() as store, store.transaction():
         return store.set_profile(**changes)
