@@ -19,9 +19,10 @@ _LEGACY = ("cp949", "shift_jis", "cp1252")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The file's bytes, reading at most ``limit + 1`` of them, so a device or pipe that never ends is refused
-    like a file that is too big rather than filling the memory."""
+def read_limited(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes, reading at most ``limit + 1`` of them (``MAX_BYTES``), so a device or pipe that never
+    ends is refused like a file that is too big rather than filling the memory."""
+    limit = MAX_BYTES if limit is None else limit
     try:
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)

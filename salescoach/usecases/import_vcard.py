@@ -19,6 +19,7 @@ from salescoach.usecases.import_fields import Contact, Problem, Row, contact_row
 from salescoach.usecases.import_text import encoding_of
 
 _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", re.DOTALL)
+_BASE64 = re.compile(r"^[A-Za-z0-9+/]+=*\s*$")
 _WANTED = {"FN", "N", "ORG", "TEL", "EMAIL", "NOTE", "TITLE", "BDAY", "CATEGORIES", "ADR", "NICKNAME"}
 
 
@@ -77,8 +78,8 @@ def _unfold(card: list[tuple[int, str]]) -> list[str]:
             logical[-1] += line[1:]
         elif logical and logical[-1].endswith("=") and "QUOTED-PRINTABLE" in logical[-1].split(":", 1)[0].upper():
             logical[-1] = logical[-1][:-1] + line
-        elif logical and not _PROPERTY.match(line):
-            logical[-1] += line.strip()  # a line that is no property: the rest of the one before (base64, mostly)
+        elif logical and _BASE64.match(line):
+            logical[-1] += line.strip()  # a photo's base64 lines, which some phones do not fold
         elif line.strip():
             logical.append(line)
     return logical
@@ -92,8 +93,7 @@ def _property(line: str) -> Property | None:
     params: dict[str, list[str]] = {}
     for param in _split(raw_params[1:], ";") if raw_params else []:
         key, sep, values = param.partition("=")
-        key = key.strip().upper() if sep else "TYPE"
-        values = values if sep else key
+        key, values = (key.strip().upper(), values) if sep else ("TYPE", key)
         params.setdefault(key, []).extend(v.strip().strip('"').upper() for v in values.split(","))
     return Property(name.upper(), params, value)
 
@@ -145,10 +145,13 @@ def _ranked(props: list[Property], encoding: str, mobile: bool) -> tuple[str, ..
         types = _types(prop)
         if "PREF" in types:
             return 0
+        if mobile and types & {"FAX", "PAGER"}:
+            return 3
         return 1 if mobile and types & {"CELL", "MOBILE", "IPHONE"} else 2
 
     ordered = sorted(enumerate(props), key=lambda item: (rank(item[1]), item[0]))
-    return tuple(_unescape(_decoded(prop, encoding)).strip() for _index, prop in ordered)
+    values = (_unescape(_decoded(prop, encoding)).strip() for _index, prop in ordered)
+    return tuple(re.sub(r"^(?:tel|mailto):", "", value, flags=re.IGNORECASE) for value in values)  # 4.0's URIs
 
 
 def _card_row(begin: int, card: list[tuple[int, str]], encoding: str, today_text: str) -> Row | Problem:
