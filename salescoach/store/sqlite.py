@@ -688,7 +688,15 @@ class SqliteStore:
                 ),
             ).lastrowid
             self.set_tags(customer_id, row.get("tags", ()))
-            self.add_contact_points(customer_id, row.get("phones", ()), row.get("emails", ()))
+            self._many(
+                "INSERT OR IGNORE INTO contact_points (customer_id, kind, value) VALUES (?, ?, ?)",
+                [
+                    (customer_id, kind, value)
+                    for kind, primary in (("phone", row.get("phone")), ("email", row.get("email")))
+                    for value in row.get(f"{kind}s", ())
+                    if value != primary
+                ],
+            )
             visit_ids = [
                 self._write(
                     "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"

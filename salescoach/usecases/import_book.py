@@ -181,7 +181,8 @@ def plan(store, good: list[Row], exact: bool) -> list[tuple[str, Row, int | str 
             seen.setdefault(identity, customer_id)
     planned: list[tuple[str, Row, int | str | None]] = []
     for row in good:
-        match = next((seen[identity] for identity in _identities(row.data) if identity in seen), None)
+        identities = _identities(row.data)
+        match = next((seen[identity] for identity in identities if identity in seen), None)
         if match is None:
             planned.append(("add", row, None))
             marker: int | str = f"new{row.line}"
@@ -189,7 +190,7 @@ def plan(store, good: list[Row], exact: bool) -> list[tuple[str, Row, int | str 
             planned.append(("skip" if exact else "merge", row, match))
             marker = match
         if not exact:
-            for identity in _identities(row.data):
+            for identity in identities:
                 seen.setdefault(identity, marker)
     return planned
 

@@ -113,6 +113,8 @@ def test_vcards_from_phones_and_mail_programs(cli):
     assert yuna["phones"] == ["010-9999-0000", "02-555-0123"]
     assert yuna["emails"] == ["yuna@seoulrealty.example", "yuna.choi@mail.example"]
     assert birthdays(yuna) == [(1988, 7, 15)]
+    shown = cli("customer", "show", "Yuna").stdout
+    assert "Other phones  02-555-0123" in shown and "Other emails  yuna.choi@mail.example" in shown
     jiho = customers["Jiho Han"]  # 4.0: tel: URIs, PREF=1, a birthday without a year
     assert (jiho["phones"], birthdays(jiho)) == (["+82-10-5555-0145", "+82-2-555-0144"], [(None, 12, 25)])
     ralf = customers["Ralf Engels"]  # folded parameters, escaped semicolons
