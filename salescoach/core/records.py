@@ -139,3 +139,5 @@ class CustomerFile(NamedTuple):
     followups: tuple[Followup, ...] = ()
     purchases: tuple[Purchase, ...] = ()
     dates: tuple[ImportantDate, ...] = ()
+    phones: tuple[str, ...] = ()  # every phone, the primary (``customer.phone``) first
+    emails: tuple[str, ...] = ()  # every e-mail, likewise

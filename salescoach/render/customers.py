@@ -56,9 +56,17 @@ def list_page(customers: list[Customer]) -> Page:
     return page
 
 
+def file_rows(book: CustomerFile) -> list[tuple[str, object]]:
+    """A customer's fields with every other phone and e-mail beside the primary ones."""
+    rows = customer_rows(book.customer)
+    at = next(index for index, (label, _value) in enumerate(rows) if label == _("Email")) + 1
+    rows[at:at] = [(_("Other phones"), ", ".join(book.phones[1:])), (_("Other emails"), ", ".join(book.emails[1:]))]
+    return rows
+
+
 def render_file(book: CustomerFile):
     def render(console) -> None:
-        console.print(pairs(customer_rows(book.customer)))
+        console.print(pairs(file_rows(book)))
         if book.notes:
             console.print(heading(_("Notes")))
             grid = table(_("Date"), _("Kind"), _("Note"))

@@ -140,10 +140,24 @@ covers what finding the dates due reads, so the morning list never reads the dat
 one-off date without a year (only an old import could make one) was shown every year: it becomes yearly, as
 it behaved."""
 
+M005_CONTACT_POINTS = """
+CREATE TABLE contact_points (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('phone', 'email')),
+    value TEXT NOT NULL,
+    UNIQUE (customer_id, kind, value)
+);
+"""
+"""A customer's other phones and e-mails, beyond the primary ones ``customers.phone`` and ``customers.email``
+still hold (where every command that calls or writes reads them): a phone's contact has a mobile, an office and a
+home number, and an import keeps them all. Every phone and e-mail already stored stays where it is."""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("m001_initial", M001_INITIAL),
     ("m002_important_dates", M002_IMPORTANT_DATES),
     ("m003_ranking_indexes", M003_RANKING_INDEXES),
     ("m004_dates_handled", M004_DATES_HANDLED),
+    ("m005_contact_points", M005_CONTACT_POINTS),
 )
 """(name, SQL script) in the order they run."""

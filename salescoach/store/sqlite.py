@@ -390,8 +390,11 @@ class SqliteStore:
             sql = f"SELECT {columns} FROM {table} {alias} WHERE {alias}.customer_id = ? ORDER BY {order}, {alias}.id"
             return tuple(make(row) for row in self._read(sql, (customer_id,)))
 
+        others = self._read("SELECT kind, value FROM contact_points WHERE customer_id = ? ORDER BY id", (customer_id,))
         return CustomerFile(
             customer=customer,
+            phones=tuple([customer.phone] if customer.phone else []) + tuple(v for k, v in others if k == "phone"),
+            emails=tuple([customer.email] if customer.email else []) + tuple(v for k, v in others if k == "email"),
             notes=rows("notes", _NOTE_COLUMNS, "n.noted_on", _note),
             visits=rows("visits", _VISIT_COLUMNS, "v.date", _visit),
             promises=rows("promises", _PROMISE_COLUMNS, "p.made_on", _promise),
@@ -695,6 +698,15 @@ class SqliteStore:
                 ),
             ).lastrowid
             self.set_tags(customer_id, row.get("tags", ()))
+            self._many(
+                "INSERT OR IGNORE INTO contact_points (customer_id, kind, value) VALUES (?, ?, ?)",
+                [
+                    (customer_id, kind, value)
+                    for kind, primary in (("phone", row.get("phone")), ("email", row.get("email")))
+                    for value in row.get(f"{kind}s", ())
+                    if value != primary
+                ],
+            )
             visit_ids = [
                 self._write(
                     "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
@@ -794,8 +806,29 @@ class SqliteStore:
             raise StoreUnavailable(_("the store could not be written: {error}").format(error=error)) from error
 
     def contact_details(self) -> list[tuple]:
-        """(id, name, company, phone, email) of every customer: what imports match duplicates on."""
-        return self._read("SELECT id, name, company, phone, email FROM customers ORDER BY id")
+        """(id, name, company, phones, emails) of every customer, primary first: what imports match duplicates on."""
+        rows = self._read(
+            "SELECT c.id, c.name, c.company, c.phone, c.email, p.kind, p.value FROM customers c"
+            " LEFT JOIN contact_points p ON p.customer_id = c.id ORDER BY c.id, p.id"
+        )
+        details: dict[int, tuple] = {}
+        for customer_id, name, company, phone, email, kind, value in rows:
+            if customer_id not in details:
+                details[customer_id] = (customer_id, name, company, [phone] if phone else [], [email] if email else [])
+            if kind:
+                details[customer_id][3 if kind == "phone" else 4].append(value)
+        return list(details.values())
+
+    def add_contact_points(self, customer_id: int, phones: Sequence[str], emails: Sequence[str]) -> None:
+        """Keep ``phones`` and ``emails`` beside the customer's primary ones; those already kept are left alone."""
+        phone, email = self._read("SELECT phone, email FROM customers WHERE id = ?", (customer_id,))[0]
+        for kind, values, primary in (("phone", phones, phone), ("email", emails, email)):
+            for value in values:
+                if value != primary:
+                    self._write(
+                        "INSERT OR IGNORE INTO contact_points (customer_id, kind, value) VALUES (?, ?, ?)",
+                        (customer_id, kind, value),
+                    )
 
     def last_customer_id(self) -> int:
         return self._read("SELECT max(id) FROM customers")[0][0]

@@ -97,6 +97,8 @@ class CustomerRecord(Strict):
     playbook: LongText | None = None
     phone: LongText | None = None
     email: LongText | None = None
+    phones: list[LongText] = []  # every phone, the primary first (exports from before several were kept have none)
+    emails: list[LongText] = []
     city: LongText | None = None
     tier: Literal[v.TIERS] | None = None  # a book from before tiers were required has none: it comes in general
     stage: Stage = None

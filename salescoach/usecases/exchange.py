@@ -53,6 +53,8 @@ def customer_data(book: CustomerFile) -> dict:
 
     return {
         **customer,
+        "phones": list(book.phones),
+        "emails": list(book.emails),
         "notes": rows(book.notes),
         "visits": rows(book.visits),
         "promises": rows(book.promises),
@@ -104,7 +106,7 @@ def export(app: App, format_: str, progress: Callable[[int, int], None] = lambda
 
 
 def _vcard(book: CustomerFile) -> str:
-    """A vCard 3.0 for one customer: name, organisation, phone, email, birthday and notes."""
+    """A vCard 3.0 for one customer: name, organisation, every phone and e-mail, birthday and notes."""
     import vobject
 
     customer = book.customer
@@ -113,10 +115,10 @@ def _vcard(book: CustomerFile) -> str:
     card.add("n").value = vobject.vcard.Name(family=customer.name)
     if customer.company:
         card.add("org").value = [customer.company]
-    if customer.phone:
-        card.add("tel").value = customer.phone
-    if customer.email:
-        card.add("email").value = customer.email
+    for phone in book.phones:  # the primary first, which phones take as the one to call
+        card.add("tel").value = phone
+    for email in book.emails:
+        card.add("email").value = email
     if customer.honorific:
         card.add("title").value = customer.honorific
     birthday = next((event for event in book.dates if event.kind == "birthday"), None)

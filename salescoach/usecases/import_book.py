@@ -1,76 +1,32 @@
 """Import a book from a spreadsheet (CSV), phone contacts (vCard) or a salescoach JSON export.
 
-CSV: the delimiter is sniffed, the encoding is UTF-8 (with or without BOM) or CP949/EUC-KR (what Korean Excel
-saves), and the header is mapped to fields by English and Korean names (이름, 회사, 전화, 이메일, 등급, ...);
-``--map COLUMN=field`` overrides the guess. vCards are read with ``vobject``.
+The readers (:mod:`import_csv`, :mod:`import_vcard`, and the export's checks in :mod:`book_input`) turn a file
+into rows; here the rows are planned and written. A customer from a foreign file who is already in the book (a
+phone, an e-mail, or the name and company in common) is merged: empty fields are filled, phones, e-mails, tags and
+notes added, nothing overwritten. A salescoach export is the book itself: its customers are never merged with
+each other (two Kim Minsus of one company are two customers), and one already in the book is skipped, so an
+export imported into an empty store reproduces it exactly. What an import matches against is read inside its
+write transaction, so two imports of one file at once cannot both add it.
 
-A customer already in the book (same phone, same email, or same name and company) is merged: empty fields are
-filled, tags and notes added, nothing overwritten. A bad row stops the whole import, listing every bad row with its
-line, unless ``--skip-bad``, which imports the good rows and writes the bad ones to a reject file.
+A bad row stops the whole import, listing every bad row with its line, unless ``--skip-bad``, which imports the
+good rows and writes the bad ones to a reject file.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable
-from datetime import datetime
+from contextlib import nullcontext
 from pathlib import Path
 from typing import NamedTuple
 
-from salescoach.core.dates import DateError, calendar_day
-from salescoach.core.spreadsheet import restore
-from salescoach.errors import InvalidInput, NotFound, SalescoachError
+from salescoach.errors import InvalidInput, NotFound
 from salescoach.files import write_private
 from salescoach.i18n import _
 from salescoach.store.sqlite import name_key
 from salescoach.usecases.app import App
+from salescoach.usecases.import_fields import Problem, Row, phone_key
 
-FIELDS = ("name", "honorific", "company", "playbook", "phone", "email", "city", "tier", "tags", "note", "birthday")
-SYNONYMS = {
-    "name": ("name", "fullname", "customer", "customername", "이름", "성명", "고객명", "고객", "성함"),
-    "honorific": ("honorific", "title", "salutation", "호칭", "직함", "직위"),
-    "company": ("company", "organization", "organisation", "org", "employer", "회사", "회사명", "직장", "소속"),
-    "playbook": ("playbook", "industry", "업종", "산업"),
-    "phone": (
-        "phone",
-        "mobile",
-        "tel",
-        "telephone",
-        "cell",
-        "phonenumber",
-        "전화",
-        "전화번호",
-        "휴대폰",
-        "핸드폰",
-        "연락처",
-        "휴대전화",
-    ),
-    "email": ("email", "e-mail", "mail", "emailaddress", "이메일", "메일", "전자우편"),
-    "city": ("city", "town", "region", "도시", "지역", "주소"),
-    "tier": ("tier", "grade", "level", "등급", "고객등급"),
-    "tags": ("tags", "tag", "labels", "group", "태그", "그룹", "분류"),
-    "note": ("note", "notes", "memo", "comment", "메모", "비고", "참고"),
-    "birthday": ("birthday", "birthdate", "dob", "생일", "생년월일"),
-}
-TIER_WORDS = {
-    "hot": "hot",
-    "intent": "hot",
-    "의향": "hot",
-    "상": "hot",
-    "a": "hot",
-    "warm": "warm",
-    "promising": "warm",
-    "유망": "warm",
-    "중": "warm",
-    "b": "warm",
-    "general": "general",
-    "일반": "general",
-    "하": "general",
-    "c": "general",
-    "": "general",
-}
 INDUSTRY_WORDS = {  # an industry column's words (spaces, dashes and case ignored) → the pack for it
     **dict.fromkeys(("bank", "banking", "finance", "financial", "은행", "금융", "금융업", "은행업"), "bank"),
     **dict.fromkeys(
@@ -93,19 +49,6 @@ INDUSTRY_ROOTS = {  # failing a whole word, a part of one: "insurance broker", "
     "automotive": "auto",
     "자동차": "auto",
 }
-ENCODINGS = ("utf-8-sig", "cp949")
-
-
-class Row(NamedTuple):
-    line: int
-    data: dict  # a customer in the export shape; "merge" rows carry only contact fields, notes, dates and tags
-    source: str  # the original text of the row, for the reject file
-
-
-class Problem(NamedTuple):
-    line: int
-    reason: str
-    source: str
 
 
 def bad_line(problem: Problem) -> str:
@@ -126,58 +69,6 @@ def _key(header: str) -> str:
     return re.sub(r"[\s_\-.()]", "", header).casefold()
 
 
-def guess_mapping(headers: list[str], overrides: dict[str, str]) -> dict[str, str]:
-    """Column → field: overrides first, then known English and Korean header names.
-
-    Columns are matched ignoring case, spaces and punctuation (``--map mobile=phone`` finds "Mobile"); a
-    ``--map`` column the file lacks is an error, since a typo there would drop a whole column without a word.
-    """
-    wanted = {_key(column): field for column, field in overrides.items()}
-    present = {_key(header) for header in headers}
-    for column in overrides:
-        if _key(column) not in present:
-            raise InvalidInput(
-                _("--map: the file has no column {column!r}; its columns are {headers}").format(
-                    column=column, headers=", ".join(headers)
-                )
-            )
-    mapping = {}
-    known = {_key(word): field for field, words in SYNONYMS.items() for word in words}
-    for header in headers:
-        if _key(header) in wanted:
-            mapping[header] = wanted[_key(header)]
-        elif _key(header) in known and known[_key(header)] not in mapping.values():
-            mapping[header] = known[_key(header)]
-    if "name" not in mapping.values():
-        raise InvalidInput(
-            _("no name column among {headers}; say which with --map COLUMN=name").format(headers=", ".join(headers))
-        )
-    return mapping
-
-
-def parse_overrides(pairs: list[str]) -> dict[str, str]:
-    overrides = {}
-    for pair in pairs:
-        column, sep, field = pair.partition("=")
-        if not sep or field not in FIELDS:
-            raise InvalidInput(
-                _("--map: {pair!r} should be COLUMN=field with field one of {fields}").format(
-                    pair=pair, fields=", ".join(FIELDS)
-                )
-            )
-        overrides[column] = field
-    return overrides
-
-
-def decode(raw: bytes, path: Path) -> str:
-    for encoding in ENCODINGS:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InvalidInput(_("{path}: not UTF-8 or CP949 text").format(path=path))
-
-
 def _industry_playbooks(industry: str) -> list[str]:
     """The playbooks an industry column's value may mean, best first: a playbook of that very name (the rep's own
     ``Retail-Pro``), a pack for the word or a part of it, and the value as a playbook name (``Retail`` → ``retail``)."""
@@ -185,115 +76,6 @@ def _industry_playbooks(industry: str) -> list[str]:
     root = next((pack for part, pack in INDUSTRY_ROOTS.items() if part in key), None)
     plain = re.sub(r"[\s\-]+", "_", industry.casefold())
     return [name for name in (industry, INDUSTRY_WORDS.get(key), root, plain) if name]
-
-
-def _contact_row(line: int, values: dict[str, str], source: str, today_text: str) -> Row | Problem:
-    """Validate one contact (from a CSV row or a vCard) into the export shape."""
-    name = (values.get("name") or "").strip()
-    if not name:
-        return Problem(line, _("no name"), source)
-    tier = TIER_WORDS.get((values.get("tier") or "").strip().casefold())
-    if tier is None:
-        return Problem(line, _("tier {tier!r} is not hot, warm or general").format(tier=values.get("tier")), source)
-    email = (values.get("email") or "").strip() or None
-    if email and "@" not in email:
-        return Problem(line, _("email {email!r} has no @").format(email=email), source)
-    data = {
-        "name": name,
-        "honorific": (values.get("honorific") or "").strip() or None,
-        "company": (values.get("company") or "").strip() or None,
-        "playbook": (values.get("playbook") or "").strip() or None,  # resolved by _choose_playbooks
-        "phone": (values.get("phone") or "").strip() or None,
-        "email": email,
-        "city": (values.get("city") or "").strip() or None,
-        "tier": tier,
-        "tags": [tag.strip() for tag in re.split(r"[;,]", values.get("tags") or "") if tag.strip()],
-        "created": datetime.now().isoformat(timespec="seconds"),
-        "notes": [{"kind": "other", "text": values["note"].strip(), "noted_on": today_text}]
-        if (values.get("note") or "").strip()
-        else [],
-        "dates": [],
-    }
-    birthday = (values.get("birthday") or "").strip()
-    if birthday:
-        match = re.match(r"^(?:(\d{4})-?|--)(\d{2})-?(\d{2})$", birthday.replace(".", "-").replace("/", "-"))
-        if not match:
-            return Problem(line, _("birthday {birthday!r} is not YYYY-MM-DD").format(birthday=birthday), source)
-        year, month, day = (int(part) if part else None for part in match.groups())
-        try:
-            calendar_day(year, month, day)
-        except DateError:
-            return Problem(line, _("birthday {birthday!r} is not a date").format(birthday=birthday), source)
-        data["dates"].append(
-            {
-                "kind": "birthday",
-                "month": month,
-                "day": day,
-                "year": year,
-                "yearly": True,
-                "lead_days": 3,
-            }
-        )
-    return Row(line, data, source)
-
-
-def read_csv(text: str, overrides: dict[str, str], today_text: str) -> list[Row | Problem]:
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        headers = next(reader)
-    except StopIteration:
-        raise InvalidInput(_("the file is empty")) from None
-    mapping = guess_mapping(headers, overrides)
-    rows: list[Row | Problem] = []
-    for cells in reader:
-        if not any(cell.strip() for cell in cells):
-            continue
-        values = {
-            mapping[header]: restore(cell) for header, cell in zip(headers, cells, strict=False) if header in mapping
-        }
-        source = dialect.delimiter.join(cells)
-        rows.append(_contact_row(reader.line_num, values, source, today_text))
-    return rows
-
-
-def read_vcf(text: str, today_text: str) -> list[Row | Problem]:
-    import vobject
-
-    rows: list[Row | Problem] = []
-    try:
-        cards = list(vobject.readComponents(text, ignoreUnreadable=True))
-    except Exception as error:  # vobject raises its own ParseError and plain ValueErrors
-        raise InvalidInput(_("not a vCard file: {error}").format(error=error)) from None
-
-    def first(card, name: str) -> str:
-        item = getattr(card, name, None)
-        value = item.value if item is not None else ""
-        return ";".join(value) if isinstance(value, list) else str(value or "")
-
-    for index, card in enumerate(cards, 1):
-        values = {
-            field: first(card, name)
-            for field, name in (
-                ("name", "fn"),
-                ("company", "org"),
-                ("phone", "tel"),
-                ("email", "email"),
-                ("note", "note"),
-                ("honorific", "title"),
-                ("birthday", "bday"),
-            )
-        }
-        values["birthday"] = values["birthday"][:10]
-        categories = getattr(card, "categories", None)
-        if categories is not None:
-            values["tags"] = ";".join(categories.value)
-        rows.append(_contact_row(index, values, card.serialize(), today_text))
-    return rows
 
 
 def read_json(text: str) -> tuple[list[Row | Problem], dict]:
@@ -353,15 +135,65 @@ def _choose_playbooks(app: App, rows: list[Row | Problem]) -> list[Row | Problem
 
 
 def _identities(data: dict) -> list[tuple[str, str]]:
-    keys = []
-    if data.get("phone"):
-        digits = re.sub(r"\D", "", data["phone"])
-        if digits:
-            keys.append(("phone", digits))
-    if data.get("email"):
-        keys.append(("email", data["email"].casefold()))
+    phones = data.get("phones") or ([data["phone"]] if data.get("phone") else [])
+    emails = data.get("emails") or ([data["email"]] if data.get("email") else [])
+    keys = [("phone", digits) for digits in map(phone_key, phones) if digits]
+    keys += [("email", email.casefold()) for email in emails]
     keys.append(("name", f"{name_key(data['name'])}\x00{(data.get('company') or '').casefold()}"))
     return keys
+
+
+def _format(path: Path, format_: str | None, maps: list[str]) -> str:
+    format_ = format_ or {".vcf": "vcf", ".vcard": "vcf", ".json": "json"}.get(path.suffix.lower(), "csv")
+    if format_ not in ("csv", "vcf", "json"):
+        raise InvalidInput(_("--format: {value!r} is not csv, vcf or json").format(value=format_))
+    if maps and format_ != "csv":
+        raise InvalidInput(_("--map: only for CSV files; a {format} file names its own fields").format(format=format_))
+    return format_
+
+
+def read_rows(app: App, path: Path, format_: str, maps: list[str]) -> tuple[list[Row | Problem], dict]:
+    """Every row of the file, good or bad, and the rep's profile an export carries."""
+    from salescoach.usecases.import_text import decode, read_limited
+
+    raw = read_limited(path)
+    today_text = app.today.isoformat()
+    if format_ == "json":
+        return read_json(decode(raw, path))
+    if format_ == "vcf":
+        from salescoach.usecases.import_vcard import read_vcf
+
+        rows = read_vcf(raw, today_text)
+    else:
+        from salescoach.usecases.import_csv import parse_overrides, read_csv
+
+        rows = read_csv(decode(raw, path), parse_overrides(maps), today_text)
+    return _choose_playbooks(app, rows), {}  # an export keeps its playbook names; prep and followup cope with any
+
+
+def plan(store, good: list[Row], exact: bool) -> list[tuple[str, Row, int | str | None]]:
+    """("add" | "merge" | "skip", row, the customer it matches) for each good row, in file order.
+
+    Matched against the book as it is, and for a foreign file against the rows before it too (a sheet that lists
+    one customer twice adds them once); an export's rows are never matched with each other."""
+    seen: dict[tuple[str, str], int | str] = {}
+    for customer_id, name, company, phones, emails in store.contact_details():
+        for identity in _identities({"name": name, "company": company, "phones": phones, "emails": emails}):
+            seen.setdefault(identity, customer_id)
+    planned: list[tuple[str, Row, int | str | None]] = []
+    for row in good:
+        identities = _identities(row.data)
+        match = next((seen[identity] for identity in identities if identity in seen), None)
+        if match is None:
+            planned.append(("add", row, None))
+            marker: int | str = f"new{row.line}"
+        else:
+            planned.append(("skip" if exact else "merge", row, match))
+            marker = match
+        if not exact:
+            for identity in identities:
+                seen.setdefault(identity, marker)
+    return planned
 
 
 def import_file(
@@ -374,26 +206,8 @@ def import_file(
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> ImportReport:
     """Read ``path``, check every row, then add or merge all of them in one transaction (or none)."""
-    format_ = format_ or {".vcf": "vcf", ".vcard": "vcf", ".json": "json"}.get(path.suffix.lower(), "csv")
-    if format_ not in ("csv", "vcf", "json"):
-        raise InvalidInput(_("--format: {value!r} is not csv, vcf or json").format(value=format_))
-    if maps and format_ != "csv":
-        raise InvalidInput(_("--map: only for CSV files; a {format} file names its own fields").format(format=format_))
-    try:
-        raw = path.read_bytes()
-    except OSError as error:  # a missing or unreadable file is a runtime failure (exit 1), not bad input
-        raise SalescoachError(_("{path}: cannot read: {reason}").format(path=path, reason=error.strerror)) from None
-    text = decode(raw, path)
-    today_text = app.today.isoformat()
-    profile: dict = {}
-    if format_ == "csv":
-        rows = read_csv(text, parse_overrides(maps), today_text)
-    elif format_ == "vcf":
-        rows = read_vcf(text, today_text)
-    else:
-        rows, profile = read_json(text)
-    if format_ != "json":  # an export keeps its playbook names as they were; prep and followup cope with any
-        rows = _choose_playbooks(app, rows)
+    format_ = _format(path, format_, maps)
+    rows, profile = read_rows(app, path, format_, maps)
     bad = tuple(row for row in rows if isinstance(row, Problem))
     good = [row for row in rows if isinstance(row, Row)]
     if bad and not skip_bad:
@@ -402,43 +216,25 @@ def import_file(
             _("{count} bad row(s); nothing was imported:").format(count=len(bad)) + "\n" + listed,
             hint=_("fix them, or pass --skip-bad to import the good rows"),
         )
-    added = merged = skipped = 0
-    with app.store() as store:
-        seen: dict[tuple[str, str], int | str] = {}
-        for customer_id, name, company, phone, email in store.contact_details():
-            for identity in _identities({"name": name, "company": company, "phone": phone, "email": email}):
-                seen.setdefault(identity, customer_id)
-        plan: list[tuple[str, Row, int | str | None]] = []
-        for row in good:
-            match = next((seen[identity] for identity in _identities(row.data) if identity in seen), None)
-            if match is None:
-                plan.append(("add", row, None))
-                marker: int | str = f"new{row.line}"
-            else:
-                plan.append(("skip" if format_ == "json" else "merge", row, match))
-                marker = match
-            for identity in _identities(row.data):
-                seen.setdefault(identity, marker)
-        added = sum(1 for action, _, _ in plan if action == "add")
-        merged = sum(1 for action, _, _ in plan if action == "merge")
-        skipped = sum(1 for action, _, _ in plan if action == "skip")
+    with app.store() as store, nullcontext() if dry_run else store.transaction():
+        planned = plan(store, good, exact=format_ == "json")
         if not dry_run:
-            with store.transaction():
-                _write(store, plan, app, progress)
-                if profile and not any(store.profile()._asdict().values()):
-                    store.set_profile(**{k: v for k, v in profile.items() if v is not None})
+            _write(store, planned, app, progress)
+            if profile and not any(store.profile()._asdict().values()):
+                store.set_profile(**{k: v for k, v in profile.items() if v is not None})
+    counts = {action: sum(1 for done, _row, _match in planned if done == action) for action in ("add", "merge", "skip")}
     rejects = None
     if bad and skip_bad and not dry_run:
         rejects = str(path.with_name(path.name + ".rejected.txt"))
         write_private(rejects, "".join(f"# {bad_line(problem)}\n{problem.source}\n" for problem in bad))
-    return ImportReport(added, merged, skipped, bad, rejects, dry_run)
+    return ImportReport(counts["add"], counts["merge"], counts["skip"], bad, rejects, dry_run)
 
 
-def _write(store, plan, app: App, progress) -> None:
+def _write(store, planned, app: App, progress) -> None:
     """Add new customers (in order, so a JSON export comes back with the same ids), then merge duplicates."""
     added_ids: dict[str, int] = {}
-    total = len(plan)
-    for done, (action, row, match) in enumerate(plan, 1):
+    total = len(planned)
+    for done, (action, row, match) in enumerate(planned, 1):
         if action == "add":
             store.insert_book([row.data])
             added_ids[f"new{row.line}"] = store.last_customer_id()
@@ -452,5 +248,13 @@ def _merge(store, customer_id: int, row: Row, app: App) -> None:
     data = row.data
     fields = {key: data.get(key) for key in ("honorific", "company", "playbook", "phone", "email", "city")}
     store.merge_customer(customer_id, fields, data.get("tags", ()))
+    known = store.customer_file(customer_id)
+    phones = {phone_key(phone) or phone for phone in known.phones}
+    emails = {email.casefold() for email in known.emails}
+    store.add_contact_points(
+        customer_id,
+        [phone for phone in data.get("phones", ()) if (phone_key(phone) or phone) not in phones],
+        [email for email in data.get("emails", ()) if email.casefold() not in emails],
+    )
     for note in data.get("notes", ()):
         store.add_note(customer_id, note["kind"], note["text"], app.today)
