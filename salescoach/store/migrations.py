@@ -140,10 +140,17 @@ covers what finding the dates due reads, so the morning list never reads the dat
 one-off date without a year (only an old import could make one) was shown every year: it becomes yearly, as
 it behaved."""
 
+M006_NOTE_PHRASES = """
+ALTER TABLE notes ADD COLUMN say TEXT;
+"""
+"""The rep's own short phrase for speaking of a note ("your son starting university"), given with
+``customer note --say`` or at the debrief: a line may splice it where the raw note would not read."""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("m001_initial", M001_INITIAL),
     ("m002_important_dates", M002_IMPORTANT_DATES),
     ("m003_ranking_indexes", M003_RANKING_INDEXES),
     ("m004_dates_handled", M004_DATES_HANDLED),
+    ("m006_note_phrases", M006_NOTE_PHRASES),
 )
 """(name, SQL script) in the order they run."""
