@@ -158,15 +158,19 @@ def note_customer(
         str, typer.Argument(help="family, work, leisure, interest, need, pain, hometown, school, workplace or other.")
     ],
     text: Annotated[str, typer.Argument(help="What you learned.")],
+    say: Annotated[
+        str | None,
+        typer.Option(help='A short phrase to say it to them ("your son starting university"): scripts splice it in.'),
+    ] = None,
 ) -> None:
     """Note a personal detail you learned: it tailors greetings, scripts and deepening questions.
 
-    Example: salescoach customer note "Lee Jiwoo" family "daughter starts school in March"
+    Example: salescoach customer note "Lee Jiwoo" family "son starts university in March" --say "your son's first term"
     """
     from salescoach.render.output import Output
     from salescoach.usecases import customers
 
-    who, note = customers.note(current_app(ctx), customer, kind, text)
+    who, note = customers.note(current_app(ctx), customer, kind, text, say)
     Output().status(_("Noted ({kind}) for {name}.").format(kind=note.kind, name=who.name))
 
 

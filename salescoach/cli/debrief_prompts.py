@@ -71,14 +71,15 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
         topics = _ask(console, _("Topics covered (comma-separated)"), FINISH)
         data["topics"] = [topic.strip() for topic in topics.split(",") if topic.strip()]
     if "notes" not in data:
-        data["notes"] = _ask_notes(console)
+        who = (known, known.name if known else data["customer"])
+        data["notes"] = _ask_notes(console, app, playbook, who)
         for kind, question in (
             ("need", _("Needs they mentioned (Enter to skip)")),
             ("pain", _("Pain points they shared (Enter to skip)")),
         ):
             answer = _ask(console, question, FINISH)
             if answer:
-                data["notes"].append({"kind": kind, "text": answer})
+                data["notes"].append(_with_phrase(console, app, playbook, who, kind, answer))
     for letter, question in (
         ("feedback", _("F — Feedback: their view of this conversation")),
         ("benefit", _("B — Benefit: the value you promised for the next contact")),
@@ -120,7 +121,7 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
     return data, create
 
 
-def _ask_notes(console) -> list[dict]:
+def _ask_notes(console, app, playbook: dict, who: tuple) -> list[dict]:
     notes = []
     kinds = (*v.NOTE_KINDS, FINISH)
     while True:
@@ -132,7 +133,24 @@ def _ask_notes(console) -> list[dict]:
         )
         if kind == FINISH:
             return notes
-        notes.append({"kind": kind, "text": _ask(console, _("What"))})
+        notes.append(_with_phrase(console, app, playbook, who, kind, _ask(console, _("What"))))
+
+
+def _with_phrase(console, app, playbook: dict, who: tuple, kind: str, text: str) -> dict:
+    """A note, with the rep's phrase for speaking of it when they give one; the line it makes is shown first, so
+    the rep hears it before keeping it (Enter keeps the note without a phrase)."""
+    from salescoach.core.details import say_preview
+    from salescoach.core.records import Note
+
+    note = {"kind": kind, "text": text}
+    while True:
+        say = _ask(console, _("How would you say it to them? A short phrase (Enter to skip)"), FINISH)
+        preview = say and say_preview(playbook, *who, Note(0, 0, kind, text, app.today, say))
+        if not preview:
+            return {**note, "say": say} if say else note
+        console.print(_("It reads: {line}").format(line=preview), markup=False)
+        if _ask(console, _("Keep this phrase?"), "y", ("y", "n")) == "y":
+            return {**note, "say": say}
 
 
 def _ask_promises(console, app) -> list[dict]:

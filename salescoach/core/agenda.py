@@ -186,7 +186,7 @@ def _script(context: CustomerContext, profile: Profile, lines: list[str], **extr
 def followup_script(followup: Followup, context: CustomerContext, profile: Profile) -> str:
     """The line to say for a follow-up, from the playbook template of its type and what is known."""
     lines = context.playbook["topics"]["followup"]["types"][followup.type]["templates"]
-    return _script(context, profile, lines, promise=followup.note)
+    return _script(context, profile, lines, note=followup.note)
 
 
 def promise_script(promise: Promise, context: CustomerContext, profile: Profile) -> str:

@@ -19,7 +19,7 @@ from salescoach.core.details import latest, template_values
 from salescoach.core.occasions import event_label, occurrence
 from salescoach.core.records import CustomerFile, Profile
 from salescoach.core.relationship import bank_balance, derive_stage
-from salescoach.core.vocabulary import COMMONALITY_NOTE_KINDS, QUESTIONS
+from salescoach.core.vocabulary import COMMONALITY_NOTE_KINDS, DATE_KINDS, QUESTIONS
 from salescoach.playbook.template import fill, fill_best
 
 QUESTION_MATERIAL = {
@@ -222,9 +222,12 @@ EVENT_HORIZON_DAYS = 90
 
 
 def _next_event(book: CustomerFile | None, today: date, playbook: dict) -> str | None:
-    """The nearest important date within the horizon, as ``label (date)``: the "why now" of the brief."""
+    """The nearest business date within the horizon, as ``label (date)``: the "why now" of the brief (a birthday
+    is a reason to call, never a reason to buy now)."""
     upcoming = []
     for event in book.dates if book else ():
+        if DATE_KINDS[event.kind] != "info":
+            continue
         when = occurrence(event, today)
         if when is not None and (when - today).days <= EVENT_HORIZON_DAYS:
             upcoming.append((when, event.id, event))

@@ -1,17 +1,47 @@
 """What the rep knows, as the values a playbook line can be filled with.
 
 One function gathers them, so a prep brief, a follow-up script and a reconnect line all address the customer the
-same way and use the same latest detail.
+same way and use the same latest detail. A note gives two values: its raw text (``{family}``, shown set off) and
+the rep's phrase for speaking of it (``{family.say}``), with the customer's family put in the playbook's
+honorific form (아들 -> 아드님), since the line speaks to the customer about their own family.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from salescoach.core.records import Customer, Note, Profile, Visit
 from salescoach.core.vocabulary import PERSONAL_NOTE_KINDS
-from salescoach.playbook.template import fill
+from salescoach.playbook.template import fill, is_complete, placeholders
+
+_COMPOUND_FAMILY_NAMES = ("남궁", "제갈", "선우", "독고", "황보", "사공", "서문", "동방")
+_KOREAN_FAMILY_NAMES = frozenset(
+    "kim gim lee yi rhee ri park pak bak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh"
+    " seo suh shin sin kwon hwang ahn an song yoo yu ryu hong jeon chun ko go moon mun yang son bae baek paik heo"
+    " hur nam noh roh ha kwak sung seong cha joo ju woo koo gu min jin na".split()
+)
+"""Korean family names as they are romanised, to tell "Park Soyeon" (family name first) from "Soyeon Park"."""
+
+_PARTICLE_TAILS = (
+    "",
+    "이",
+    "은",
+    "을",
+    "과",
+    "의",
+    "도",
+    "만",
+    "에게",
+    "한테",
+    "하고",
+    "이랑",
+    "께서",
+    "들",
+    "들이",
+    "들은",
+)
+"""What may follow a family word in the same word (아들이, 딸도, 아이들은) for it to be that word."""
 
 
 def latest(notes: Iterable[Note], kinds: Iterable[str]) -> Note | None:
@@ -21,11 +51,42 @@ def latest(notes: Iterable[Note], kinds: Iterable[str]) -> Note | None:
     return max(found, key=lambda note: (note.noted_on, note.id)) if found else None
 
 
+def family_name(name: str) -> str:
+    """The family name in a customer's name: the first syllable of a Hangul name (two for 남궁, 제갈, ...), the
+    first word of a romanised Korean name written family name first ("Park Soyeon"), else the last word."""
+    words = name.split()
+    if not words:
+        return name
+    first = words[0]
+    if "가" <= first[0] <= "힣":
+        if len(words) > 1:
+            return first
+        return first[:2] if len(first) > 2 and first[:2] in _COMPOUND_FAMILY_NAMES else first[0]
+    if len(words) > 1 and first.lower() in _KOREAN_FAMILY_NAMES and words[-1].lower() not in _KOREAN_FAMILY_NAMES:
+        return first
+    return words[-1]
+
+
 def address(playbook: dict, name: str, honorific: str | None) -> str:
-    """How to address the customer, in the playbook's language (``Mr. Lee``, ``이 사장님``)."""
+    """How to address the customer, in the playbook's language (``Ms. Park``, ``이서연 사장님``)."""
     formats = playbook["address"]
+    suffix = formats.get("honorific_suffix", "")
+    if honorific and suffix and not honorific.endswith(suffix):
+        honorific += suffix
     template = formats["with_honorific"] if honorific else formats["plain"]
-    return fill(template, {"name": name, "honorific": honorific})
+    return fill(template, {"name": name, "honorific": honorific, "family_name": family_name(name)})
+
+
+def honour_family(phrase: str, family: Mapping[str, str]) -> str:
+    """The rep's phrase with the customer's family in honorific form: "아들 대학 입학" -> "아드님 대학 입학"."""
+    words = []
+    for word in phrase.split(" "):
+        for plain, honoured in family.items():
+            if word.startswith(plain) and word[len(plain) :] in _PARTICLE_TAILS:
+                word = honoured + word[len(plain) :]
+                break
+        words.append(word)
+    return " ".join(words)
 
 
 def template_values(
@@ -41,31 +102,68 @@ def template_values(
     notes = list(notes)
     profile = profile or Profile()
     honorific = customer.honorific if customer else None
-
-    def text(kinds: Iterable[str]) -> str | None:
-        note = latest(notes, kinds)
-        return note.text if note else None
-
+    family = playbook["address"].get("family", {})
     last_contact: date | None = customer.last_contact if customer else None
     values = {
         "name": name,
         "address": address(playbook, name, honorific),
         "honorific": honorific,
+        "family_name": family_name(name),
         "company": customer.company if customer else None,
         "city": customer.city if customer else None,
         "rep": profile.name,
         "rep_company": profile.company,
         "rep_title": profile.title,
         "last_visit": last_contact.isoformat() if last_contact else None,
-        "detail": text(PERSONAL_NOTE_KINDS),
-        "need": text(("need",)),
-        "pain": text(("pain",)),
-        "interest": text(("interest", "leisure")),
         "feedback": last_visit.feedback if last_visit else None,
         "benefit": last_visit.benefit if last_visit else None,
         "opportunity": last_visit.opportunity if last_visit else None,
+        "note": None,
         "promise": None,
         "event": None,
     }
+    for field, kinds in NOTE_FIELDS.items():
+        values.update(note_values(field, latest(notes, kinds), family))
     values.update(extra or {})
     return values
+
+
+NOTE_FIELDS = {
+    "detail": PERSONAL_NOTE_KINDS,
+    "family": ("family",),
+    "leisure": ("leisure",),
+    "need": ("need",),
+    "pain": ("pain",),
+    "interest": ("interest",),
+}
+"""Which note kinds fill each note placeholder: a hobby is not an investment interest."""
+
+
+def note_values(field: str, note: Note | None, family: Mapping[str, str]) -> dict[str, str | None]:
+    """``{field}`` and ``{field.say}`` for one note (or None for both)."""
+    say = note.say if note and note.say and note.say.strip() else None
+    return {field: note.text if note else None, f"{field}.say": honour_family(say, family) if say else None}
+
+
+PREVIEW_LINES = {
+    "need": ("topics", "followup", "types", "help", "templates"),
+    "pain": ("questions", "relevance", "prompts"),
+    "interest": ("topics", "followup", "types", "info", "templates"),
+}
+"""Where a note of each kind is spoken of, for previewing the rep's phrase; personal kinds open the greeting."""
+
+
+def say_preview(playbook: dict, customer: Customer | None, name: str, note: Note) -> str | None:
+    """The line a note's speaking phrase makes for this customer, so the rep can hear it before keeping it; None
+    for kinds no line speaks of (hometown, school and workplace are shown as what the rep has in common)."""
+    where = PREVIEW_LINES.get(note.kind)
+    if where is None and note.kind in PERSONAL_NOTE_KINDS:
+        where = ("topics", "greeting", "with_detail")
+    if where is None:
+        return None
+    lines = playbook
+    for key in where:
+        lines = lines[key]
+    values = template_values(playbook, customer, name, [note])
+    spoken = (line for line in lines if any(part.endswith(".say") for part in placeholders(line)))
+    return next((fill(line, values) for line in spoken if is_complete(line, values)), None)

@@ -29,13 +29,17 @@ class Customer(NamedTuple):
 
 
 class Note(NamedTuple):
-    """A personal detail learned about a customer, typed by kind (family, need, pain, hometown, ...)."""
+    """A personal detail learned about a customer, typed by kind (family, need, pain, hometown, ...).
+
+    ``say`` is the rep's own short phrase for speaking of it ("your son starting university"), when they gave one.
+    """
 
     id: int
     customer_id: int
     kind: str
     text: str
     noted_on: date
+    say: str | None = None
 
 
 class Visit(NamedTuple):

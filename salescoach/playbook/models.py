@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from salescoach.core import vocabulary as v
 from salescoach.i18n import _
-from salescoach.playbook.template import TemplateError, check_template, check_template_list
+from salescoach.playbook.template import SPOKEN, TemplateError, check_template, check_template_list
 
 Text = Annotated[str, Field(min_length=1)]
 Texts = Annotated[list[Text], Field(min_length=1)]
@@ -45,12 +45,27 @@ def _templates(values: list[str]) -> list[str]:
 
 def _template_problem(error: TemplateError) -> str:
     """What is wrong with a template, in the interface language; ``[index]`` first names the alternative at fault."""
-    if error.unknown:
-        problem = _("unknown placeholder {{{name}}}").format(name=error.token)
-    else:
-        problem = _("stray '{token}' (write '{double}' for a literal brace)").format(
-            token=error.token, double=error.token * 2
-        )
+    name = error.token
+    problem = {
+        "unknown": lambda: _("unknown placeholder {{{name}}}").format(name=name),
+        "stray": lambda: _("stray '{token}' (write '{double}' for a literal brace)").format(
+            token=name, double=name * 2
+        ),
+        "inline": lambda: (
+            _(
+                "{{{name}}} holds the rep's own words and may stand only alone, after a label and colon or dash, or in "
+                "quotes"
+            ).format(name=name)
+            + (_(" (or use {{{name}.say}}, the rep's phrase for speaking)").format(name=name) if name in SPOKEN else "")
+        ),
+        "particle": lambda: _(
+            "unknown particle '{particle}' (use 을, 이, 은, 과, 으로, 이나, 이랑, 이라고 or 이에요)"
+        ).format(particle=name),
+        "particle_free": lambda: _(
+            "{{{name}}} holds the rep's own words, so no particle can follow it; use the .say form"
+        ).format(name=name),
+        "fallback": lambda: _("every alternative uses a note; add one that needs none, for customers without notes"),
+    }[error.problem]()
     return problem if error.index is None else f"[{error.index}] {problem}"
 
 
@@ -313,10 +328,16 @@ class Priority(Part):
 
 
 class Address(Part):
-    """How a customer is addressed: with and without an honorific."""
+    """How a customer is addressed, and how their family is spoken of (아들 -> 아드님), in this language.
+
+    ``honorific_suffix`` completes a bare title the rep typed (과장 -> 과장님); ``family`` maps a plain family
+    word at the start of a word of the rep's speaking phrase to its honorific form.
+    """
 
     with_honorific: TemplateText
     plain: TemplateText
+    honorific_suffix: str = ""
+    family: dict[Text, Text] = Field(default_factory=dict)
 
 
 class Playbook(Part):

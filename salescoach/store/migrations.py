@@ -153,11 +153,18 @@ CREATE TABLE contact_points (
 still hold (where every command that calls or writes reads them): a phone's contact has a mobile, an office and a
 home number, and an import keeps them all. Every phone and e-mail already stored stays where it is."""
 
+M006_NOTE_PHRASES = """
+ALTER TABLE notes ADD COLUMN say TEXT;
+"""
+"""The rep's own short phrase for speaking of a note ("your son starting university"), given with
+``customer note --say`` or at the debrief: a line may splice it where the raw note would not read."""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("m001_initial", M001_INITIAL),
     ("m002_important_dates", M002_IMPORTANT_DATES),
     ("m003_ranking_indexes", M003_RANKING_INDEXES),
     ("m004_dates_handled", M004_DATES_HANDLED),
     ("m005_contact_points", M005_CONTACT_POINTS),
+    ("m006_note_phrases", M006_NOTE_PHRASES),
 )
 """(name, SQL script) in the order they run."""

@@ -81,7 +81,7 @@ def _customer(row: Sequence) -> Customer:
 
 
 def _note(row: Sequence) -> Note:
-    return Note(id=row[0], customer_id=row[1], kind=row[2], text=row[3], noted_on=_day(row[4]))
+    return Note(id=row[0], customer_id=row[1], kind=row[2], text=row[3], noted_on=_day(row[4]), say=row[5])
 
 
 def _visit(row: Sequence) -> Visit:
@@ -155,7 +155,7 @@ _VISIT_COLUMNS = (
 _PROMISE_COLUMNS = "p.id, p.customer_id, p.visit_id, p.text, p.made_on, p.due, p.kept_on"
 _FOLLOWUP_COLUMNS = "f.id, f.customer_id, f.visit_id, f.due, f.channel, f.type, f.note, f.done_on, f.done_note"
 _PURCHASE_COLUMNS = "u.id, u.customer_id, u.visit_id, u.date, u.amount, u.product"
-_NOTE_COLUMNS = "n.id, n.customer_id, n.kind, n.text, n.noted_on"
+_NOTE_COLUMNS = "n.id, n.customer_id, n.kind, n.text, n.noted_on, n.say"
 _DATE_COLUMNS = "d.id, d.customer_id, d.kind, d.month, d.day, d.year, d.yearly, d.lead_days, d.label, d.handled"
 _DATE_WIDTH = _DATE_COLUMNS.count(",") + 1
 _NO_STANDING_FOLLOWUP = (
@@ -303,12 +303,12 @@ class SqliteStore:
 
     # -- what is known about a customer ----------------------------------------------------------------------
 
-    def add_note(self, customer_id: int, kind: str, text: str, noted_on: date) -> Note:
+    def add_note(self, customer_id: int, kind: str, text: str, noted_on: date, say: str | None = None) -> Note:
         cursor = self._write(
-            "INSERT INTO notes (customer_id, kind, text, noted_on) VALUES (?, ?, ?, ?)",
-            (customer_id, kind, text, noted_on.isoformat()),
+            "INSERT INTO notes (customer_id, kind, text, noted_on, say) VALUES (?, ?, ?, ?, ?)",
+            (customer_id, kind, text, noted_on.isoformat(), say),
         )
-        return Note(id=cursor.lastrowid, customer_id=customer_id, kind=kind, text=text, noted_on=noted_on)
+        return Note(id=cursor.lastrowid, customer_id=customer_id, kind=kind, text=text, noted_on=noted_on, say=say)
 
     def add_visit(self, visit: Visit) -> Visit:
         cursor = self._write(
@@ -734,8 +734,11 @@ class SqliteStore:
                 return None if item.get("visit") is None else visit_ids[item["visit"]]
 
             self._many(
-                "INSERT INTO notes (customer_id, kind, text, noted_on) VALUES (?, ?, ?, ?)",
-                [(customer_id, n["kind"], n["text"], _text_day(n["noted_on"])) for n in row.get("notes", ())],
+                "INSERT INTO notes (customer_id, kind, text, noted_on, say) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (customer_id, n["kind"], n["text"], _text_day(n["noted_on"]), n.get("say"))
+                    for n in row.get("notes", ())
+                ],
             )
             self._many(
                 "INSERT INTO promises (customer_id, visit_id, text, made_on, due, kept_on) VALUES (?, ?, ?, ?, ?, ?)",

@@ -27,6 +27,7 @@ class NoteRecord(Strict):
     kind: Literal[v.NOTE_KINDS]
     text: LongText
     noted_on: date
+    say: LongText | None = None
 
 
 class VisitRecord(Strict):

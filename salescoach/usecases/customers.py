@@ -132,12 +132,13 @@ def edit(
         return store.update_customer(customer.id, **values)
 
 
-def note(app: App, reference: str, kind: str, text: str) -> tuple[Customer, Note]:
+def note(app: App, reference: str, kind: str, text: str, say: str | None = None) -> tuple[Customer, Note]:
     check_choice(kind, NOTE_KINDS, "kind")
     text = clean_text(text, "text", required=True)
+    say = clean_text(say, "say")
     with app.store() as store, store.transaction():
         customer = find(store, reference)
-        return customer, store.add_note(customer.id, kind, text, app.today)
+        return customer, store.add_note(customer.id, kind, text, app.today, say)
 
 
 def add_date(

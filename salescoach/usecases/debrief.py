@@ -85,7 +85,7 @@ def record(app: App, entry: DebriefInput, create: bool) -> DebriefResult:
                 answered=tuple(dict.fromkeys(entry.answered)),
             )
         )
-        notes = tuple(store.add_note(customer.id, note.kind, note.text, entry.date) for note in entry.notes)
+        notes = tuple(store.add_note(customer.id, note.kind, note.text, entry.date, note.say) for note in entry.notes)
         promises = tuple(
             store.add_promise(customer.id, promise.text, entry.date, promise.due, visit.id)
             for promise in entry.promises

@@ -71,6 +71,7 @@ class Strict(BaseModel):
 class NoteIn(Strict):
     kind: Literal[v.NOTE_KINDS]
     text: LongText
+    say: LongText | None = None  # the rep's phrase for speaking of it, see Note.say
 
 
 class PromiseIn(Strict):

@@ -23,11 +23,11 @@ extends: core
 topics:
   closing:
     benefit:
-      - "Next time I'll bring {benefit}, {address}."
+      - "Next time I'll bring the figures worked out for you, {address}."
 """
 
 DEBRIEF_ANSWERS = "\n".join(
-    ["", "visit", "greeting", "family", "twins aged five", "", "", "", "liked it", "rate sheet", "call next week"]
+    ["", "visit", "greeting", "family", "twins aged five", "", "", "", "", "liked it", "rate sheet", "call next week"]
     + ["progress", "warm", "1,2", "send the rate sheet", "+2d", "", "", "", ""]
 )
 

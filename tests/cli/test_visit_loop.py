@@ -53,7 +53,7 @@ def test_a_week_of_the_loop(cli, debrief_file):
     # Two days later: the call planned at the debrief, with a script using what was promised.
     day = cli.json("followup", today="2026-11-27")
     assert [(i["id"], i["kind"], i["type"]) for i in day["items"]] == [("f1", "followup", "unfinished")]
-    assert "Ms. Lee Jiwoo" in day["items"][0]["script"]
+    assert day["items"][0]["script"].startswith("Ms. Lee, ")
     week = cli.json("followup", "--days", "7", today="2026-11-27")
     assert [i["kind"] for i in week["items"]] == ["promise", "followup"]
     cli("followup", "done", "f1", "--note", "called, data next week", today="2026-11-27")
@@ -157,8 +157,11 @@ def test_interactive_debrief(cli):
                 "greeting, deepening",
                 "family",
                 "twins aged five",
+                "your twins",  # how to say it: a preview of the line follows
+                "y",
                 "",  # no more notes
                 "lower monthly payments",  # a need
+                "",  # no phrase for it
                 "",  # no pain point
                 "liked the offer",
                 "a rate comparison",
@@ -176,7 +179,8 @@ def test_interactive_debrief(cli):
         )
         + "\n"
     )
-    cli("debrief", "Lee", input=answers)
+    said = cli("debrief", "Lee", input=answers).stderr
+    assert "It reads: Ms. Lee, last time you told me about your twins. How is that going?" in said
     history = cli.json("history", "Lee")
     visit = next(e for e in history["events"] if e["kind"] == "visit")
     assert dict(map(tuple, visit["details"]))["benefit"] == "a rate comparison"
@@ -270,12 +274,15 @@ def test_important_dates_appear_with_their_lead_time(cli):
     assert said.stderr == "Noted fleet insurance on 2027-01-10 for Lee Jiwoo.\n"
     items = cli.json("followup")["items"]
     assert [(i["id"], i["type"], i["due"]) for i in items] == [("d1", "care", "2026-11-28")]
-    assert "Ms. Lee Jiwoo" in items[0]["script"] and "birthday" in items[0]["script"]
-    assert "Say on 11-28: Happy birthday, Ms. Lee Jiwoo!" in cli("followup").stdout  # wishes are for the day
+    assert items[0]["script"].startswith("Happy birthday, Ms. Lee!")
+    assert "Say on 11-28: Happy birthday, Ms. Lee!" in cli("followup").stdout  # wishes are for the day
     assert "    Say: Happy birthday" in cli("followup", today="2026-11-28").stdout
     later = cli.json("followup", today="2026-12-12")["items"]
     assert [(i["id"], i["type"], i["note"]) for i in later] == [("d2", "info", "fleet insurance")]
-    assert "your fleet insurance (2027-01-10) is coming up" in later[0]["script"]
+    assert (
+        "your renewal is coming up" in later[0]["script"]
+        and "(Date: fleet insurance (2027-01-10))" in later[0]["script"]
+    )
     said = cli("followup", "done", "d2", today="2026-12-12").stderr
     assert said == "Done: fleet insurance of Lee Jiwoo (2027-01-10); it is off the list until the next one.\n"
     assert cli.json("followup", today="2026-12-13")["items"] == []  # 28 days of lead time left, but handled
@@ -301,7 +308,7 @@ def test_each_kind_of_date_has_its_own_script_and_a_pack_its_own_word(cli):
     items = {item["note"]: item["script"] for item in listed}
     assert sorted(items) == ["birthday", "lease end", "loan rate reset", "maturity"]  # bank's words, core's
     assert items["birthday"].startswith("Happy birthday, Kim!")
-    assert "your maturity (2026-11-25) is coming up" in items["maturity"]
+    assert "your deposit matures soon" in items["maturity"] and "(Date: maturity (2026-11-25))" in items["maturity"]
     assert "monthly payment" in items["loan rate reset"] and "lease" in items["lease end"]
     korean = {item["note"] for item in cli.json("--lang", "ko", "followup")["items"]}
     assert korean == {"생일", "만기일", "대출 금리 변동일", "계약 만료일"}

@@ -75,7 +75,7 @@ def test_unknown_placeholder_names_file_line_and_field():
         topics:
           closing:
             benefit:
-              - "Next time I will bring {benefit}."
+              - "Next time I will bring it. (Promised: {benefit})"
               - "See you, {nmae}."
         """,
     )
