@@ -60,7 +60,7 @@ def template_values(
         "detail": text(PERSONAL_NOTE_KINDS),
         "need": text(("need",)),
         "pain": text(("pain",)),
-        "interest": text(("interest", "leisure")),
+        "interest": text(("interest",)),  # an investment or product interest; a hobby is a leisure note
         "feedback": last_visit.feedback if last_visit else None,
         "benefit": last_visit.benefit if last_visit else None,
         "opportunity": last_visit.opportunity if last_visit else None,
