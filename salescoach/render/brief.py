@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from salescoach.core.brief import Brief, Section
 from salescoach.i18n import _
-from salescoach.render.page import Line, Page
+from salescoach.render.page import Line, Page, cells
+
+LEAD = "  • "
 
 
 def _labels() -> dict[str, str]:
@@ -77,11 +79,10 @@ def brief_page(brief: Brief, width: int = 100) -> Page:
     """The one-screen brief, in the order a rep needs it; what you know fills the rows that are left."""
     labels = _labels()
     page = Page()
-    _header(page, brief, labels)
+    _header(page, brief, labels, short=True)
     _owed(page, brief, shown=3)
     aim = brief.aim
     page.heading(_("Today's aim — {title}").format(title=aim.title))
-    page.bullet(_("Goal"), aim.goal)
     if aim.open_questions:
         page.bullet(_("Still open"), " · ".join(question.question for question in aim.open_questions))
     if aim.why_now:
@@ -93,15 +94,13 @@ def brief_page(brief: Brief, width: int = 100) -> Page:
         page.bullet(_("Remember"), opener.cue, "cyan")
     for prompt in brief.deepen:
         page.bullet(_("Deepen — {topic}").format(topic=prompt.topic), prompt.line)
+    refusal = brief.refusal
+    page.bullet(_("If they say {refusal}").format(refusal=refusal.label), refusal.answer)
     page.heading(_("Close on"))
     for ask in brief.close:
         page.bullet(labels[ask.label], ask.text, "green" if ask.label == "fbo_opportunity" else "")
-    refusal = brief.refusal
-    page.heading(_("If they say {refusal}").format(refusal=refusal.label))
-    page.bullet(refusal.lever_title, refusal.answer, "green")
     page.heading(_("What you know"))
     footer = Page()
-    footer.lines.append(Line(()))
     footer.line((_("Everything else: {command}").format(command=_full_command(brief)), "dim"))
     limit = SCREEN_ROWS if brief.header.known else FIRST_VISIT_ROWS
     _known(page, brief.known, rows=limit - page.height(width) - footer.height(width), width=width)
@@ -151,8 +150,8 @@ def full_page(brief: Brief) -> Page:
     return page
 
 
-def _header(page: Page, brief: Brief, labels: dict[str, str]) -> None:
-    """Who, and where the relationship stands."""
+def _header(page: Page, brief: Brief, labels: dict[str, str], short: bool = False) -> None:
+    """Who, and where the relationship stands (``short``: the playbook only when the customer's own is missing)."""
     head = brief.header
     page.line((_("Prep") + ": ", "bold"), (head.name, "bold"), *(((" — " + head.company, ""),) if head.company else ()))
     facts = [
@@ -166,8 +165,13 @@ def _header(page: Page, brief: Brief, labels: dict[str, str]) -> None:
         facts[-1] = _("playbook {name} ({missing} is not installed)").format(
             name=head.playbook, missing=head.playbook_missing
         )
+    elif short:
+        facts.pop()
     if head.last_contact:
-        facts.insert(2, _("last contact {date} ({days} days ago)").format(date=head.last_contact, days=head.days_since))
+        ago = {0: _("last contact {date} (today)"), 1: _("last contact {date} (1 day ago)")}.get(
+            head.days_since, _("last contact {date} ({days} days ago)")
+        )
+        facts.insert(2, ago.format(date=head.last_contact, days=head.days_since))
     page.line((" · ".join(facts), "dim"))
     if brief.save_command:
         page.line((_("First visit: this customer is not in your book yet. After the visit, save them with:"), "yellow"))
@@ -180,7 +184,8 @@ def _owed(page: Page, brief: Brief, shown: int | None) -> None:
         return
     page.heading(_("What you owe"))
     for promise in brief.promises[:shown]:
-        late = _(" — {days} days overdue").format(days=promise.overdue_days) if promise.overdue_days else ""
+        late = {0: "", 1: _(" — 1 day overdue")}.get(promise.overdue_days, _(" — {days} days overdue"))
+        late = late.format(days=promise.overdue_days)
         label = _("p{id} due {due}").format(id=promise.id, due=promise.due) + late
         page.bullet(label, promise.text, "red" if promise.overdue_days else "")
     hidden = len(brief.promises) - len(brief.promises[:shown])
@@ -188,11 +193,7 @@ def _owed(page: Page, brief: Brief, shown: int | None) -> None:
         page.bullet(None, _("and {count} more").format(count=hidden), "dim")
     if brief.last_fbo:
         fbo = brief.last_fbo
-        parts = (
-            (_("Feedback"), fbo.feedback),
-            (_("Benefit promised"), fbo.benefit),
-            (_("Opportunity"), fbo.opportunity),
-        )
+        parts = (("F", fbo.feedback), ("B", fbo.benefit), ("O", fbo.opportunity))
         page.bullet(
             _("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel),
             " · ".join(f"{label} “{text}”" for label, text in parts if text) or "—",
@@ -200,35 +201,43 @@ def _owed(page: Page, brief: Brief, shown: int | None) -> None:
 
 
 def _known(page: Page, known, rows: int | None, width: int = 100) -> None:
-    """The notes, a line per kind, newest first. When all of them do not fit in ``rows`` (None: no limit), each
-    kind shows its newest note and how many more there are; past that, the newest kinds and a count of the rest."""
-    kinds = _note_kinds()
+    """The notes, grouped by kind, newest first, several kinds to a line where they are short. When all of them do
+    not fit in ``rows`` (None: no limit), each kind shows its newest note and how many more there are; past that,
+    the kinds noted most recently and a count of the rest."""
     if not known:
         page.bullet(None, _("Nothing noted yet: listen for family, work, leisure and needs, and note them after."))
         return
-
+    kinds = _note_kinds()
     groups = [  # a fact noted twice is one fact
         (kinds.get(group.kind, group.kind), list(dict.fromkeys(note.text for note in group.notes))) for group in known
     ]
 
-    def lines(per_kind: int | None) -> Page:
-        trial = Page()
+    def packed(per_kind: int | None) -> tuple[Page, list[int]]:
+        """The groups as bullets, a group joining the line before when the line stays one row; and how many
+        groups each bullet holds."""
+        trial, counts, room = Page(), [], width - cells(LEAD)
         for label, texts in groups:
             shown = texts[:per_kind]
             more = _(" (and {count} more)").format(count=len(texts) - len(shown)) if len(shown) < len(texts) else ""
-            trial.bullet(label, " · ".join(shown) + more)
-        return trial
+            spans = ((label, "bold"), (": ", ""), (" · ".join(shown) + more, ""))
+            if counts and cells("".join(text for text, _style in trial.lines[-1].spans + spans)) + 3 <= room:
+                trial.lines[-1] = Line((*trial.lines[-1].spans, ("   ", ""), *spans), LEAD)
+                counts[-1] += 1
+            else:
+                trial.line(*spans, lead=LEAD)
+                counts.append(1)
+        return trial, counts
 
     for per_kind in (None, 1):
-        trial = lines(per_kind)
+        trial, counts = packed(per_kind)
         if rows is None or trial.height(width) <= rows:
             page.lines += trial.lines
             return
-    trial = lines(1)
     while trial.lines and trial.height(width) > rows - 1:
         trial.lines.pop()
+        counts.pop()
     page.lines += trial.lines
-    hidden = sum(len(texts) for _label, texts in groups[len(trial.lines) :])
+    hidden = sum(len(texts) for _label, texts in groups[sum(counts) :])
     page.bullet(None, _("and {count} more").format(count=hidden), "dim")
 
 
