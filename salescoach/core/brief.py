@@ -229,13 +229,15 @@ def build_brief(
         ),
         save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",
         aim=focus.aim(playbook, judgement.stage, questions, why_now),
-        opener=focus.opener(playbook, values, notes, customer is not None, reason),
+        opener=focus.opener(playbook, focus.clipped(values), notes, customer is not None, reason),
         deepen=tuple(
-            focus.Prompt(key, area["topic"], fill_best(area["prompts"], _area_values(values, notes, key)))
+            focus.Prompt(
+                key, area["topic"], fill_best(area["prompts"], focus.clipped(_area_values(values, notes, key)))
+            )
             for key, area in _deepening_order(playbook, notes)[:DEEPENING_PICKS]
         ),
-        close=focus.close(playbook, values),
-        refusal=focus.likely_refusal(playbook, values, judgement.stage),
+        close=focus.close(playbook, focus.clipped(values)),
+        refusal=focus.likely_refusal(playbook, focus.clipped(values), judgement.stage),
         known=focus.known_notes(notes),
     )
 

@@ -20,6 +20,19 @@ from salescoach.core.records import Note
 from salescoach.core.vocabulary import PERSONAL_NOTE_KINDS
 from salescoach.playbook.template import fill, fill_best
 
+SHORT_TEXT = 60
+"""The one-screen brief shows at most this many characters of any one text a rep typed; --full and --json show it
+whole. A note pasted from an email must not push the rest of the brief off the screen."""
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= SHORT_TEXT else text[: SHORT_TEXT - 1].rstrip() + "…"
+
+
+def clipped(values: dict) -> dict:
+    """Template values with every text clipped for the one-screen brief."""
+    return {key: clip(value) if isinstance(value, str) else value for key, value in values.items()}
+
 
 class OpenQuestion(NamedTuple):
     id: str
@@ -94,7 +107,7 @@ def opener(playbook: dict, values: dict, notes: tuple[Note, ...], known: bool, r
     else:
         line = fill_best(greeting["with_detail"], values)
         note = latest(notes, PERSONAL_NOTE_KINDS)
-        cue = note.text if note else None
+        cue = clip(note.text) if note else None
     return Opener(line, cue, reason["label"], fill(reason["line"], values))
 
 

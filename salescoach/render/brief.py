@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from salescoach.core.brief import Brief, Section
+from salescoach.core.brief_focus import clip
 from salescoach.i18n import _
 from salescoach.render.page import Line, Page, cells
 
@@ -75,12 +78,33 @@ def _note_kinds() -> dict[str, str]:
     }
 
 
+KNOWN_ROWS_AT_LEAST = 3
+"""Rows kept for what you know: when long texts leave fewer, the brief shows fewer deepening questions and
+promises (all of them are in --full) before it shows fewer notes."""
+TRIMS = ((3, 2), (3, 1), (1, 1), (1, 0))
+"""(promises shown, deepening questions shown), tried in turn until what you know has its rows."""
+
+
 def brief_page(brief: Brief, width: int = 100) -> Page:
     """The one-screen brief, in the order a rep needs it; what you know fills the rows that are left."""
+    footer = Page()
+    footer.line((_("Everything else: {command}").format(command=_full_command(brief)), "dim"))
+    limit = (SCREEN_ROWS if brief.header.known else FIRST_VISIT_ROWS) - footer.height(width)
+    for promises, deepen in TRIMS:
+        page = _focus(brief, promises, deepen)
+        if limit - page.height(width) >= KNOWN_ROWS_AT_LEAST:
+            break
+    _known(page, brief.known, rows=limit - page.height(width), width=width, text=clip)
+    page.lines += footer.lines
+    return page
+
+
+def _focus(brief: Brief, promises: int, deepen: int) -> Page:
+    """Everything of the one-screen brief above what you know."""
     labels = _labels()
     page = Page()
     _header(page, brief, labels, short=True)
-    _owed(page, brief, shown=3)
+    _owed(page, brief, shown=promises, text=clip)
     aim = brief.aim
     page.heading(_("Today's aim — {title}").format(title=aim.title))
     if aim.open_questions:
@@ -92,7 +116,7 @@ def brief_page(brief: Brief, width: int = 100) -> Page:
     page.bullet(_("Say"), opener.line, "green")
     if opener.cue and opener.cue not in opener.line:
         page.bullet(_("Remember"), opener.cue, "cyan")
-    for prompt in brief.deepen:
+    for prompt in brief.deepen[:deepen]:
         page.bullet(_("Deepen — {topic}").format(topic=prompt.topic), prompt.line)
     refusal = brief.refusal
     page.bullet(_("If they say {refusal}").format(refusal=refusal.label), refusal.answer)
@@ -100,11 +124,6 @@ def brief_page(brief: Brief, width: int = 100) -> Page:
     for ask in brief.close:
         page.bullet(labels[ask.label], ask.text, "green" if ask.label == "fbo_opportunity" else "")
     page.heading(_("What you know"))
-    footer = Page()
-    footer.line((_("Everything else: {command}").format(command=_full_command(brief)), "dim"))
-    limit = SCREEN_ROWS if brief.header.known else FIRST_VISIT_ROWS
-    _known(page, brief.known, rows=limit - page.height(width) - footer.height(width), width=width)
-    page.lines += footer.lines
     return page
 
 
@@ -113,10 +132,10 @@ def full_page(brief: Brief) -> Page:
     labels = _labels()
     page = Page()
     _header(page, brief, labels)
-    _owed(page, brief, shown=None)
+    _owed(page, brief, shown=None, text=str)
     if brief.known:
         page.heading(_("What you know"))
-        _known(page, brief.known, rows=None)
+        _known(page, brief.known, rows=None, text=str)
 
     page.heading(_("The six questions they will silently ask"))
     by_id = {question.id: question for question in brief.questions}
@@ -178,8 +197,9 @@ def _header(page: Page, brief: Brief, labels: dict[str, str], short: bool = Fals
         page.line((brief.save_command, "bold"), lead="  ", wrap=False)
 
 
-def _owed(page: Page, brief: Brief, shown: int | None) -> None:
-    """Open promises, overdue first (the first ``shown`` of them; None: all), and the last FBO."""
+def _owed(page: Page, brief: Brief, shown: int | None, text: Callable[[str], str]) -> None:
+    """Open promises, overdue first (the first ``shown`` of them; None: all), and the last FBO; each text the rep
+    typed shown as ``text`` makes it."""
     if not brief.promises and not brief.last_fbo:
         return
     page.heading(_("What you owe"))
@@ -187,7 +207,7 @@ def _owed(page: Page, brief: Brief, shown: int | None) -> None:
         late = {0: "", 1: _(" — 1 day overdue")}.get(promise.overdue_days, _(" — {days} days overdue"))
         late = late.format(days=promise.overdue_days)
         label = _("p{id} due {due}").format(id=promise.id, due=promise.due) + late
-        page.bullet(label, promise.text, "red" if promise.overdue_days else "")
+        page.bullet(label, text(promise.text), "red" if promise.overdue_days else "")
     hidden = len(brief.promises) - len(brief.promises[:shown])
     if hidden:
         page.bullet(None, _("and {count} more").format(count=hidden), "dim")
@@ -196,11 +216,11 @@ def _owed(page: Page, brief: Brief, shown: int | None) -> None:
         parts = (("F", fbo.feedback), ("B", fbo.benefit), ("O", fbo.opportunity))
         page.bullet(
             _("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel),
-            " · ".join(f"{label} “{text}”" for label, text in parts if text) or "—",
+            " · ".join(f"{label} “{text(said)}”" for label, said in parts if said) or "—",
         )
 
 
-def _known(page: Page, known, rows: int | None, width: int = 100) -> None:
+def _known(page: Page, known, rows: int | None, text: Callable[[str], str], width: int = 100) -> None:
     """The notes, grouped by kind, newest first, several kinds to a line where they are short. When all of them do
     not fit in ``rows`` (None: no limit), each kind shows its newest note and how many more there are; past that,
     the kinds noted most recently and a count of the rest."""
@@ -219,7 +239,7 @@ def _known(page: Page, known, rows: int | None, width: int = 100) -> None:
         for label, texts in groups:
             shown = texts[:per_kind]
             more = _(" (and {count} more)").format(count=len(texts) - len(shown)) if len(shown) < len(texts) else ""
-            spans = ((label, "bold"), (": ", ""), (" · ".join(shown) + more, ""))
+            spans = ((label, "bold"), (": ", ""), (" · ".join(map(text, shown)) + more, ""))
             if counts and cells("".join(text for text, _style in trial.lines[-1].spans + spans)) + 3 <= room:
                 trial.lines[-1] = Line((*trial.lines[-1].spans, ("   ", ""), *spans), LEAD)
                 counts[-1] += 1
