@@ -187,6 +187,7 @@ def build_brief(
     next_type = "unfinished" if (last_visit and last_visit.benefit) or open_promises else "care"
     last_contact = customer.last_contact if customer else None
     reason = playbook["stages"]["stage2"]["reasons"][good_reason(book)]
+    spoken = focus.spoken(values)
     return Brief(
         header=Header(
             name=name,
@@ -229,15 +230,13 @@ def build_brief(
         ),
         save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",
         aim=focus.aim(playbook, judgement.stage, questions, why_now),
-        opener=focus.opener(playbook, focus.clipped(values), notes, customer is not None, reason),
+        opener=focus.opener(playbook, spoken, notes, customer is not None, reason),
         deepen=tuple(
-            focus.Prompt(
-                key, area["topic"], fill_best(area["prompts"], focus.clipped(_area_values(values, notes, key)))
-            )
+            focus.Prompt(key, area["topic"], fill_best(area["prompts"], spoken))
             for key, area in _deepening_order(playbook, notes)[:DEEPENING_PICKS]
         ),
-        close=focus.close(playbook, focus.clipped(values)),
-        refusal=focus.likely_refusal(playbook, focus.clipped(values), judgement.stage),
+        close=focus.close(playbook, spoken),
+        refusal=focus.likely_refusal(playbook, spoken, judgement.stage),
         known=focus.known_notes(notes),
     )
 

@@ -29,9 +29,19 @@ def clip(text: str) -> str:
     return text if len(text) <= SHORT_TEXT else text[: SHORT_TEXT - 1].rstrip() + "…"
 
 
+RAW_NOTES = ("detail", "need", "pain", "interest")
+"""Placeholders that hold a note as the rep wrote it ("plays golf on Saturdays", "부모님 모시고 삶")."""
+
+
 def clipped(values: dict) -> dict:
     """Template values with every text clipped for the one-screen brief."""
     return {key: clip(value) if isinstance(value, str) else value for key, value in values.items()}
+
+
+def spoken(values: dict) -> dict:
+    """Values for the brief's lines to say: a raw note never goes inside a sentence, so lines that would splice one
+    give way to lines that need none, and the brief shows the note set off beside them ("Remember: ...")."""
+    return {**clipped(values), **dict.fromkeys(RAW_NOTES)}
 
 
 class OpenQuestion(NamedTuple):

@@ -288,3 +288,15 @@ def test_a_stranger_is_greeted_as_one(cli, language, known_greeting):
 def test_walk_still_goes_phase_by_phase(cli, long_history):
     out = cli(*long_history("en"), "--walk", input="\n\nq\n").stdout
     assert "1/4" in out and "2/4" in out and "3/4" in out and "nothing was saved" in out
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_raw_note_is_set_off_never_spliced_into_a_line_to_say(cli, long_history, language):
+    args = long_history(language)
+    brief = cli.json(*args[2:])
+    said = [brief["opener"]["line"], *(p["line"] for p in brief["deepen"]), *(a["text"] for a in brief["close"])]
+    for _kind, text in NOTES[language]:
+        assert not any(text in line for line in said), text
+    assert brief["opener"]["cue"] == NOTES[language][-1][1]  # the newest personal note, as a cue
+    out = cli(*args).stdout
+    assert f"  • {'Remember' if language == 'en' else '기억할 것'}: {NOTES[language][-1][1]}\n" in out
