@@ -157,7 +157,9 @@ def build_brief(
         key=lambda promise: (promise.due, promise.id),
     )
     balance = bank_balance(promises, today)
-    commonalities = tuple(Item(note.text, note.kind) for note in notes if note.kind in COMMONALITY_NOTE_KINDS)
+    commonalities = tuple(
+        dict.fromkeys(Item(note.text, note.kind) for note in notes if note.kind in COMMONALITY_NOTE_KINDS)
+    )
     answered = {question for visit in visits for question in visit.answered}
     facts = {
         **values,
