@@ -23,14 +23,19 @@ def prep(
     ],
     playbook: PlaybookOption = None,
     stage: Annotated[int | None, typer.Option(min=1, max=3, help="Plan for this stage (1, 2 or 3).")] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="The whole method reference: six questions, visit plan, tactics.")
+    ] = False,
     walk: Annotated[bool, typer.Option("--walk", help="Walk through the visit phase by phase, then debrief.")] = False,
     json_: JsonOption = False,
 ) -> None:
-    """Print the brief for a meeting: the six questions, the visit plan, the stage's tactics, open promises.
+    """Print a one-screen brief for a meeting: what you owe, today's aim, the opener, the close, what you know.
 
-    Example: salescoach prep "Lee Jiwoo"
+    Example: salescoach prep "Lee Jiwoo"   (--full for the whole method reference)
     """
-    from salescoach.render.brief import brief_page
+    import shutil
+
+    from salescoach.render.brief import brief_page, full_page
     from salescoach.render.output import Output
     from salescoach.usecases.prep import prepare
 
@@ -41,4 +46,5 @@ def prep(
 
         walk_through(app, brief)
         return
-    Output(json_).page(brief, lambda: brief_page(brief))
+    width = shutil.get_terminal_size().columns  # COLUMNS, the window, or 80 into a pipe
+    Output(json_).page(brief, lambda: full_page(brief) if full else brief_page(brief, width))

@@ -14,6 +14,7 @@ import shlex
 from datetime import date
 from typing import NamedTuple
 
+from salescoach.core import brief_focus as focus
 from salescoach.core.agenda import next_touch
 from salescoach.core.details import latest, template_values
 from salescoach.core.occasions import event_label, occurrence
@@ -33,10 +34,14 @@ QUESTION_MATERIAL = {
 """For each of the six questions, which of the rep's own facts help answer it."""
 
 GREETING_TOPICS_SHOWN = ("person", "business", "weather", "scene")
+FIRST_VISIT_TOPICS_SHOWN = ("business", "place", "weather", "scene")
+"""A stranger is not asked how they have been: the first visit opens on the place instead of the person."""
+DEEPENING_PICKS = 2
+"""How many deepening questions the one-screen brief carries."""
 DEEPENING_NOTE_KINDS = {
     "family": ("family",),
     "work": ("work", "workplace", "need", "pain"),
-    "leisure": ("leisure", "interest", "hometown", "school"),
+    "leisure": ("leisure", "hometown", "school"),
     "information": ("interest",),
 }
 
@@ -107,6 +112,9 @@ class Header(NamedTuple):
 
 
 class Brief(NamedTuple):
+    """The whole brief. The fields up to ``save_command`` are the method reference that ``prep --full`` prints;
+    ``aim`` to ``known`` are what the one-screen brief leads with (see :mod:`salescoach.core.brief_focus`)."""
+
     header: Header
     agenda: tuple[str, ...]
     questions: tuple[QuestionBrief, ...]
@@ -118,6 +126,12 @@ class Brief(NamedTuple):
     checklist: tuple[Item, ...]
     next_step: NextStep
     save_command: str | None
+    aim: focus.Aim
+    opener: focus.Opener
+    deepen: tuple[focus.Prompt, ...]
+    close: tuple[focus.Ask, ...]
+    refusal: focus.LikelyRefusal
+    known: tuple[focus.KnownKind, ...]
 
 
 def build_brief(
@@ -136,15 +150,16 @@ def build_brief(
     promises = book.promises if book else ()
     last_visit = visits[-1] if visits else None
     judgement = derive_stage(book, stage_override)
-    values = template_values(
-        playbook, customer, name, notes, last_visit, profile, {"event": _next_event(book, today, playbook)}
-    )
+    why_now = _next_event(book, today, playbook)
+    values = template_values(playbook, customer, name, notes, last_visit, profile, {"event": why_now})
     open_promises = sorted(
         (promise for promise in promises if promise.is_open),
         key=lambda promise: (promise.due, promise.id),
     )
     balance = bank_balance(promises, today)
-    commonalities = tuple(Item(note.text, note.kind) for note in notes if note.kind in COMMONALITY_NOTE_KINDS)
+    commonalities = tuple(
+        dict.fromkeys(Item(note.text, note.kind) for note in notes if note.kind in COMMONALITY_NOTE_KINDS)
+    )
     answered = {question for visit in visits for question in visit.answered}
     facts = {
         **values,
@@ -173,6 +188,8 @@ def build_brief(
     next_date, next_channel = next_touch(playbook, tier, today)
     next_type = "unfinished" if (last_visit and last_visit.benefit) or open_promises else "care"
     last_contact = customer.last_contact if customer else None
+    reason = playbook["stages"]["stage2"]["reasons"][good_reason(book)]
+    spoken = focus.spoken(values)
     return Brief(
         header=Header(
             name=name,
@@ -192,7 +209,7 @@ def build_brief(
         ),
         agenda=agenda,
         questions=questions,
-        plan=_plan(playbook, values, book),
+        plan=_plan(playbook, values, book, reason),
         tactics=_tactics(playbook, values, judgement.stage),
         promises=tuple(
             PromiseBrief(promise.id, promise.text, promise.due, max(0, (today - promise.due).days))
@@ -214,20 +231,28 @@ def build_brief(
             script=fill_best(playbook["topics"]["followup"]["types"][next_type]["templates"], values),
         ),
         save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",
+        aim=focus.aim(playbook, judgement.stage, questions, why_now),
+        opener=focus.opener(playbook, spoken, notes, customer is not None, reason),
+        deepen=tuple(
+            focus.Prompt(key, area["topic"], fill_best(area["prompts"], spoken))
+            for key, area in _deepening_order(playbook, notes)[:DEEPENING_PICKS]
+        ),
+        close=focus.close(playbook, spoken),
+        refusal=focus.likely_refusal(playbook, spoken, judgement.stage),
+        known=focus.known_notes(notes),
     )
 
 
 EVENT_HORIZON_DAYS = 90
 """How far ahead an important date counts as a reason to act now."""
+BUSINESS_DATE_KINDS = tuple(kind for kind, touch in DATE_KINDS.items() if touch == "info")
+"""Dates that make a reason to buy now (a renewal, a rate reset, a lease end); a birthday is a reason to call."""
 
 
 def _next_event(book: CustomerFile | None, today: date, playbook: dict) -> str | None:
-    """The nearest business date within the horizon, as ``label (date)``: the "why now" of the brief (a birthday
-    is a reason to call, never a reason to buy now)."""
+    """The nearest business date within the horizon, as ``label (date)``: the "why now" of the brief."""
     upcoming = []
-    for event in book.dates if book else ():
-        if DATE_KINDS[event.kind] != "info":
-            continue
+    for event in (event for event in (book.dates if book else ()) if event.kind in BUSINESS_DATE_KINDS):
         when = occurrence(event, today)
         if when is not None and (when - today).days <= EVENT_HORIZON_DAYS:
             upcoming.append((when, event.id, event))
@@ -257,28 +282,32 @@ def _area_values(values: dict, notes, area: str) -> dict:
     return {**values, "detail": note.text if note else None}
 
 
-def _plan(playbook: dict, values: dict, book: CustomerFile | None) -> tuple[Section, ...]:
+def _deepening_order(playbook: dict, notes) -> list[tuple[str, dict]]:
+    """The deepening areas, those the rep already knows something about first (in the playbook's order)."""
+    known_kinds = {note.kind for note in notes}
+    return sorted(
+        playbook["topics"]["deepening"]["areas"].items(),
+        key=lambda pair: not known_kinds.intersection(DEEPENING_NOTE_KINDS[pair[0]]),
+    )
+
+
+def _plan(playbook: dict, values: dict, book: CustomerFile | None, reason: dict) -> tuple[Section, ...]:
     """The four phases of the visit, with lines filled for this customer."""
     topics = playbook["topics"]
     greeting, deepening, closing, followup = (topics[key] for key in ("greeting", "deepening", "closing", "followup"))
-    reason = playbook["stages"]["stage2"]["reasons"][good_reason(book)]
-    greeting_items = [Item(fill_best(greeting["with_detail"], values), "open_with")]
+    opening = greeting["with_detail"] if book else greeting["first_visit"]
+    greeting_items = [Item(fill_best(opening, values), "open_with")]
     greeting_items.append(Item(fill(reason["line"], values), reason["label"]))
-    for key in GREETING_TOPICS_SHOWN:
+    for key in GREETING_TOPICS_SHOWN if book else FIRST_VISIT_TOPICS_SHOWN:
         topic = greeting["topics"][key]
         greeting_items.append(Item(fill_best(topic["lines"], values), topic["title"]))
     notes = book.notes if book else ()
-    known_kinds = {note.kind for note in notes}
-    areas = sorted(
-        deepening["areas"].items(),
-        key=lambda pair: not known_kinds.intersection(DEEPENING_NOTE_KINDS[pair[0]]),
-    )
     deepening_items = tuple(
         Item(f"{area['leads_to']} — {fill_best(area['prompts'], _area_values(values, notes, key))}", area["topic"])
-        for key, area in areas
+        for key, area in _deepening_order(playbook, notes)
     )
     closing_items = tuple(Item(rule, "rule") for rule in closing["rules"]) + tuple(
-        Item(fill_best(closing[letter], values), f"fbo_{letter}") for letter in ("feedback", "benefit", "opportunity")
+        Item(ask.text, ask.label) for ask in focus.close(playbook, values)
     )
     followup_items = tuple(Item(rule["criteria"], rule["label"]) for rule in followup["tiers"].values())
     return (

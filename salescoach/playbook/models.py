@@ -195,12 +195,20 @@ class StageThree(Part):
     frameworks: Annotated[list[Framework], Field(min_length=1)]
 
 
+class LikelyRefusal(Part):
+    """The refusal a rep is most likely to hear at a stage, and the lever whose answer the brief leads with."""
+
+    refusal: Literal[v.REFUSALS]
+    lever: Literal[v.LEVERS]
+
+
 class Stages(Part):
     speed: Text
     watch: Texts
     stage1: StageOne
     stage2: StageTwo
     stage3: StageThree
+    likely_refusal: Keyed(("1", "2", "3"), LikelyRefusal)
 
 
 class GreetingTopic(Part):
@@ -212,6 +220,7 @@ class Greeting(Part):
     summary: Text
     topics: Keyed(v.GREETING_TOPICS, GreetingTopic)
     with_detail: TemplateLines
+    first_visit: TemplateLines  # a stranger is greeted as one: no "how have you been"
 
 
 class DeepeningArea(Part):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from salescoach.core.brief import Brief, Section
+from salescoach.core.brief_focus import clip
 from salescoach.i18n import _
-from salescoach.render.page import Page
+from salescoach.render.page import Line, Page, cells
+
+LEAD = "  • "
 
 
 def _labels() -> dict[str, str]:
@@ -52,28 +57,85 @@ def _labels() -> dict[str, str]:
     }
 
 
-def brief_page(brief: Brief) -> Page:
+SCREEN_ROWS = 40
+"""The one-screen brief of a customer with history fits this many rows (a first visit, FIRST_VISIT_ROWS)."""
+FIRST_VISIT_ROWS = 30
+
+
+def _note_kinds() -> dict[str, str]:
+    """Note kinds as a rep reads them (the record keeps the English ids)."""
+    return {
+        "family": _("family"),
+        "work": _("work"),
+        "leisure": _("leisure"),
+        "interest": _("interest"),
+        "need": _("need"),
+        "pain": _("pain point"),
+        "hometown": _("hometown"),
+        "school": _("school"),
+        "workplace": _("workplace"),
+        "other": _("other"),
+    }
+
+
+KNOWN_ROWS_AT_LEAST = 3
+"""Rows kept for what you know: when long texts leave fewer, the brief shows fewer deepening questions and
+promises (all of them are in --full) before it shows fewer notes."""
+TRIMS = ((3, 2), (3, 1), (1, 1), (1, 0))
+"""(promises shown, deepening questions shown), tried in turn until what you know has its rows."""
+
+
+def brief_page(brief: Brief, width: int = 100) -> Page:
+    """The one-screen brief, in the order a rep needs it; what you know fills the rows that are left."""
+    footer = Page()
+    footer.line((_("Everything else: {command}").format(command=_full_command(brief)), "dim"))
+    limit = (SCREEN_ROWS if brief.header.known else FIRST_VISIT_ROWS) - footer.height(width)
+    for promises, deepen in TRIMS:
+        page = _focus(brief, promises, deepen)
+        if limit - page.height(width) >= KNOWN_ROWS_AT_LEAST:
+            break
+    _known(page, brief.known, rows=limit - page.height(width), width=width, text=clip)
+    page.lines += footer.lines
+    return page
+
+
+def _focus(brief: Brief, promises: int, deepen: int) -> Page:
+    """Everything of the one-screen brief above what you know."""
     labels = _labels()
     page = Page()
-    head = brief.header
-    page.line((_("Prep") + ": ", "bold"), (head.name, "bold"), *(((" — " + head.company, ""),) if head.company else ()))
-    facts = [
-        _("stage {stage} ({reason})").format(stage=head.stage, reason=labels[head.stage_reason]),
-        _("tier {tier}").format(tier=head.tier or "—"),
-        _("contacts {count}").format(count=head.visits),
-        _("emotional bank {balance:+d}").format(balance=head.bank_balance),
-        _("playbook {name}").format(name=head.playbook),
-    ]
-    if head.playbook_missing:
-        facts[-1] = _("playbook {name} ({missing} is not installed)").format(
-            name=head.playbook, missing=head.playbook_missing
-        )
-    if head.last_contact:
-        facts.insert(2, _("last contact {date} ({days} days ago)").format(date=head.last_contact, days=head.days_since))
-    page.line((" · ".join(facts), "dim"))
-    if brief.save_command:
-        page.line((_("First visit: this customer is not in your book yet. After the visit, save them with:"), "yellow"))
-        page.line((brief.save_command, "bold"), lead="  ", wrap=False)
+    _header(page, brief, labels, short=True)
+    _owed(page, brief, shown=promises, text=clip)
+    aim = brief.aim
+    page.heading(_("Today's aim — {title}").format(title=aim.title))
+    if aim.open_questions:
+        page.bullet(_("Still open"), " · ".join(question.question for question in aim.open_questions))
+    if aim.why_now:
+        page.bullet(_("Why now"), aim.why_now)
+    page.heading(_("Open with"))
+    opener = brief.opener
+    page.bullet(_("Say"), opener.line, "green")
+    if opener.cue and opener.cue not in opener.line:
+        page.bullet(_("Remember"), opener.cue, "cyan")
+    for prompt in brief.deepen[:deepen]:
+        page.bullet(_("Deepen — {topic}").format(topic=prompt.topic), prompt.line)
+    refusal = brief.refusal
+    page.bullet(_("If they say {refusal}").format(refusal=refusal.label), refusal.answer)
+    page.heading(_("Close on"))
+    for ask in brief.close:
+        page.bullet(labels[ask.label], ask.text, "green" if ask.label == "fbo_opportunity" else "")
+    page.heading(_("What you know"))
+    return page
+
+
+def full_page(brief: Brief) -> Page:
+    """``prep --full``: the whole method reference for this customer, leading with what is owed and known."""
+    labels = _labels()
+    page = Page()
+    _header(page, brief, labels)
+    _owed(page, brief, shown=None, text=str)
+    if brief.known:
+        page.heading(_("What you know"))
+        _known(page, brief.known, rows=None, text=str)
 
     page.heading(_("The six questions they will silently ask"))
     by_id = {question.id: question for question in brief.questions}
@@ -94,30 +156,117 @@ def brief_page(brief: Brief) -> Page:
     step = brief.next_step
     page.bullet(_("Next step"), f"{step.date} · {step.channel} · {step.type}: {step.script}", "green")
 
-    page.heading(_("Stage {stage} tactics").format(stage=head.stage))
+    page.heading(_("Stage {stage} tactics").format(stage=brief.header.stage))
     for section in brief.tactics:
         _section(page, section, labels)
-
-    if brief.promises:
-        page.heading(_("Open promises (what you owe)"))
-        for promise in brief.promises:
-            late = _(" — {days} days overdue").format(days=promise.overdue_days) if promise.overdue_days else ""
-            label = _("p{id} due {due}").format(id=promise.id, due=promise.due) + late
-            page.bullet(label, promise.text, "red" if promise.overdue_days else "")
-    if brief.last_fbo:
-        fbo = brief.last_fbo
-        page.heading(_("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel))
-        page.bullet(_("Feedback"), fbo.feedback or "—")
-        page.bullet(_("Benefit promised"), fbo.benefit or "—")
-        page.bullet(_("Opportunity left open"), fbo.opportunity or "—")
     if brief.commonalities:
         page.heading(_("In common"))
         for item in brief.commonalities:
-            page.bullet(item.label, item.text)
+            page.bullet(_note_kinds().get(item.label, item.label), item.text)
     page.heading(_("Communication checklist"))
     for item in brief.checklist:
         page.bullet(item.label, item.text)
     return page
+
+
+def _header(page: Page, brief: Brief, labels: dict[str, str], short: bool = False) -> None:
+    """Who, and where the relationship stands (``short``: the playbook only when the customer's own is missing)."""
+    head = brief.header
+    page.line((_("Prep") + ": ", "bold"), (head.name, "bold"), *(((" — " + head.company, ""),) if head.company else ()))
+    facts = [
+        _("stage {stage} ({reason})").format(stage=head.stage, reason=labels[head.stage_reason]),
+        _("tier {tier}").format(tier=head.tier or "—"),
+        _("contacts {count}").format(count=head.visits),
+        _("emotional bank {balance:+d}").format(balance=head.bank_balance),
+        _("playbook {name}").format(name=head.playbook),
+    ]
+    if head.playbook_missing:
+        facts[-1] = _("playbook {name} ({missing} is not installed)").format(
+            name=head.playbook, missing=head.playbook_missing
+        )
+    elif short:
+        facts.pop()
+    if head.last_contact:
+        ago = {0: _("last contact {date} (today)"), 1: _("last contact {date} (1 day ago)")}.get(
+            head.days_since, _("last contact {date} ({days} days ago)")
+        )
+        facts.insert(2, ago.format(date=head.last_contact, days=head.days_since))
+    page.line((" · ".join(facts), "dim"))
+    if brief.save_command:
+        page.line((_("First visit: this customer is not in your book yet. After the visit, save them with:"), "yellow"))
+        page.line((brief.save_command, "bold"), lead="  ", wrap=False)
+
+
+def _owed(page: Page, brief: Brief, shown: int | None, text: Callable[[str], str]) -> None:
+    """Open promises, overdue first (the first ``shown`` of them; None: all), and the last FBO; each text the rep
+    typed shown as ``text`` makes it."""
+    if not brief.promises and not brief.last_fbo:
+        return
+    page.heading(_("What you owe"))
+    for promise in brief.promises[:shown]:
+        late = {0: "", 1: _(" — 1 day overdue")}.get(promise.overdue_days, _(" — {days} days overdue"))
+        late = late.format(days=promise.overdue_days)
+        label = _("p{id} due {due}").format(id=promise.id, due=promise.due) + late
+        page.bullet(label, text(promise.text), "red" if promise.overdue_days else "")
+    hidden = len(brief.promises) - len(brief.promises[:shown])
+    if hidden:
+        page.bullet(None, _("and {count} more").format(count=hidden), "dim")
+    if brief.last_fbo:
+        fbo = brief.last_fbo
+        parts = (("F", fbo.feedback), ("B", fbo.benefit), ("O", fbo.opportunity))
+        page.bullet(
+            _("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel),
+            " · ".join(f"{label} “{text(said)}”" for label, said in parts if said) or "—",
+        )
+
+
+def _known(page: Page, known, rows: int | None, text: Callable[[str], str], width: int = 100) -> None:
+    """The notes, grouped by kind, newest first, several kinds to a line where they are short. When all of them do
+    not fit in ``rows`` (None: no limit), each kind shows its newest note and how many more there are; past that,
+    the kinds noted most recently and a count of the rest."""
+    if not known:
+        page.bullet(None, _("Nothing noted yet: listen for family, work, leisure and needs, and note them after."))
+        return
+    kinds = _note_kinds()
+    groups = [  # a fact noted twice is one fact
+        (kinds.get(group.kind, group.kind), list(dict.fromkeys(note.text for note in group.notes))) for group in known
+    ]
+
+    def packed(per_kind: int | None) -> tuple[Page, list[int]]:
+        """The groups as bullets, a group joining the line before when the line stays one row; and how many
+        groups each bullet holds."""
+        trial, counts, room = Page(), [], width - cells(LEAD)
+        for label, texts in groups:
+            shown = texts[:per_kind]
+            more = _(" (and {count} more)").format(count=len(texts) - len(shown)) if len(shown) < len(texts) else ""
+            spans = ((label, "bold"), (": ", ""), (" · ".join(map(text, shown)) + more, ""))
+            if counts and cells("".join(text for text, _style in trial.lines[-1].spans + spans)) + 3 <= room:
+                trial.lines[-1] = Line((*trial.lines[-1].spans, ("   ", ""), *spans), LEAD)
+                counts[-1] += 1
+            else:
+                trial.line(*spans, lead=LEAD)
+                counts.append(1)
+        return trial, counts
+
+    for per_kind in (None, 1):
+        trial, counts = packed(per_kind)
+        if rows is None or trial.height(width) <= rows:
+            page.lines += trial.lines
+            return
+    while trial.lines and trial.height(width) > rows - 1:
+        trial.lines.pop()
+        counts.pop()
+    page.lines += trial.lines
+    hidden = sum(len(texts) for _label, texts in groups[sum(counts) :])
+    page.bullet(None, _("and {count} more").format(count=hidden), "dim")
+
+
+def _full_command(brief: Brief) -> str:
+    """The command that prints the whole reference for this customer (by id when known: names may repeat)."""
+    import shlex
+
+    head = brief.header
+    return f"salescoach prep {head.customer_id if head.known else shlex.quote(head.name)} --full"
 
 
 def _section(page: Page, section: Section, labels: dict[str, str]) -> None:

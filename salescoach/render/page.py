@@ -51,6 +51,17 @@ class Page:
         """``  • label: body``; wrapped rows are indented under the label."""
         self.line(*(((label, "bold"), (": ", "")) if label else ()), (body, style), lead=lead)
 
+    def height(self, width: int) -> int:
+        """How many rows the page takes on a terminal ``width`` cells wide, as :func:`write` wraps it (a line that
+        does not wrap is broken by the terminal)."""
+        rows = 0
+        for line in self.lines:
+            if line.wrap:
+                rows += len(_wrap(line.spans, max(width - cells(line.lead), 1)))
+            else:
+                rows += max(1, -(-cells(line.lead + "".join(text for text, _ in line.spans)) // width))
+        return rows
+
     def columns(self, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
         """A table without borders, each column as wide as its widest cell in terminal cells; rows never wrap.
 

@@ -49,26 +49,52 @@ _KO_COMPANIES = (
 )
 _NOTES = {
     "en": {
-        "family": (
-            "twins starting school in March",
-            "daughter needs an English tutor",
-            "mother recovering from surgery",
+        "family": ("Her son starts university in March.", "2 kids, 7 & 10", "mum had knee surgery, recovering at home"),
+        "leisure": ("plays golf on Saturdays", "golf", "hikes Bukhansan every month w/ college friends"),
+        "need": (
+            "wants lower monthly payments",
+            "needs a 7-seater, 3rd kid on the way",
+            "saving for a first home (2 yrs)",
         ),
-        "leisure": ("plays golf on Saturdays", "hikes Bukhansan monthly", "collects tea sets"),
-        "need": ("wants lower monthly payments", "needs a bigger car for the family", "saving for a first home"),
-        "pain": ("cash flow is tight in winter", "current insurer is slow to pay claims", "lease ends in spring"),
+        "pain": (
+            "Cash flow tight every winter.",
+            "current insurer slow to pay claims!!",
+            "rent went up 15% at renewal",
+        ),
         "hometown": ("grew up in Busan", "from Jeonju"),
-        "interest": ("follows the stock market closely", "interested in electric cars"),
+        "interest": ("follows the stock market closely", "asked about EVs twice"),
     },
     "ko": {
-        "family": ("쌍둥이가 3월에 입학", "딸이 영어 과외 선생님을 찾는 중", "어머님이 수술 후 회복 중"),
-        "leisure": ("토요일마다 골프", "매달 북한산 등산", "다기 수집"),
-        "need": ("월 납입금을 줄이고 싶어 함", "가족용 큰 차가 필요", "첫 집 마련 자금 준비 중"),
-        "pain": ("겨울철 자금 흐름이 빠듯함", "지금 보험사가 보험금 지급이 늦음", "봄에 임대차 계약 만료"),
-        "hometown": ("부산 출신", "전주 출신"),
-        "interest": ("주식 시장을 꼼꼼히 봄", "전기차에 관심"),
+        "family": ("아들 3월 대학 입학", "부모님 모시고 삶", "애들 둘, 7살·10살"),
+        "leisure": ("토요일마다 골프", "와인 모임 나가심", "매달 북한산 등산 (대학 동기들과)"),
+        "need": ("월 납입금 줄이고 싶어 함", "7인승 필요, 셋째 출산 예정", "2년 안에 첫 집 마련"),
+        "pain": ("대출 이자 부담이 큼", "지금 보험사 보험금 지급 늦음!!", "재계약 때 월세 15% 오름"),
+        "hometown": ("부산 출신", "고향 전주"),
+        "interest": ("주식 시장 꼼꼼히 봄", "전기차 두 번 물어보심"),
     },
 }
+"""Notes as reps write them on a pad: fragments, sentences, numbers, exclamations; every line must survive them."""
+_MORE_NOTES = {
+    "en": (
+        ("other", "Allergic to cats!"),
+        ("other", "prefers texts to calls; never before 10am"),
+        ("family", "wife is a nurse, works nights"),
+        ("leisure", "Big Doosan Bears fan"),
+        ("need", "wants the car before the Chuseok trip"),
+        ("interest", "reads up on ETFs"),
+        ("workplace", "was at Hyundai Steel for 10 yrs"),
+    ),
+    "ko": (
+        ("other", "고양이 알레르기 있음!"),
+        ("other", "전화보다 문자 선호, 오전 10시 전엔 X"),
+        ("family", "사모님 간호사, 야간 근무"),
+        ("leisure", "두산 베어스 열성 팬"),
+        ("need", "추석 전에 차 받고 싶어 하심"),
+        ("interest", "ETF 공부 중"),
+        ("workplace", "현대제철 10년 근무"),
+    ),
+}
+"""More notes a rep picks up over a year, drawn from a random source of their own (see :func:`_more_notes`)."""
 _FBO = {
     "en": (
         ("liked the proposal", "a comparison of three options", "coffee next week"),
@@ -180,6 +206,7 @@ def _customer(
         if rng.random() < 0.3:
             kind = rng.choice(tuple(_NOTES[language]))
             notes.append({"kind": kind, "text": rng.choice(_NOTES[language][kind]), "noted_on": day})
+    notes += _more_notes(random.Random(f"notes-{name}"), language, visits)
     last_contact = visits[-1]["date"] if visits else None
     followups = []
     for visit in visits:  # a rep who keeps up: past touches were done, the next one is planned
@@ -211,6 +238,19 @@ def _customer(
         "notes": notes,
         "followups": followups,
     }
+
+
+def _more_notes(rng: random.Random, language: str, visits: list[dict]) -> list[dict]:
+    """Up to four more notes, each from one of the visits: a year of history reads like a real book.
+
+    Drawn from a random source of their own (seeded by the customer's name), so every other value of a book stays
+    what it was for the same seed.
+    """
+    if not visits:
+        return []
+    picked = rng.sample(_MORE_NOTES[language], rng.choice((0, 1, 2, 2, 3, 4)))
+    days = sorted(rng.choice(visits)["date"] for _note in picked)
+    return [{"kind": kind, "text": text, "noted_on": day} for (kind, text), day in zip(picked, days, strict=True)]
 
 
 _CONTRACT_DATES = {

@@ -27,7 +27,13 @@ CUSTOMER = st.fixed_dictionaries(
         "created": st.just("2026-01-02T03:04:05"),
         "notes": st.lists(
             st.fixed_dictionaries(
-                {"kind": st.just("family"), "text": st.text(min_size=1, max_size=20), "noted_on": st.just("2026-02-03")}
+                {
+                    "kind": st.just("family"),
+                    "text": st.text(
+                        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=20
+                    ).filter(str.strip),
+                    "noted_on": st.just("2026-02-03"),
+                }
             ),
             max_size=2,
         ),

@@ -32,7 +32,7 @@ def debrief_file(tmp_path):
 
 
 def test_first_visit_prep_needs_no_data(cli):
-    out = cli("prep", "Lee Jiwoo").stdout
+    out = cli("prep", "Lee Jiwoo", "--full").stdout
     assert "salescoach customer add 'Lee Jiwoo'" in out
     assert "Who are you?" in out and "Why should I buy now?" in out
     for phase in ("Greeting", "Deepening", "Closing (FBO)", "Follow-up"):
@@ -97,7 +97,7 @@ def test_a_second_debrief_with_a_pain_point_moves_to_trust(cli, debrief_file):
         today="2026-11-28",
     )
     assert cli.json("prep", "Lee", today="2026-11-28")["header"]["stage"] == 3
-    assert "Stage 3 tactics" in cli("prep", "Lee", today="2026-11-28").stdout
+    assert "Stage 3 tactics" in cli("prep", "Lee", "--full", today="2026-11-28").stdout
 
 
 def test_customers_drifting_away_are_flagged(cli):

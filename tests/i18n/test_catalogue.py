@@ -42,7 +42,7 @@ def test_the_installed_catalogue_is_compiled_from_the_po():
 def test_korean_interface(cli):
     result = cli("--lang", "ko", "customer", "show", "아무개", code=1)
     assert result.stderr.splitlines()[0] == "오류: '아무개'에 맞는 고객이 없습니다"
-    assert "고객이 속으로 묻는 여섯 가지 질문" in cli("--lang", "ko", "prep", "이서연").stdout
+    assert "고객이 속으로 묻는 여섯 가지 질문" in cli("--lang", "ko", "prep", "이서연", "--full").stdout
 
 
 def test_help_in_korean(run, isolated):
