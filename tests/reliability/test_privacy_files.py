@@ -101,8 +101,11 @@ def test_an_interrupted_write_leaves_the_old_file(cli, writer, monkeypatch):
     assert [path.name for path in target.parent.iterdir() if path.name.endswith(".tmp")] == []
 
 
-def test_a_folder_or_missing_folder_as_target_is_one_line_exit_1(cli, tmp_path):
+def test_a_folder_a_pipe_or_a_missing_folder_as_target_is_one_line_exit_1(cli, tmp_path):
     cli("customer", "add", "Lee")
-    for target in (tmp_path, tmp_path / "missing" / "book.json"):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for target in (tmp_path, pipe, tmp_path / "missing" / "book.json"):
         result = cli("export", "--format", "json", "--out", str(target), code=1)
-        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+        assert result.stderr.startswith(f"Error: {target}") and result.stderr.count("\n") == 1, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and sorted(path.name for path in tmp_path.iterdir()) == ["home", "pipe"]

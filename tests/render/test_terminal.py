@@ -3,6 +3,7 @@ obeyed, by every command that prints it; NO_COLOR (or a pipe) means no escape se
 
 import contextlib
 import io
+import json
 import os
 import pty
 import re
@@ -152,3 +153,14 @@ def test_styles_only_on_a_terminal_without_no_color(monkeypatch):
     assert not styled(Terminal())
     monkeypatch.setenv("TERM", "xterm")
     assert not styled(object()) and not styled(open(os.devnull))
+
+
+def test_json_output_is_exact_and_holds_nothing_a_terminal_obeys(cli, hostile_book):
+    for args, name in (
+        (["customer", "show", "1"], lambda data: data["customer"]["name"]),
+        (["customer", "list"], lambda data: data[0]["name"]),
+        (["followup"], lambda data: data["items"][0]["customer"]),
+    ):
+        out = cli(*args, "--json").stdout
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out), (args, out)
+        assert name(json.loads(out)) == HOSTILE
