@@ -193,8 +193,12 @@ def test_past_what_fits_the_newest_of_each_kind_and_a_count_the_rest(cli, long_h
 def test_full_prints_the_whole_method_reference(cli, long_history):
     args = long_history("en")
     full = cli(*args, "--full").stdout
-    questions = cli.json(*args[2:])["questions"]
+    brief = cli.json(*args[2:])
+    questions = brief["questions"]
     assert len(questions) == 6 and all(question["question"] in full for question in questions)
+    reference = [item["text"] for section in brief["plan"] + brief["tactics"] for item in section["items"]]
+    assert len(reference) > 30 and all(text in full for text in reference)  # every line of the method is there
+    assert all(item["text"] in full for item in brief["checklist"])
     for part in (
         "The six questions they will silently ask",
         "Visit plan",
