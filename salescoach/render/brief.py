@@ -62,6 +62,15 @@ SCREEN_ROWS = 40
 FIRST_VISIT_ROWS = 30
 
 
+def _tiers() -> dict[str | None, str]:
+    """Tiers as the rep types them in the interface language (hot/warm/general, 의향/유망/일반)."""
+    return {"hot": _("hot"), "warm": _("warm"), "general": _("general")}
+
+
+def _channels() -> dict[str, str]:
+    return {"visit": _("visit"), "phone": _("phone"), "sms": _("SMS"), "video": _("video call"), "event": _("event")}
+
+
 def _note_kinds() -> dict[str, str]:
     """Note kinds as a rep reads them (the record keeps the English ids)."""
     return {
@@ -154,7 +163,8 @@ def full_page(brief: Brief) -> Page:
     for section in brief.plan:
         _section(page, section, labels)
     step = brief.next_step
-    page.bullet(_("Next step"), f"{step.date} · {step.channel} · {step.type}: {step.script}", "green")
+    channel = _channels().get(step.channel, step.channel)
+    page.bullet(_("Next step"), f"{step.date} · {channel} · {step.type_label}: {step.script}", "green")
 
     page.heading(_("Stage {stage} tactics").format(stage=brief.header.stage))
     for section in brief.tactics:
@@ -175,7 +185,7 @@ def _header(page: Page, brief: Brief, labels: dict[str, str], short: bool = Fals
     page.line((_("Prep") + ": ", "bold"), (head.name, "bold"), *(((" — " + head.company, ""),) if head.company else ()))
     facts = [
         _("stage {stage} ({reason})").format(stage=head.stage, reason=labels[head.stage_reason]),
-        _("tier {tier}").format(tier=head.tier or "—"),
+        _("tier {tier}").format(tier=_tiers().get(head.tier, "—")),
         _("contacts {count}").format(count=head.visits),
         _("emotional bank {balance:+d}").format(balance=head.bank_balance),
         _("playbook {name}").format(name=head.playbook),
@@ -215,7 +225,7 @@ def _owed(page: Page, brief: Brief, shown: int | None, text: Callable[[str], str
         fbo = brief.last_fbo
         parts = (("F", fbo.feedback), ("B", fbo.benefit), ("O", fbo.opportunity))
         page.bullet(
-            _("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel),
+            _("Last FBO ({date}, {channel})").format(date=fbo.date, channel=_channels().get(fbo.channel, fbo.channel)),
             " · ".join(f"{label} “{text(said)}”" for label, said in parts if said) or "—",
         )
 

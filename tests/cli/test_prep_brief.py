@@ -4,6 +4,7 @@ carry the rest."""
 import json
 import os
 import pty
+import re
 import subprocess
 from datetime import date, timedelta
 from pathlib import Path
@@ -304,3 +305,17 @@ def test_a_raw_note_is_set_off_never_spliced_into_a_line_to_say(cli, long_histor
     assert brief["opener"]["cue"] == NOTES[language][-1][1]  # the newest personal note, as a cue
     out = cli(*args).stdout
     assert f"  • {'Remember' if language == 'en' else '기억할 것'}: {NOTES[language][-1][1]}\n" in out
+
+
+def test_no_english_word_in_the_korean_brief(cli, long_history):
+    args = long_history("ko")
+    record = book("ko")["customers"][0]
+    typed = [p["text"] for p in record["promises"]] + [
+        visit[part] for visit in record["visits"] for part in ("feedback", "benefit", "opportunity")
+    ]
+    for out in (cli(*args).stdout, cli(*args, "--full").stdout):
+        for text in sorted(typed, key=len, reverse=True):
+            out = out.replace(text, "")
+        out = re.sub(r"‹\w+›", "", out)  # a blank names the fact to record, by its placeholder
+        english = set(re.findall(r"[A-Za-z]{2,}", out)) - {"salescoach", "prep", "full", "FBO", "bank"}
+        assert not english, english
