@@ -319,3 +319,13 @@ def test_no_english_word_in_the_korean_brief(cli, long_history):
         out = re.sub(r"‹\w+›", "", out)  # a blank names the fact to record, by its placeholder
         english = set(re.findall(r"[A-Za-z]{2,}", out)) - {"salescoach", "prep", "full", "FBO", "bank"}
         assert not english, english
+
+
+def test_notes_sharing_a_line_are_still_printed_inert(cli):
+    cli("customer", "add", "Kim")
+    cli("customer", "note", "Kim", "family", "twins \x1b[31m")
+    cli("customer", "note", "Kim", "other", "cats \u202e!")
+    out = cli("prep", "Kim").stdout
+    known = out[out.index("What you know") :]
+    assert "other: cats \\u202e!   family: twins \\x1b[31m" in known  # one line, escapes shown, not obeyed
+    assert "\x1b" not in out and "\u202e" not in out
