@@ -293,6 +293,8 @@ def test_a_stranger_is_greeted_as_one(cli, language, known_greeting):
 def test_walk_still_goes_phase_by_phase(cli, long_history):
     out = cli(*long_history("en"), "--walk", input="\n\nq\n").stdout
     assert "1/4" in out and "2/4" in out and "3/4" in out and "nothing was saved" in out
+    greeting = out[: out.index("2/4")]
+    assert "Remember: goes to a wine club" in greeting and 'If they say "I already have a bank."' in greeting
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
