@@ -47,4 +47,4 @@ def prep(
         walk_through(app, brief)
         return
     width = shutil.get_terminal_size().columns  # COLUMNS, the window, or 80 into a pipe
-    Output(json_).page(brief, lambda: full_page(brief) if full else brief_page(brief, width))
+    Output(json_).page(brief, lambda: full_page(brief, width) if full else brief_page(brief, width))

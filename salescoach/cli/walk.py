@@ -24,9 +24,13 @@ def walk_through(app, brief) -> None:
         page = Page()
         _section(page, section, labels)
         if section.key == "greeting":
+            if brief.opener.cue:
+                page.bullet(_("Remember"), brief.opener.cue, "cyan")
             for key in brief.agenda[:3]:
                 question = next(q for q in brief.questions if q.id == key)
                 page.bullet(question.question, question.lines[0], "green")
+            refusal = brief.refusal
+            page.bullet(_("If they say {refusal}").format(refusal=refusal.label), refusal.answer)
         for jot in jottings[section.key]:
             page.bullet(_("jotted"), jot, "cyan")
         show(page)

@@ -92,6 +92,7 @@ class NextStep(NamedTuple):
     channel: str
     type: str
     script: str
+    type_label: str  # the playbook's word for the type, in its language
 
 
 class Header(NamedTuple):
@@ -229,6 +230,7 @@ def build_brief(
             channel=next_channel,
             type=next_type,
             script=fill_best(playbook["topics"]["followup"]["types"][next_type]["templates"], values),
+            type_label=playbook["topics"]["followup"]["types"][next_type]["label"],
         ),
         save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",
         aim=focus.aim(playbook, judgement.stage, questions, why_now),

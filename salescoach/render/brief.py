@@ -1,4 +1,10 @@
-"""The prep brief, for people: a sheet a rep can read in the car park before walking in."""
+"""The prep brief, for people: the one screen a rep reads in the car park before walking in (:func:`brief_page`),
+and the whole method for this customer (:func:`full_page`, ``prep --full``).
+
+The one screen is a budget of rows: everything above "what you know" is laid out first, and the notes fill what is
+left, measured as the terminal will wrap them (:meth:`Page.height`), so a dozen short notes all show and a long
+book degrades to the newest of each kind and a count of the rest instead of scrolling away.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,17 @@ from collections.abc import Callable
 from salescoach.core.brief import Brief, Section
 from salescoach.core.brief_focus import clip
 from salescoach.i18n import _
-from salescoach.render.page import Line, Page, cells
+from salescoach.render.page import Page, cells
 
 LEAD = "  • "
+SCREEN_ROWS = 40
+"""The one-screen brief of a customer with history fits this many rows (a first visit, FIRST_VISIT_ROWS)."""
+FIRST_VISIT_ROWS = 30
+KNOWN_ROWS_AT_LEAST = 3
+"""Rows kept for what you know: when long texts leave fewer, the brief shows fewer deepening questions and
+promises (all of them are in --full) before it shows fewer notes."""
+TRIMS = ((3, 2), (3, 1), (1, 1), (1, 0))
+"""(promises shown, deepening questions shown), tried in turn until what you know has its rows."""
 
 
 def _labels() -> dict[str, str]:
@@ -57,9 +71,13 @@ def _labels() -> dict[str, str]:
     }
 
 
-SCREEN_ROWS = 40
-"""The one-screen brief of a customer with history fits this many rows (a first visit, FIRST_VISIT_ROWS)."""
-FIRST_VISIT_ROWS = 30
+def _tiers() -> dict[str, str]:
+    """Tiers as the rep types them in the interface language (hot/warm/general, 의향/유망/일반)."""
+    return {"hot": _("hot"), "warm": _("warm"), "general": _("general")}
+
+
+def _channels() -> dict[str, str]:
+    return {"visit": _("visit"), "phone": _("phone"), "sms": _("SMS"), "video": _("video call"), "event": _("event")}
 
 
 def _note_kinds() -> dict[str, str]:
@@ -76,13 +94,6 @@ def _note_kinds() -> dict[str, str]:
         "workplace": _("workplace"),
         "other": _("other"),
     }
-
-
-KNOWN_ROWS_AT_LEAST = 3
-"""Rows kept for what you know: when long texts leave fewer, the brief shows fewer deepening questions and
-promises (all of them are in --full) before it shows fewer notes."""
-TRIMS = ((3, 2), (3, 1), (1, 1), (1, 0))
-"""(promises shown, deepening questions shown), tried in turn until what you know has its rows."""
 
 
 def brief_page(brief: Brief, width: int = 100) -> Page:
@@ -114,7 +125,7 @@ def _focus(brief: Brief, promises: int, deepen: int) -> Page:
     page.heading(_("Open with"))
     opener = brief.opener
     page.bullet(_("Say"), opener.line, "green")
-    if opener.cue and opener.cue not in opener.line:
+    if opener.cue:
         page.bullet(_("Remember"), opener.cue, "cyan")
     for prompt in brief.deepen[:deepen]:
         page.bullet(_("Deepen — {topic}").format(topic=prompt.topic), prompt.line)
@@ -127,7 +138,7 @@ def _focus(brief: Brief, promises: int, deepen: int) -> Page:
     return page
 
 
-def full_page(brief: Brief) -> Page:
+def full_page(brief: Brief, width: int = 100) -> Page:
     """``prep --full``: the whole method reference for this customer, leading with what is owed and known."""
     labels = _labels()
     page = Page()
@@ -135,7 +146,7 @@ def full_page(brief: Brief) -> Page:
     _owed(page, brief, shown=None, text=str)
     if brief.known:
         page.heading(_("What you know"))
-        _known(page, brief.known, rows=None, text=str)
+        _known(page, brief.known, rows=None, text=str, width=width)
 
     page.heading(_("The six questions they will silently ask"))
     by_id = {question.id: question for question in brief.questions}
@@ -154,7 +165,8 @@ def full_page(brief: Brief) -> Page:
     for section in brief.plan:
         _section(page, section, labels)
     step = brief.next_step
-    page.bullet(_("Next step"), f"{step.date} · {step.channel} · {step.type}: {step.script}", "green")
+    channel = _channels().get(step.channel, step.channel)
+    page.bullet(_("Next step"), f"{step.date} · {channel} · {step.type_label}: {step.script}", "green")
 
     page.heading(_("Stage {stage} tactics").format(stage=brief.header.stage))
     for section in brief.tactics:
@@ -175,7 +187,7 @@ def _header(page: Page, brief: Brief, labels: dict[str, str], short: bool = Fals
     page.line((_("Prep") + ": ", "bold"), (head.name, "bold"), *(((" — " + head.company, ""),) if head.company else ()))
     facts = [
         _("stage {stage} ({reason})").format(stage=head.stage, reason=labels[head.stage_reason]),
-        _("tier {tier}").format(tier=head.tier or "—"),
+        _("tier {tier}").format(tier=_tiers().get(head.tier, "—")),
         _("contacts {count}").format(count=head.visits),
         _("emotional bank {balance:+d}").format(balance=head.bank_balance),
         _("playbook {name}").format(name=head.playbook),
@@ -215,7 +227,7 @@ def _owed(page: Page, brief: Brief, shown: int | None, text: Callable[[str], str
         fbo = brief.last_fbo
         parts = (("F", fbo.feedback), ("B", fbo.benefit), ("O", fbo.opportunity))
         page.bullet(
-            _("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel),
+            _("Last FBO ({date}, {channel})").format(date=fbo.date, channel=_channels().get(fbo.channel, fbo.channel)),
             " · ".join(f"{label} “{text(said)}”" for label, said in parts if said) or "—",
         )
 
@@ -240,8 +252,10 @@ def _known(page: Page, known, rows: int | None, text: Callable[[str], str], widt
             shown = texts[:per_kind]
             more = _(" (and {count} more)").format(count=len(texts) - len(shown)) if len(shown) < len(texts) else ""
             spans = ((label, "bold"), (": ", ""), (" · ".join(map(text, shown)) + more, ""))
-            if counts and cells("".join(text for text, _style in trial.lines[-1].spans + spans)) + 3 <= room:
-                trial.lines[-1] = Line((*trial.lines[-1].spans, ("   ", ""), *spans), LEAD)
+            joined = (*trial.lines[-1].spans, ("   ", ""), *spans) if counts else ()
+            if joined and cells("".join(piece for piece, _style in joined)) <= room:
+                trial.lines.pop()
+                trial.line(*joined, lead=LEAD)
                 counts[-1] += 1
             else:
                 trial.line(*spans, lead=LEAD)

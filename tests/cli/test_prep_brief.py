@@ -4,6 +4,7 @@ carry the rest."""
 import json
 import os
 import pty
+import re
 import subprocess
 from datetime import date, timedelta
 from pathlib import Path
@@ -193,8 +194,12 @@ def test_past_what_fits_the_newest_of_each_kind_and_a_count_the_rest(cli, long_h
 def test_full_prints_the_whole_method_reference(cli, long_history):
     args = long_history("en")
     full = cli(*args, "--full").stdout
-    questions = cli.json(*args[2:])["questions"]
+    brief = cli.json(*args[2:])
+    questions = brief["questions"]
     assert len(questions) == 6 and all(question["question"] in full for question in questions)
+    reference = [item["text"] for section in brief["plan"] + brief["tactics"] for item in section["items"]]
+    assert len(reference) > 30 and all(text in full for text in reference)  # every line of the method is there
+    assert all(item["text"] in full for item in brief["checklist"])
     for part in (
         "The six questions they will silently ask",
         "Visit plan",
@@ -288,6 +293,8 @@ def test_a_stranger_is_greeted_as_one(cli, language, known_greeting):
 def test_walk_still_goes_phase_by_phase(cli, long_history):
     out = cli(*long_history("en"), "--walk", input="\n\nq\n").stdout
     assert "1/4" in out and "2/4" in out and "3/4" in out and "nothing was saved" in out
+    greeting = out[: out.index("2/4")]
+    assert "Remember: goes to a wine club" in greeting and 'If they say "I already have a bank."' in greeting
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
@@ -300,3 +307,27 @@ def test_a_raw_note_is_set_off_never_spliced_into_a_line_to_say(cli, long_histor
     assert brief["opener"]["cue"] == NOTES[language][-1][1]  # the newest personal note, as a cue
     out = cli(*args).stdout
     assert f"  • {'Remember' if language == 'en' else '기억할 것'}: {NOTES[language][-1][1]}\n" in out
+
+
+def test_no_english_word_in_the_korean_brief(cli, long_history):
+    args = long_history("ko")
+    record = book("ko")["customers"][0]
+    typed = [p["text"] for p in record["promises"]] + [
+        visit[part] for visit in record["visits"] for part in ("feedback", "benefit", "opportunity")
+    ]
+    for out in (cli(*args).stdout, cli(*args, "--full").stdout):
+        for text in sorted(typed, key=len, reverse=True):
+            out = out.replace(text, "")
+        out = re.sub(r"‹\w+›", "", out)  # a blank names the fact to record, by its placeholder
+        english = set(re.findall(r"[A-Za-z]{2,}", out)) - {"salescoach", "prep", "full", "FBO", "bank"}
+        assert not english, english
+
+
+def test_notes_sharing_a_line_are_still_printed_inert(cli):
+    cli("customer", "add", "Kim")
+    cli("customer", "note", "Kim", "family", "twins \x1b[31m")
+    cli("customer", "note", "Kim", "other", "cats \u202e!")
+    out = cli("prep", "Kim").stdout
+    known = out[out.index("What you know") :]
+    assert "other: cats \\u202e!   family: twins \\x1b[31m" in known  # one line, escapes shown, not obeyed
+    assert "\x1b" not in out and "\u202e" not in out
