@@ -28,6 +28,7 @@ COMMANDS = {
     "backup": "backup",
     "restore": "backup",
     "stats": "stats",
+    "check": "check",
     "import": "exchange",
     "export": "exchange",
     "demo": "demo",

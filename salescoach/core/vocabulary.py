@@ -10,6 +10,8 @@ QUESTIONS = ("who", "what", "relevance", "trust", "choose", "now")
 me, why trust you, why choose you, why buy now."""
 
 COMMUNICATION = ("name", "courtesy", "needs", "feelings", "options", "explain")
+MESSAGE_DETAILS = ("name", "thanks", "options", "reason")
+"""The communication details a drafted message can be checked for from its words alone."""
 LEVERS = ("identity", "relationship", "benefit")
 REFUSALS = ("no_need", "not_interested", "no_time", "another_day")
 GOODS = ("reason", "looks", "words", "similarity", "benefit")

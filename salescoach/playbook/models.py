@@ -319,6 +319,38 @@ class Address(Part):
     plain: TemplateText
 
 
+class CheckPhrase(Part):
+    """A phrase a message should not use, and a neutral way to say what the rep meant."""
+
+    text: Text
+    rewrite: Text
+
+
+class CheckRule(Part):
+    """A kind of wording the message check flags (pressure, false urgency, a claim the rep may not make)."""
+
+    label: Text
+    why: Text
+    phrases: Annotated[list[CheckPhrase], Field(min_length=1)]
+
+
+class CheckDetail(Part):
+    """A communication detail a good message shows, known by its words; with ``triggers``, owed only after a no."""
+
+    label: Text
+    why: Text
+    markers: Texts
+    triggers: list[Text] | None = None
+    rewrite: Text
+
+
+class MessageCheck(Part):
+    """What `salescoach check` looks for in a drafted SMS or e-mail (a pack adds rules by id)."""
+
+    rules: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], CheckRule]
+    details: Keyed(v.MESSAGE_DETAILS, CheckDetail)
+
+
 class Playbook(Part):
     """A complete, merged playbook (an industry pack after merging with what it extends)."""
 
@@ -337,3 +369,4 @@ class Playbook(Part):
     maintenance: Maintenance
     churn: Churn
     priority: Priority
+    message_check: MessageCheck
