@@ -20,7 +20,9 @@ sys.stderr.write("heavy=" + ",".join(heavy) + "\\n")
 """
 
 
-@pytest.mark.parametrize("args", [["followup"], ["prep", "First Customer"], ["followup", "--json"]])
+@pytest.mark.parametrize(
+    "args", [["followup"], ["prep", "First Customer"], ["followup", "--json"], ["check", "Ms. Park, thank you!"]]
+)
 def test_daily_commands_import_no_heavy_modules_once_playbooks_are_cached(args, tmp_path):
     def heavy() -> str:
         done = subprocess.run(  # from another folder, so the installed package is the one imported
