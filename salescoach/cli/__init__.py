@@ -28,6 +28,7 @@ COMMANDS = {
     "backup": "backup",
     "restore": "backup",
     "stats": "stats",
+    "coach": "coach",
     "check": "check",
     "import": "exchange",
     "export": "exchange",

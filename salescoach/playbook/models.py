@@ -351,6 +351,35 @@ class MessageCheck(Part):
     details: Keyed(v.MESSAGE_DETAILS, CheckDetail)
 
 
+class ScoreCheck(Part):
+    """One yes/no check of the visit scorecard, with the tip the rep gets when it is missed."""
+
+    label: Text
+    habit: Text  # the habit, said as what to do next time ("ask for Feedback before you leave")
+    tip: Text
+    weight: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+def _phase(phase: str) -> type:
+    class Phase(Part):
+        label: Text
+        checks: Keyed(v.SCORECARD[phase], ScoreCheck)
+
+    Phase.__name__ = Phase.__qualname__ = f"ScorePhase_{phase}"
+    return Phase
+
+
+class Scorecard(Part):
+    """The visit scorecard's rubric, phase by phase (see :mod:`salescoach.core.scorecard`)."""
+
+    greeting: _phase("greeting")
+    deepening: _phase("deepening")
+    closing: _phase("closing")
+    followup: _phase("followup")
+    communication: _phase("communication")
+    neutral: _phase("neutral")
+
+
 class Playbook(Part):
     """A complete, merged playbook (an industry pack after merging with what it extends)."""
 
@@ -370,3 +399,4 @@ class Playbook(Part):
     churn: Churn
     priority: Priority
     message_check: MessageCheck
+    scorecard: Scorecard

@@ -140,10 +140,17 @@ covers what finding the dates due reads, so the morning list never reads the dat
 one-off date without a year (only an old import could make one) was shown every year: it becomes yearly, as
 it behaved."""
 
+M007_VISIT_CHECKS = """
+ALTER TABLE visits ADD COLUMN checks TEXT NOT NULL DEFAULT '{}';
+"""
+"""The visit scorecard: each check judged for a visit (id → passed, as JSON beside the visit's topics and answered
+questions), so a score stays what it was when the visit was debriefed and `coach` can follow each habit."""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("m001_initial", M001_INITIAL),
     ("m002_important_dates", M002_IMPORTANT_DATES),
     ("m003_ranking_indexes", M003_RANKING_INDEXES),
     ("m004_dates_handled", M004_DATES_HANDLED),
+    ("m007_visit_checks", M007_VISIT_CHECKS),
 )
 """(name, SQL script) in the order they run."""

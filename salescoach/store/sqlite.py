@@ -99,6 +99,7 @@ def _visit(row: Sequence) -> Visit:
         tier=row[11],
         stage=row[12],
         answered=tuple(json.loads(row[13])),
+        checks=json.loads(row[14]),
     )
 
 
@@ -149,7 +150,7 @@ def _purchase(row: Sequence) -> Purchase:
 
 _VISIT_COLUMNS = (
     "v.id, v.customer_id, v.date, v.channel, v.topics, v.feedback, v.benefit, v.opportunity, v.outcome, v.amount,"
-    " v.lost_reason, v.tier, v.stage, v.answered"
+    " v.lost_reason, v.tier, v.stage, v.answered, v.checks"
 )
 _PROMISE_COLUMNS = "p.id, p.customer_id, p.visit_id, p.text, p.made_on, p.due, p.kept_on"
 _FOLLOWUP_COLUMNS = "f.id, f.customer_id, f.visit_id, f.due, f.channel, f.type, f.note, f.done_on, f.done_note"
@@ -305,7 +306,7 @@ class SqliteStore:
     def add_visit(self, visit: Visit) -> Visit:
         cursor = self._write(
             "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
-            " amount, lost_reason, tier, stage, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " amount, lost_reason, tier, stage, answered, checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 visit.customer_id,
                 visit.date.isoformat(),
@@ -320,6 +321,7 @@ class SqliteStore:
                 visit.tier,
                 visit.stage,
                 json.dumps(list(visit.answered)),
+                json.dumps(visit.checks or {}),
             ),
         )
         return self._one(f"SELECT {_VISIT_COLUMNS} FROM visits v WHERE v.id = ?", cursor.lastrowid, _visit)
@@ -625,6 +627,15 @@ class SqliteStore:
         )[0]
         return row[0], row[1]
 
+    def scored_visits(self, start: date, end: date, customer_id: int | None = None) -> list[tuple[date, dict]]:
+        """(day, checks) of every visit between two days that has a scorecard, newest first."""
+        rows = self._read(
+            "SELECT date, checks FROM visits WHERE date BETWEEN ? AND ? AND checks <> '{}'"
+            " AND (? IS NULL OR customer_id = ?) ORDER BY date DESC, id DESC",
+            (start.isoformat(), end.isoformat(), customer_id, customer_id),
+        )
+        return [(_day(day), json.loads(checks)) for day, checks in rows]
+
     def silent_count(self, tier: str, silent_since: date) -> int:
         return self._read(
             "SELECT count(*) FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND NOT EXISTS"
@@ -688,7 +699,8 @@ class SqliteStore:
             visit_ids = [
                 self._write(
                     "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
-                    " amount, lost_reason, tier, stage, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " amount, lost_reason, tier, stage, answered, checks)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         customer_id,
                         _text_day(visit["date"]),
@@ -703,6 +715,7 @@ class SqliteStore:
                         visit.get("tier"),
                         visit.get("stage"),
                         json.dumps(list(visit.get("answered", ()))),
+                        json.dumps(visit.get("checks") or {}),
                     ),
                 ).lastrowid
                 for visit in row.get("visits", ())
