@@ -29,6 +29,7 @@ COMMANDS = {
     "restore": "backup",
     "stats": "stats",
     "coach": "coach",
+    "drill": "drill",
     "check": "check",
     "import": "exchange",
     "export": "exchange",

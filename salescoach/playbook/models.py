@@ -380,6 +380,15 @@ class Scorecard(Part):
     neutral: _phase("neutral")
 
 
+class Drill(Part):
+    """What the rep is asked to do with each kind of practice card (see :mod:`salescoach.core.drills`)."""
+
+    refusal: Text
+    question: Text
+    neutral: Text
+    followup: Text
+
+
 class Playbook(Part):
     """A complete, merged playbook (an industry pack after merging with what it extends)."""
 
@@ -400,3 +409,4 @@ class Playbook(Part):
     priority: Priority
     message_check: MessageCheck
     scorecard: Scorecard
+    drill: Drill

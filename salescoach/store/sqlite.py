@@ -643,6 +643,38 @@ class SqliteStore:
             (tier, silent_since.isoformat()),
         )[0][0]
 
+    # -- practice ----------------------------------------------------------------------------------------------
+
+    def drill_schedule(self) -> dict[str, date]:
+        """The day each practised card is next due."""
+        return {card: _day(due) for card, due in self._read("SELECT card_id, due FROM drill_cards")}
+
+    def drill_state(self, card_id: str) -> str | None:
+        rows = self._read("SELECT state FROM drill_cards WHERE card_id = ?", (card_id,))
+        return rows[0][0] if rows else None
+
+    def save_review(self, card_id: str, state: str, due: date, rating: str, day: date) -> None:
+        """A card's new scheduler state and the review that made it."""
+        self._write(
+            "INSERT INTO drill_cards (card_id, due, state, reviews, lapses) VALUES (?, ?, ?, 1, ?)"
+            " ON CONFLICT (card_id) DO UPDATE SET due = excluded.due, state = excluded.state,"
+            " reviews = reviews + 1, lapses = lapses + excluded.lapses",
+            (card_id, due.isoformat(), state, int(rating == "again")),
+        )
+        self._write(
+            "INSERT INTO drill_reviews (card_id, rating, reviewed_on) VALUES (?, ?, ?)",
+            (card_id, rating, day.isoformat()),
+        )
+
+    def review_days(self, since: date) -> list[tuple[date, int, int]]:
+        """(day, reviews, of which 'again') for every day with a review since ``since``, newest first."""
+        rows = self._read(
+            "SELECT reviewed_on, count(*), sum(rating = 'again') FROM drill_reviews WHERE reviewed_on >= ?"
+            " GROUP BY reviewed_on ORDER BY reviewed_on DESC",
+            (since.isoformat(),),
+        )
+        return [(_day(day), total, again) for day, total, again in rows]
+
     # -- the rep's profile -----------------------------------------------------------------------------------
 
     def profile(self) -> Profile:
