@@ -159,6 +159,7 @@ def main() -> None:
                 "prep 1": [SCRIPT, "prep", "1"],
                 "prep 1 (terminal)": [TERMINAL, SCRIPT, "prep", "1"],
                 "customer list --json": [SCRIPT, "customer", "list", "--json"],
+                "check": [SCRIPT, "check", "--customer", "1", "Last chance: you must sign today!"],
                 "debrief --from-file": [SCRIPT, "debrief", "--from-file", str(debrief_file(work))],
             }
             results = compare(commands, options.runs, env)

@@ -59,6 +59,7 @@ class Visit(NamedTuple):
     tier: str | None = None
     stage: int | None = None
     answered: tuple[str, ...] = ()
+    checks: dict[str, bool] | None = None  # the visit scorecard: check id → passed (see core.scorecard)
 
 
 class Promise(NamedTuple):

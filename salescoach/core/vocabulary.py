@@ -10,6 +10,25 @@ QUESTIONS = ("who", "what", "relevance", "trust", "choose", "now")
 me, why trust you, why choose you, why buy now."""
 
 COMMUNICATION = ("name", "courtesy", "needs", "feelings", "options", "explain")
+MESSAGE_DETAILS = ("name", "thanks", "options", "reason")
+"""The communication details a drafted message can be checked for from its words alone."""
+
+SCORECARD = {
+    "greeting": ("name_title", "opener"),
+    "deepening": ("asked_area", "learned"),
+    "closing": ("feedback", "benefit", "opportunity"),
+    "followup": ("next_in_cadence", "promised"),
+    "communication": ("thanks", "needs", "feelings", "options", "explained_no"),
+    "neutral": ("no_pressure",),
+}
+"""The visit scorecard: its phases, in the order of a visit, and the yes/no checks of each (ids unique)."""
+
+SCORE_CHECKS = tuple(check for checks in SCORECARD.values() for check in checks)
+"""Every check of the scorecard, in the order of a visit."""
+
+SCORED_FROM_RECORD = ("asked_area", "learned", "feedback", "benefit", "opportunity", "next_in_cadence", "promised")
+"""Checks the debrief's own record answers; the rest are asked at the end of the debrief."""
+"""The communication details a drafted message can be checked for from its words alone."""
 LEVERS = ("identity", "relationship", "benefit")
 REFUSALS = ("no_need", "not_interested", "no_time", "another_day")
 GOODS = ("reason", "looks", "words", "similarity", "benefit")

@@ -349,6 +349,76 @@ class Address(Part):
     family: dict[Text, Text] = Field(default_factory=dict)
 
 
+class CheckPhrase(Part):
+    """A phrase a message should not use, and a neutral way to say what the rep meant."""
+
+    text: Text
+    rewrite: Text
+
+
+class CheckRule(Part):
+    """A kind of wording the message check flags (pressure, false urgency, a claim the rep may not make)."""
+
+    label: Text
+    why: Text
+    phrases: Annotated[list[CheckPhrase], Field(min_length=1)]
+
+
+class CheckDetail(Part):
+    """A communication detail a good message shows, known by its words; with ``triggers``, owed only after a no."""
+
+    label: Text
+    why: Text
+    markers: Texts
+    triggers: list[Text] | None = None
+    rewrite: Text
+
+
+class MessageCheck(Part):
+    """What `salescoach check` looks for in a drafted SMS or e-mail (a pack adds rules by id)."""
+
+    rules: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], CheckRule]
+    details: Keyed(v.MESSAGE_DETAILS, CheckDetail)
+
+
+class ScoreCheck(Part):
+    """One yes/no check of the visit scorecard, with the tip the rep gets when it is missed."""
+
+    label: Text
+    habit: Text  # the habit, said as what to do next time ("ask for Feedback before you leave")
+    tip: Text
+    weight: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+def _phase(phase: str) -> type:
+    class Phase(Part):
+        label: Text
+        checks: Keyed(v.SCORECARD[phase], ScoreCheck)
+
+    Phase.__name__ = Phase.__qualname__ = f"ScorePhase_{phase}"
+    return Phase
+
+
+class Scorecard(Part):
+    """The visit scorecard's rubric, phase by phase (see :mod:`salescoach.core.scorecard`)."""
+
+    greeting: _phase("greeting")
+    deepening: _phase("deepening")
+    closing: _phase("closing")
+    followup: _phase("followup")
+    communication: _phase("communication")
+    neutral: _phase("neutral")
+
+
+class Drill(Part):
+    """What the rep is asked to do with each kind of practice card (see :mod:`salescoach.core.drills`)."""
+
+    refusal: Text
+    question: Text
+    neutral: Text
+    followup: Text
+
+
 class Playbook(Part):
     """A complete, merged playbook (an industry pack after merging with what it extends)."""
 
@@ -367,3 +437,6 @@ class Playbook(Part):
     maintenance: Maintenance
     churn: Churn
     priority: Priority
+    message_check: MessageCheck
+    scorecard: Scorecard
+    drill: Drill

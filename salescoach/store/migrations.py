@@ -159,6 +159,32 @@ ALTER TABLE notes ADD COLUMN say TEXT;
 """The rep's own short phrase for speaking of a note ("your son starting university"), given with
 ``customer note --say`` or at the debrief: a line may splice it where the raw note would not read."""
 
+M007_VISIT_CHECKS = """
+ALTER TABLE visits ADD COLUMN checks TEXT NOT NULL DEFAULT '{}';
+"""
+"""The visit scorecard: each check judged for a visit (id → passed, as JSON beside the visit's topics and answered
+questions), so a score stays what it was when the visit was debriefed and `coach` can follow each habit."""
+
+M008_DRILLS = """
+CREATE TABLE drill_cards (
+    card_id TEXT PRIMARY KEY,
+    due TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reviews INTEGER NOT NULL DEFAULT 0,
+    lapses INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX drill_cards_due ON drill_cards (due);
+CREATE TABLE drill_reviews (
+    id INTEGER PRIMARY KEY,
+    card_id TEXT NOT NULL,
+    rating TEXT NOT NULL CHECK (rating IN ('again', 'hard', 'good', 'easy')),
+    reviewed_on TEXT NOT NULL
+);
+CREATE INDEX drill_reviews_day ON drill_reviews (reviewed_on);
+"""
+"""Practice: each card's spaced-repetition state (the scheduler's own record, as JSON, and the day it is due) and
+every review, for retention and streaks. Cards themselves are made from the playbooks and never stored."""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("m001_initial", M001_INITIAL),
     ("m002_important_dates", M002_IMPORTANT_DATES),
@@ -166,5 +192,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("m004_dates_handled", M004_DATES_HANDLED),
     ("m005_contact_points", M005_CONTACT_POINTS),
     ("m006_note_phrases", M006_NOTE_PHRASES),
+    ("m007_visit_checks", M007_VISIT_CHECKS),
+    ("m008_drills", M008_DRILLS),
 )
 """(name, SQL script) in the order they run."""

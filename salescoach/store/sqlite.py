@@ -100,6 +100,7 @@ def _visit(row: Sequence) -> Visit:
         tier=row[11],
         stage=row[12],
         answered=tuple(json.loads(row[13])),
+        checks=json.loads(row[14]),
     )
 
 
@@ -150,7 +151,7 @@ def _purchase(row: Sequence) -> Purchase:
 
 _VISIT_COLUMNS = (
     "v.id, v.customer_id, v.date, v.channel, v.topics, v.feedback, v.benefit, v.opportunity, v.outcome, v.amount,"
-    " v.lost_reason, v.tier, v.stage, v.answered"
+    " v.lost_reason, v.tier, v.stage, v.answered, v.checks"
 )
 _PROMISE_COLUMNS = "p.id, p.customer_id, p.visit_id, p.text, p.made_on, p.due, p.kept_on"
 _FOLLOWUP_COLUMNS = "f.id, f.customer_id, f.visit_id, f.due, f.channel, f.type, f.note, f.done_on, f.done_note"
@@ -313,7 +314,7 @@ class SqliteStore:
     def add_visit(self, visit: Visit) -> Visit:
         cursor = self._write(
             "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
-            " amount, lost_reason, tier, stage, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " amount, lost_reason, tier, stage, answered, checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 visit.customer_id,
                 visit.date.isoformat(),
@@ -328,6 +329,7 @@ class SqliteStore:
                 visit.tier,
                 visit.stage,
                 json.dumps(list(visit.answered)),
+                json.dumps(visit.checks or {}),
             ),
         )
         return self._one(f"SELECT {_VISIT_COLUMNS} FROM visits v WHERE v.id = ?", cursor.lastrowid, _visit)
@@ -637,6 +639,15 @@ class SqliteStore:
         )[0]
         return row[0], row[1]
 
+    def scored_visits(self, start: date, end: date, customer_id: int | None = None) -> list[tuple[date, dict]]:
+        """(day, checks) of every visit between two days that has a scorecard, newest first."""
+        rows = self._read(
+            "SELECT date, checks FROM visits WHERE date BETWEEN ? AND ? AND checks <> '{}'"
+            " AND (? IS NULL OR customer_id = ?) ORDER BY date DESC, id DESC",
+            (start.isoformat(), end.isoformat(), customer_id, customer_id),
+        )
+        return [(_day(day), json.loads(checks)) for day, checks in rows]
+
     def silent_count(self, tier: str, silent_since: date) -> int:
         """How many customers :meth:`silent_customers` would find, without a limit."""
         since = silent_since.isoformat()
@@ -644,6 +655,38 @@ class SqliteStore:
             f"SELECT count(*) FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND {_NO_STANDING_FOLLOWUP}",
             (tier, since, since),
         )[0][0]
+
+    # -- practice ----------------------------------------------------------------------------------------------
+
+    def drill_schedule(self) -> dict[str, date]:
+        """The day each practised card is next due."""
+        return {card: _day(due) for card, due in self._read("SELECT card_id, due FROM drill_cards")}
+
+    def drill_state(self, card_id: str) -> str | None:
+        rows = self._read("SELECT state FROM drill_cards WHERE card_id = ?", (card_id,))
+        return rows[0][0] if rows else None
+
+    def save_review(self, card_id: str, state: str, due: date, rating: str, day: date) -> None:
+        """A card's new scheduler state and the review that made it."""
+        self._write(
+            "INSERT INTO drill_cards (card_id, due, state, reviews, lapses) VALUES (?, ?, ?, 1, ?)"
+            " ON CONFLICT (card_id) DO UPDATE SET due = excluded.due, state = excluded.state,"
+            " reviews = reviews + 1, lapses = lapses + excluded.lapses",
+            (card_id, due.isoformat(), state, int(rating == "again")),
+        )
+        self._write(
+            "INSERT INTO drill_reviews (card_id, rating, reviewed_on) VALUES (?, ?, ?)",
+            (card_id, rating, day.isoformat()),
+        )
+
+    def review_days(self, since: date) -> list[tuple[date, int, int]]:
+        """(day, reviews, of which 'again') for every day with a review since ``since``, newest first."""
+        rows = self._read(
+            "SELECT reviewed_on, count(*), sum(rating = 'again') FROM drill_reviews WHERE reviewed_on >= ?"
+            " GROUP BY reviewed_on ORDER BY reviewed_on DESC",
+            (since.isoformat(),),
+        )
+        return [(_day(day), total, again) for day, total, again in rows]
 
     # -- the rep's profile -----------------------------------------------------------------------------------
 
@@ -710,7 +753,8 @@ class SqliteStore:
             visit_ids = [
                 self._write(
                     "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
-                    " amount, lost_reason, tier, stage, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " amount, lost_reason, tier, stage, answered, checks)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         customer_id,
                         _text_day(visit["date"]),
@@ -725,6 +769,7 @@ class SqliteStore:
                         visit.get("tier"),
                         visit.get("stage"),
                         json.dumps(list(visit.get("answered", ()))),
+                        json.dumps(visit.get("checks") or {}),
                     ),
                 ).lastrowid
                 for visit in row.get("visits", ())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, StrictBool, ValidationError, model_validator
 
 from salescoach.core import vocabulary as v
 from salescoach.core.dates import DateError, calendar_day
@@ -43,6 +43,7 @@ class VisitRecord(Strict):
     tier: Literal[v.TIERS] | None = None
     stage: Stage = None
     answered: list[Literal[v.QUESTIONS]] = []
+    checks: dict[Literal[v.SCORE_CHECKS], StrictBool] = {}
 
 
 class PromiseRecord(Strict):

@@ -129,6 +129,7 @@ def build(
     today = app.today
     packs = _available_packs(app)
     created = datetime.now().isoformat(timespec="seconds")
+    cadences = {tier: rule["cadence_days"] for tier, rule in app.playbook(None)["topics"]["followup"]["tiers"].items()}
     with app.store() as store, store.transaction():  # the emptiness check holds until the commit: one demo wins
         if store.count_customers() and not force:
             raise InvalidInput(_("the store already holds customers; pass --force to add a demo book anyway"))
@@ -137,6 +138,7 @@ def build(
         for index in range(customers):
             customer = _customer(rng, index, language, today, created, packs)
             customer["dates"] = _dates(random.Random(f"dates-{seed}-{index}"), customer["playbook"], today)
+            _score_visits(random.Random(f"scores-{seed}-{index}"), customer, cadences, today)
             batch.append(customer)
             if len(batch) == 500 or index == customers - 1:
                 for key, value in store.insert_book(batch).items():
@@ -280,3 +282,50 @@ def _dates(rng: random.Random, pack: str | None, today: date) -> list[dict]:
             {"kind": kind, "month": when.month, "day": when.day, "year": when.year, "yearly": False, "lead_days": 30}
         )
     return dates
+
+
+_HABITS = {
+    "name_title": 0.9,
+    "opener": 0.6,
+    "thanks": 0.85,
+    "needs": 0.7,
+    "feelings": 0.25,
+    "options": 0.5,
+    "explained_no": 0.75,
+    "no_pressure": 0.8,
+}
+"""How often the demo rep remembers each habit the debrief asks about, a year ago. Each improves over the year
+but "acknowledged their feelings", which stays the habit to work on, so `coach` has a story to tell."""
+
+
+def _score_visits(rng: random.Random, customer: dict, cadences: dict[str, int], today: date) -> None:
+    """A scorecard for each visit: the record's checks from the record, the asked ones from the rep's habits.
+
+    Drawn from a random source of its own, so every other value of a seeded book stays what it was.
+    """
+    from salescoach.core.scorecard import VisitFacts, from_record
+
+    planned = sorted(followup["due"] for followup in customer["followups"])
+    for index, visit in enumerate(customer["visits"]):
+        day = visit["date"]
+        facts = VisitFacts(
+            day=day,
+            topics=(),
+            answered=tuple(visit["answered"]),
+            feedback=visit["feedback"],
+            benefit=visit["benefit"],
+            opportunity=visit["opportunity"] if rng.random() < 0.8 else None,
+            notes_taken=sum(note["noted_on"] == day for note in customer["notes"]),
+            promises_made=sum(promise["visit"] == index for promise in customer["promises"]),
+            next_due=next((due for due in planned if due >= day), None),
+            cadence_days=cadences[customer["tier"]],
+        )
+        checks = from_record(facts)
+        if rng.random() < 0.3:
+            checks["feedback"] = False  # the demo rep sometimes leaves without asking
+        progress = 1 - (today - day).days / 365
+        for habit, start in _HABITS.items():
+            if rng.random() < 0.85:  # the rep answers most questions, and skips a few
+                gain = 0 if habit == "feelings" else (1 - start) * 0.6 * progress
+                checks[habit] = rng.random() < start + gain
+        visit["checks"] = {check: passed for check, passed in checks.items() if passed is not None}

@@ -41,7 +41,25 @@ def listing(app: App) -> list[PlaybookInfo]:
 
 
 def show(app: App, name: str) -> dict:
-    return loader.load_model(name, app.language, app.where).model_dump(mode="json")
+    """The merged playbook; the scorecard's checks listed with their ids and whether the record scores them."""
+    data = loader.load_model(name, app.language, app.where).model_dump(mode="json")
+    data["scorecard"] = rubric(data["scorecard"])
+    return data
+
+
+def rubric(scorecard: dict) -> dict:
+    """The scorecard as scripts read it: each phase's checks as a list of ``{id, label, tip, weight, auto}``."""
+    from salescoach.core.vocabulary import SCORED_FROM_RECORD
+
+    return {
+        phase: {
+            "label": part["label"],
+            "checks": [
+                {"id": check, **fields, "auto": check in SCORED_FROM_RECORD} for check, fields in part["checks"].items()
+            ],
+        }
+        for phase, part in scorecard.items()
+    }
 
 
 def validate(app: App, paths: list[Path]) -> list[str]:

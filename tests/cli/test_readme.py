@@ -75,6 +75,7 @@ def test_the_readme_commands_run_on_the_demo_book(cli, tmp_path, monkeypatch):
     (tmp_path / "my-pack.yaml").write_text(PACK, encoding="utf-8")
     (tmp_path / "customers.csv").write_text("Name,Mobile,City\nChoi Yuna,010-4444-5555,Busan\n", encoding="utf-8")
     (tmp_path / "clients.csv").write_text("Client,Mobile\nHan Sora,010-6666-7777\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("Lee Jiwoo, thank you! Last chance to lock in today's rate.\n")
     (tmp_path / "messy.csv").write_text("name,email\nJung Hana,hana@example.com\n,no-name@example.com\n")
     (tmp_path / "contacts.vcf").write_text(
         textwrap.dedent("""\

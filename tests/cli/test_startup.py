@@ -1,4 +1,4 @@
-"""The commands a rep runs between meetings stay light: their plain output loads no Rich, YAML or pydantic."""
+"""The commands a rep runs between meetings stay light: their plain output loads no Rich, YAML, pydantic or fsrs."""
 
 import subprocess
 import sys
@@ -15,12 +15,22 @@ try:
     main()
 except SystemExit:
     pass
-heavy = sorted(name for name in ("rich", "yaml", "pydantic") if name in sys.modules)
+heavy = sorted(name for name in ("rich", "yaml", "pydantic", "fsrs") if name in sys.modules)
 sys.stderr.write("heavy=" + ",".join(heavy) + "\\n")
 """
 
 
-@pytest.mark.parametrize("args", [["followup"], ["prep", "First Customer"], ["followup", "--json"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["followup"],
+        ["prep", "First Customer"],
+        ["followup", "--json"],
+        ["check", "Ms. Park, thank you!"],
+        ["coach"],
+        ["drill", "list"],
+    ],
+)
 def test_daily_commands_import_no_heavy_modules_once_playbooks_are_cached(args, tmp_path):
     def heavy() -> str:
         done = subprocess.run(  # from another folder, so the installed package is the one imported

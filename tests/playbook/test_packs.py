@@ -65,6 +65,8 @@ def mirror(english, korean, where=""):
         assert isinstance(korean, dict) and set(english) == set(korean), f"{where}: keys differ"
         for key in english:
             mirror(english[key], korean[key], f"{where}.{key}")
+    elif isinstance(english, list) and where.startswith(".message_check."):
+        assert isinstance(korean, list) and korean, f"{where}: empty"  # each language has its own pushy words
     elif isinstance(english, list):
         assert isinstance(korean, list) and len(english) == len(korean), f"{where}: counts differ"
         for index, (a, b) in enumerate(zip(english, korean, strict=True)):

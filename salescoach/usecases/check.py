@@ -1,0 +1,74 @@
+"""`salescoach check`: a drafted message read against the pack's rules, for the customer it is meant for."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+from salescoach.core.message_check import Finding, check_message, name_forms
+from salescoach.errors import InvalidInput
+from salescoach.i18n import _
+from salescoach.usecases.app import App
+
+MAX_MESSAGE_BYTES = 100_000
+"""A message is an SMS or an e-mail; anything longer is a mistake (a wrong file, a device), not a draft."""
+
+
+class CheckResult(NamedTuple):
+    playbook: str
+    customer: str | None
+    findings: tuple[Finding, ...]
+    labels: dict[str, str]  # rule or detail id → the playbook's label for it
+
+
+def read_message(text: str | None, path: Path | None, stdin: BinaryIO | None = None) -> str:
+    """The draft from the argument, a file or standard input; at most :data:`MAX_MESSAGE_BYTES`, read as UTF-8.
+
+    Reading stops one byte past the limit, so a device or an endless pipe is refused instead of filling memory.
+    """
+    if text is not None and path is not None:
+        raise InvalidInput(_("give the message as TEXT or with --file, not both"))
+    if text is not None and text != "-":
+        message = text
+    else:
+        where = str(path) if path is not None else _("standard input")
+        try:
+            if path is not None:
+                with path.open("rb") as source:
+                    raw = source.read(MAX_MESSAGE_BYTES + 1)
+            else:
+                raw = (stdin or sys.stdin.buffer).read(MAX_MESSAGE_BYTES + 1)
+        except OSError as error:
+            raise InvalidInput(_("{path}: cannot read: {reason}").format(path=where, reason=error.strerror)) from None
+        if len(raw) > MAX_MESSAGE_BYTES:
+            raise InvalidInput(
+                _("{path}: a message may be at most {limit:,} bytes").format(path=where, limit=MAX_MESSAGE_BYTES)
+            )
+        try:
+            message = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidInput(_("{path}: not UTF-8 text").format(path=where)) from None
+    if not message.strip():
+        raise InvalidInput(_("the message is empty"), hint=_('salescoach check "Ms. Park, thank you for ..."'))
+    return message
+
+
+def check(app: App, message: str, playbook: str | None = None, customer: str | None = None) -> CheckResult:
+    """Findings for ``message`` under the rules of ``playbook``, or of the customer's own playbook."""
+    names: list[str] = []
+    customer_name = None
+    if customer is not None:
+        from salescoach.usecases.customers import find
+
+        with app.store() as store:
+            found = find(store, customer)
+        customer_name = found.name
+        names = name_forms(found.name)
+        if playbook is None:
+            playbook = found.playbook
+    data = app.customer_playbook(playbook).data if customer is not None else app.playbook(playbook)
+    rules = data["message_check"]
+    findings = check_message(message, rules["rules"], rules["details"], names)
+    labels = {key: item["label"] for section in ("rules", "details") for key, item in rules[section].items()}
+    return CheckResult(data["name"], customer_name, tuple(findings), labels)
