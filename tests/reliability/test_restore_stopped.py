@@ -1,0 +1,93 @@
+"""A restore stopped part-way, by Ctrl-C or killed outright, leaves the old book or the new one, whole, and what it
+says is true: "nothing was saved" only over the old book; "Restored", or "interrupted after the changes were saved",
+only over the new one."""
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import time
+from contextlib import closing
+
+import pytest
+
+from helpers import installed_script
+
+NOTES = 60_000
+"""Bulk notes that make the backup large enough for its restore to take a few seconds."""
+
+DELAYS = (0.8, 1.3, 1.8, 2.5)
+"""When to stop each restore (it takes about two seconds): while it checks the file, while it replaces the book,
+as it closes the store, or after it has finished."""
+
+TABLES = ("customers", "customer_tags", "notes", "visits", "promises", "followups", "purchases", "important_dates")
+
+
+def fingerprint(path) -> tuple:
+    """Enough of a book to tell two books apart, and whether it is intact."""
+    with closing(sqlite3.connect(path)) as connection:
+        intact = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        counts = tuple(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES)
+        return intact, counts
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    """A small book to be replaced and a large backup to replace it with (written once for all the trials)."""
+    folder = tmp_path_factory.mktemp("books")
+    env = {**os.environ, "SALESCOACH_HOME": str(folder / "home")}
+
+    def salescoach(*args: str) -> None:
+        subprocess.run([installed_script(), *args], env=env, check=True, capture_output=True, timeout=120)
+
+    salescoach("demo", "--customers", "20", "--seed", "1")
+    salescoach("backup", str(folder / "small.db"))
+    salescoach("demo", "--customers", "30", "--seed", "2", "--force")
+    salescoach("backup", str(folder / "large.db"))
+    with closing(sqlite3.connect(folder / "large.db")) as connection:
+        connection.execute(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?)"
+            " INSERT INTO notes (customer_id, kind, text, noted_on)"
+            " SELECT x % 50 + 1, 'personal', hex(randomblob(120)), '2026-01-01' FROM n",
+            (NOTES,),
+        )
+        connection.commit()
+    old, new = fingerprint(folder / "small.db"), fingerprint(folder / "large.db")
+    assert old != new and old[0] == new[0] == "ok"
+    return folder / "small.db", folder / "large.db", old, new
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
+def test_a_restore_stopped_part_way_leaves_one_whole_book_and_says_which(books, tmp_path, how):
+    small, large, old, new = books
+    finished = []
+    for trial, delay in enumerate(DELAYS):
+        home = tmp_path / f"home-{trial}"
+        home.mkdir(mode=0o700)
+        shutil.copy(small, home / "salescoach.db")
+        env = {**os.environ, "SALESCOACH_HOME": str(home)}
+        process = subprocess.Popen(
+            [installed_script(), "restore", str(large), "--yes"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(delay)
+        process.send_signal(how)
+        out, err = process.communicate(timeout=120)
+        now = fingerprint(home / "salescoach.db")
+        assert now in (old, new), (delay, now)
+        if how == signal.SIGINT:
+            if process.returncode == 130 and now == old:
+                assert err == "Error: interrupted; nothing was saved\n", (delay, err)
+            elif process.returncode == 130:  # stopped while the store closed, after the commit
+                assert err == "Error: interrupted after the changes were saved\n", (delay, err)
+            else:
+                assert process.returncode == 0 and out.startswith("Restored ") and now == new, (delay, out, err)
+        finished.append(now == new)
+    assert not all(finished), "every restore finished before it was stopped: make the backup larger"
+    after = subprocess.run([installed_script(), "customer", "list", "--json"], env=env, capture_output=True, timeout=60)
+    assert after.returncode == 0, after.stderr  # what a stopped restore leaves opens and works
