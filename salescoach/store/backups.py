@@ -57,6 +57,8 @@ def staged(source: Path, folder: Path) -> Iterator[Path]:
     """
     if not source.is_file():
         raise StoreUnavailable(_("no backup file at {path}").format(path=source))
+    with open(source, "rb"):  # one the system will not let us read is said as such (exit 1), not as "not a store"
+        pass
     scratch = _scratch(folder, "restore")
     try:
         with closing(sqlite3.connect(sqlite_path(scratch), isolation_level=None)) as copy:
