@@ -51,13 +51,13 @@ def set_(app: App, key: str, value: str) -> None:
         else:
             profile.update(app, **{field: value})
         return
-    current = settings.read(app.where.config)
-    if value:
-        current[key] = value
-    else:
-        current.pop(key, None)
-    settings.check(current)
-    if key == "playbook" and value:
-        app.playbook(value)
-    ensure_private_dir(app.where.home)
-    settings.write(app.where.config, current)
+    with settings.locked(ensure_private_dir(app.where.home)):
+        current = settings.read(app.where.config)
+        if value:
+            current[key] = value
+        else:
+            current.pop(key, None)
+        settings.check(current)
+        if key == "playbook" and value:
+            app.playbook(value)
+        settings.write(app.where.config, current)

@@ -57,7 +57,8 @@ def test_parallel_debriefs_and_followups_all_land(run):
 
 
 def _waiting(process: subprocess.Popen, database: Path) -> bool:
-    """Whether ``process`` has the store open and has stopped working (it waits for the lock, or has ended)."""
+    """Whether ``process`` has ``database`` (or a folder it locks) open and has stopped working: it waits for the
+    lock, or has ended."""
     if process.poll() is not None:
         return True
     try:
@@ -196,3 +197,28 @@ def test_a_store_locked_past_the_busy_timeout_is_a_one_line_runtime_error(cli, i
         holder.execute("ROLLBACK")
     assert failed.stderr.splitlines()[0] == "Error: the store is busy: another salescoach command held it for 1 seconds"
     assert len(cli.json("customer", "list")) == 1
+
+
+def test_config_changes_at_once_keep_each_other(run, isolated):
+    """`config set` reads, changes and writes back config.yaml: racing, each must keep the other's change."""
+    import fcntl
+
+    assert run("config", "set", "language", "en").returncode == 0
+    commands = [("config", "set", "language", "ko"), ("config", "set", "playbook", "bank")]
+    descriptor = os.open(isolated, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)  # the racers start, and wait for the lock
+        processes = [
+            subprocess.Popen([installed_script(), *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for command in commands
+        ]
+        deadline = time.monotonic() + 25
+        while not all(_waiting(process, isolated.resolve()) for process in processes) and time.monotonic() < deadline:
+            continue
+        assert [process.poll() for process in processes] == [None, None], "config set did not wait for the lock"
+    finally:
+        os.close(descriptor)
+    for process in processes:
+        assert process.wait(timeout=60) == 0, process.stderr.read()
+    settings = json.loads(run("config", "get", "--json").stdout)
+    assert (settings["language"], settings["playbook"]) == ("ko", "bank")
