@@ -91,3 +91,18 @@ def test_a_restore_stopped_part_way_leaves_one_whole_book_and_says_which(books, 
     assert not all(finished), "every restore finished before it was stopped: make the backup larger"
     after = subprocess.run([installed_script(), "customer", "list", "--json"], env=env, capture_output=True, timeout=60)
     assert after.returncode == 0, after.stderr  # what a stopped restore leaves opens and works
+
+
+def test_a_killed_restores_scratch_copy_is_swept_by_the_next_restore(cli, isolated, tmp_path):
+    cli("customer", "add", "Lee Jiwoo")
+    copy = tmp_path / "copy.db"
+    cli("backup", str(copy))
+    ended = subprocess.Popen(["true"])  # a process that has ended, as a killed restore has
+    ended.wait()
+    killed = isolated / f".restore-{ended.pid}-x1.partial"
+    running = isolated / f".restore-{os.getppid()}-x2.partial"  # a process alive now
+    for scratch in (killed, running):
+        shutil.copy(copy, scratch)
+    cli("restore", str(copy), "--yes")
+    assert not killed.exists() and running.exists()
+    assert sorted(path.name for path in isolated.glob(".*")) == [running.name]
