@@ -222,3 +222,14 @@ def test_config_changes_at_once_keep_each_other(run, isolated):
         assert process.wait(timeout=60) == 0, process.stderr.read()
     settings = json.loads(run("config", "get", "--json").stdout)
     assert (settings["language"], settings["playbook"]) == ("ko", "bank")
+
+
+def test_done_and_snooze_at_once_agree(run, isolated, open_items):
+    """Whichever goes first, the follow-up ends done, and a snooze that came second says it was already done."""
+    done, snoozed = race(isolated, ("followup", "done", "f1", "--no-next"), ("followup", "snooze", "f1", "--to", "+3d"))
+    assert done.returncode == 0, done.stderr
+    assert snoozed.returncode == 0 or (
+        snoozed.returncode == 1 and snoozed.stderr.startswith("Error: follow-up f1 was already done")
+    ), snoozed.stderr
+    listed = json.loads(run("followup", "--days", "366", "--json").stdout)
+    assert [entry["id"] for entry in listed["items"] if entry["kind"] == "followup"] == []
