@@ -120,6 +120,23 @@ def test_demos_at_once_on_an_empty_store_make_one_book(run, isolated):
     assert len(json.loads(run("customer", "list", "--json").stdout or "[]")) == 40
 
 
+def test_demos_at_once_in_a_new_data_folder_make_one_book(run, isolated):
+    """No store yet: the racers create it, set it up and migrate it together, then one fills it."""
+    processes = [
+        subprocess.Popen(
+            [installed_script(), "demo", "--customers", "40", "--seed", str(seed)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for seed in range(4)
+    ]
+    outputs = [process.communicate(timeout=120) for process in processes]
+    results = [subprocess.CompletedProcess(p.args, p.returncode, *out) for p, out in zip(processes, outputs, strict=True)]
+    one_winner(results, 2, "the store already holds customers")
+    assert len(json.loads(run("customer", "list", "--json").stdout)) == 40
+
+
 def test_removing_a_customer_twice_at_once_removes_once(run, isolated):
     for name in ("Lee Jiwoo", "Park Sora", "Kim Minsu"):
         assert run("customer", "add", name).returncode == 0
