@@ -132,7 +132,10 @@ def test_demos_at_once_in_a_new_data_folder_make_one_book(run, isolated):
         for seed in range(4)
     ]
     outputs = [process.communicate(timeout=120) for process in processes]
-    results = [subprocess.CompletedProcess(p.args, p.returncode, *out) for p, out in zip(processes, outputs, strict=True)]
+    results = [
+        subprocess.CompletedProcess(process.args, process.returncode, *output)
+        for process, output in zip(processes, outputs, strict=True)
+    ]
     one_winner(results, 2, "the store already holds customers")
     assert len(json.loads(run("customer", "list", "--json").stdout)) == 40
 
