@@ -7,6 +7,8 @@ Language is chosen by ``--lang``, then ``SALESCOACH_LANG``, then this file's ``l
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from salescoach.errors import InvalidInput
@@ -87,3 +89,20 @@ def choose_language(flag: str | None, settings: dict[str, str]) -> str:
     if chosen not in LANGUAGES:
         raise InvalidInput(f"unknown language {chosen!r}: use en or ko")
     return chosen
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the data folder locked while the settings are read, changed and written back: of two `config set` at
+    once, each keeps the other's change (unlocked, both read the old file and the last write wins)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows has no flock; there, two config changes at the same instant may still race
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)

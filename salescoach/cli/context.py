@@ -39,11 +39,13 @@ def clean_errors(command: F) -> F:
     """Run a command, printing expected failures as one line (plus hint) with their exit code, never a traceback.
 
     Ctrl-C exits 130 and end of input exits 1; both say that nothing was saved, which is true because every
-    command writes in one transaction at its end. A file or folder the system refuses is exit 1 too.
+    command writes in one transaction at its end; a Ctrl-C after that commit (while the store closes or the
+    result prints) says the changes were saved. A file or folder the system refuses is exit 1 too.
     """
 
     @functools.wraps(command)
     def run(*args, **kwargs):
+        saved_before = _commits()
         try:
             result = command(*args, **kwargs)
             sys.stdout.flush()  # here, so a reader that stopped early (`| head`) is met below
@@ -54,7 +56,7 @@ def clean_errors(command: F) -> F:
         except SalescoachError as error:
             raise fail(error.message, error.hint, error.exit_code) from None
         except (KeyboardInterrupt, EOFError, typer.Abort) as error:
-            raise _stopped(error) from None
+            raise _stopped(error, saved=_commits() > saved_before) from None
         except OSError as error:  # the machine refused (permissions, a full disk): a runtime failure, in one line
             where = f"{error.filename}: " if error.filename else ""
             raise fail(f"{where}{error.strerror or error}", None, EXIT_RUNTIME) from None
@@ -62,12 +64,20 @@ def clean_errors(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-def _stopped(error: BaseException) -> typer.Exit:
+def _commits() -> int:
+    """Transactions this process has committed so far (none if it never opened the store)."""
+    store = sys.modules.get("salescoach.store.sqlite")
+    return store.commits if store else 0
+
+
+def _stopped(error: BaseException, saved: bool = False) -> typer.Exit:
     """Ctrl-C is exit 130, end of input exit 1, each in one line. A yes/no question (Click's ``confirm``) turns
     both into ``Abort``, which would print a bare "Aborted!": what it caught is the ``Abort``'s context."""
     from salescoach.i18n import _
 
     cause = error.__context__ if isinstance(error, typer.Abort) else error
+    if isinstance(cause, KeyboardInterrupt) and saved:  # after the commit: closing the store, or printing
+        return fail(_("interrupted after the changes were saved"), None, EXIT_INTERRUPTED)
     if isinstance(cause, KeyboardInterrupt):
         return fail(_("interrupted; nothing was saved"), None, EXIT_INTERRUPTED)
     return fail(_("input ended before the answers were complete; nothing was saved"), None, EXIT_RUNTIME)

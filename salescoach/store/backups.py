@@ -57,7 +57,10 @@ def staged(source: Path, folder: Path) -> Iterator[Path]:
     """
     if not source.is_file():
         raise StoreUnavailable(_("no backup file at {path}").format(path=source))
-    scratch = _scratch(folder, "restore")
+    with open(source, "rb"):  # one the system will not let us read is said as such (exit 1), not as "not a store"
+        pass
+    _sweep(folder)
+    scratch = _scratch(folder, f"restore-{os.getpid()}")
     try:
         with closing(sqlite3.connect(sqlite_path(scratch), isolation_level=None)) as copy:
             try:
@@ -144,6 +147,22 @@ def _scratch(folder: Path, label: str) -> Path:
     descriptor, name = tempfile.mkstemp(prefix=f".{label}-", suffix=".partial", dir=folder)
     os.close(descriptor)
     return Path(name)
+
+
+def _sweep(folder: Path) -> None:
+    """Remove the scratch copies (each a whole book) of restores that were killed: those whose process is gone."""
+    if os.name != "posix":  # elsewhere os.kill(pid, 0) is no question but a signal
+        return
+    for scratch in folder.glob(".restore-*-*.partial"):
+        pid = scratch.name.split("-")[1]
+        if not (pid.isascii() and pid.isdigit() and len(pid) <= 9):
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            _remove(scratch)
+        except OSError:  # alive, someone else's
+            continue
 
 
 def _flush(path: Path) -> None:

@@ -13,7 +13,7 @@ import signal
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +33,9 @@ from salescoach.i18n import _
 from salescoach.store.migrations import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 30_000
+
+commits = 0
+"""Transactions this process has committed: after one, an interrupted command must not say nothing was saved."""
 
 _CUSTOMER_COLUMNS = (
     "c.id, c.name, c.honorific, c.company, c.playbook, c.phone, c.email, c.city, c.tier, c.stage, c.created,"
@@ -193,8 +196,10 @@ class SqliteStore:
             self._connection.rollback()
             raise
         else:
+            global commits
             with _uninterrupted():
                 _execute(self._connection, "COMMIT")
+                commits += 1
         finally:
             self._in_transaction = False
 
@@ -915,12 +920,9 @@ class SqliteStore:
         _execute(self._connection, "PRAGMA foreign_keys = OFF")  # the staged store was checked; a table empties at once
         try:
             with self.transaction():
-                reader = sqlite3.connect(sqlite_path(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
                 try:
-                    write_copy(reader, keep)
-                finally:
-                    reader.close()
-                try:
+                    with closing(sqlite3.connect(sqlite_path(self.path), timeout=BUSY_TIMEOUT_MS / 1000)) as reader:
+                        write_copy(reader, keep)
                     for table in self._tables():
                         columns = ", ".join(f'"{name}"' for name in self._columns(table))
                         self._write(f'DELETE FROM main."{table}"')
@@ -978,8 +980,8 @@ def _store_errors() -> Iterator[None]:
 
 @contextmanager
 def _uninterrupted() -> Iterator[None]:
-    """Ignore Ctrl-C while a commit runs. Once COMMIT has started the writes are saved, and an interrupt then
-    would be reported as "nothing was saved" over a book that was changed: the command finishes instead."""
+    """Ignore Ctrl-C while a commit runs and is counted in :data:`commits`: an interrupt raised between the two
+    would be reported as "nothing was saved" over a book that was changed."""
     try:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:  # not the main thread: signals are not ours to handle

@@ -47,13 +47,13 @@ def set_(app: App, key: str, value: str) -> None:
         except FieldError as error:  # the same rule as `profile set`, said of the key the rep typed
             raise FieldError(key, error.reason, **error.facts) from None
         return
-    current = settings.read(app.where.config)
-    if value:
-        current[key] = value
-    else:
-        current.pop(key, None)
-    settings.check(current)
-    if key == "playbook" and value:
-        app.playbook(value)
-    ensure_private_dir(app.where.home)
-    settings.write(app.where.config, current)
+    with settings.locked(ensure_private_dir(app.where.home)):
+        current = settings.read(app.where.config)
+        if value:
+            current[key] = value
+        else:
+            current.pop(key, None)
+        settings.check(current)
+        if key == "playbook" and value:
+            app.playbook(value)
+        settings.write(app.where.config, current)

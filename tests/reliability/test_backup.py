@@ -201,3 +201,16 @@ def test_backup_while_another_command_writes_is_whole(isolated, tmp_path, run):
         counts.append(connection.execute("SELECT count(*) FROM customers").fetchone()[0])
         connection.close()
     assert set(counts[:-1]) <= {0, 3000} and counts[-1] == 3000, counts
+
+
+@pytest.mark.parametrize("home", ["a#b %41 장부", "file:home?mode=memory"])
+def test_a_data_folder_named_like_a_uri_holds_its_own_store(cli, tmp_path, monkeypatch, home):
+    """The store itself is opened as a path: a relative SALESCOACH_HOME starting 'file:' once opened another file."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SALESCOACH_HOME", home)
+    cli("customer", "add", "Lee Jiwoo")
+    cli("backup", "copy.db")
+    cli("restore", "copy.db", "--yes")
+    with closing(sqlite3.connect(tmp_path / home / "salescoach.db")) as connection:
+        assert connection.execute("SELECT name FROM customers").fetchall() == [("Lee Jiwoo",)]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([home.split("/")[0], "copy.db"])

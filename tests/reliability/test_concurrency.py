@@ -57,7 +57,8 @@ def test_parallel_debriefs_and_followups_all_land(run):
 
 
 def _waiting(process: subprocess.Popen, database: Path) -> bool:
-    """Whether ``process`` has the store open and has stopped working (it waits for the lock, or has ended)."""
+    """Whether ``process`` has ``database`` (or a folder it locks) open and has stopped working: it waits for the
+    lock, or has ended."""
     if process.poll() is not None:
         return True
     try:
@@ -117,6 +118,26 @@ def test_demos_at_once_on_an_empty_store_make_one_book(run, isolated):
     results = race(isolated, *[("demo", "--customers", "40", "--seed", str(seed)) for seed in range(4)])
     one_winner(results, 2, "the store already holds customers")
     assert len(json.loads(run("customer", "list", "--json").stdout or "[]")) == 40
+
+
+def test_demos_at_once_in_a_new_data_folder_make_one_book(run, isolated):
+    """No store yet: the racers create it, set it up and migrate it together, then one fills it."""
+    processes = [
+        subprocess.Popen(
+            [installed_script(), "demo", "--customers", "40", "--seed", str(seed)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for seed in range(4)
+    ]
+    outputs = [process.communicate(timeout=120) for process in processes]
+    results = [
+        subprocess.CompletedProcess(process.args, process.returncode, *output)
+        for process, output in zip(processes, outputs, strict=True)
+    ]
+    one_winner(results, 2, "the store already holds customers")
+    assert len(json.loads(run("customer", "list", "--json").stdout)) == 40
 
 
 def test_removing_a_customer_twice_at_once_removes_once(run, isolated):
@@ -196,3 +217,39 @@ def test_a_store_locked_past_the_busy_timeout_is_a_one_line_runtime_error(cli, i
         holder.execute("ROLLBACK")
     assert failed.stderr.splitlines()[0] == "Error: the store is busy: another salescoach command held it for 1 seconds"
     assert len(cli.json("customer", "list")) == 1
+
+
+def test_config_changes_at_once_keep_each_other(run, isolated):
+    """`config set` reads, changes and writes back config.yaml: racing, each must keep the other's change."""
+    import fcntl
+
+    assert run("config", "set", "language", "en").returncode == 0
+    commands = [("config", "set", "language", "ko"), ("config", "set", "playbook", "bank")]
+    descriptor = os.open(isolated, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)  # the racers start, and wait for the lock
+        processes = [
+            subprocess.Popen([installed_script(), *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for command in commands
+        ]
+        deadline = time.monotonic() + 25
+        while not all(_waiting(process, isolated.resolve()) for process in processes) and time.monotonic() < deadline:
+            continue
+        assert [process.poll() for process in processes] == [None, None], "config set did not wait for the lock"
+    finally:
+        os.close(descriptor)
+    for process in processes:
+        assert process.wait(timeout=60) == 0, process.stderr.read()
+    settings = json.loads(run("config", "get", "--json").stdout)
+    assert (settings["language"], settings["playbook"]) == ("ko", "bank")
+
+
+def test_done_and_snooze_at_once_agree(run, isolated, open_items):
+    """Whichever goes first, the follow-up ends done, and a snooze that came second says it was already done."""
+    done, snoozed = race(isolated, ("followup", "done", "f1", "--no-next"), ("followup", "snooze", "f1", "--to", "+3d"))
+    assert done.returncode == 0, done.stderr
+    assert snoozed.returncode == 0 or (
+        snoozed.returncode == 1 and snoozed.stderr.startswith("Error: follow-up f1 was already done")
+    ), snoozed.stderr
+    listed = json.loads(run("followup", "--days", "366", "--json").stdout)
+    assert [entry["id"] for entry in listed["items"] if entry["kind"] == "followup"] == []
