@@ -81,45 +81,47 @@ SYNONYMS = {
     ),
     "playbook": ("playbook", "industry", "업종", "산업"),
     "phone": ("phone", "tel", "telephone", "phonenumber", "전화", "전화번호", "연락처"),
-    "email": ("email", "mail", "emailaddress", "primaryemail", "e-mailadresse", "電子メールアドレス", "이메일", "메일"),
-    "city": ("city", "town", "region", "homecity", "workcity", "businesscity", "address1city", "ort", "도시", "지역"),
+    "email": ("email", "mail", "emailaddress", "primaryemail", "e-mailadresse", "電子メールアドレス", "전자메일주소")
+    + ("이메일", "메일", "전자우편"),
+    "city": (
+        "city",
+        "town",
+        "region",
+        "homecity",
+        "workcity",
+        "businesscity",
+        "address1city",
+        "ort",
+        "도시",
+        "지역",
+        "주소",
+    ),
     "tier": ("tier", "grade", "level", "등급", "고객등급"),
-    "tags": ("tags", "tag", "labels", "group", "groupmembership", "categories", "kategorien", "태그", "그룹", "분류"),
+    "tags": (
+        "tags",
+        "tag",
+        "labels",
+        "group",
+        "groupmembership",
+        "categories",
+        "kategorien",
+        "태그",
+        "그룹",
+        "분류",
+        "범주",
+    ),
     "note": ("note", "notes", "memo", "comment", "notizen", "メモ", "메모", "비고", "참고"),
     "birthday": ("birthday", "birthdate", "dob", "geburtstag", "anniversaire", "誕生日", "생일", "생년월일"),
     "birth_year": ("birthyear",),
     "birth_month": ("birthmonth",),
 }
-MOBILE_PHONES = (
-    "mobile",
-    "mobilephone",
-    "mobilenumber",
-    "cell",
-    "cellphone",
-    "mobiltelefon",
-    "téléphonemobile",
-    "携帯電話",
-    "휴대폰",
-    "핸드폰",
-    "휴대전화",
-    "휴대폰번호",
-)
+MOBILE_PHONES = ("mobile", "mobilephone", "mobilenumber", "cell", "cellphone", "mobiltelefon", "téléphonemobile")
+MOBILE_PHONES += ("携帯電話", "휴대폰", "핸드폰", "휴대전화", "휴대폰번호")
 PREFERRED_PHONES = ("primaryphone",)
-OTHER_PHONES = (
-    "businessphone",
-    "businessphone2",
-    "homephone",
-    "homephone2",
-    "workphone",
-    "carphone",
-    "otherphone",
-    "companymainphone",
-    "telefongeschäftlich",
-    "telefonprivat",
-    "회사전화",
-    "집전화",
-)
+OTHER_PHONES = ("businessphone", "businessphone2", "homephone", "homephone2", "workphone", "carphone", "otherphone")
+OTHER_PHONES += ("companymainphone", "telefongeschäftlich", "telefonprivat", "회사전화", "근무처전화", "집전화")
 OTHER_EMAILS = ("secondaryemail", "email2address", "email3address", "e-mail2:adresse", "e-mail3:adresse")
+OTHER_EMAILS += ("전자메일2주소", "전자메일3주소")
 _NUMBERED = re.compile(r"^(phone|email)(\d+)(value|type|label)$")
 _MOBILE_WORDS = ("mobile", "cell", "휴대", "핸드폰", "携帯", "mobil", "portable")
 MAX_CELL = 128 * 1024
@@ -140,7 +142,15 @@ class Column(NamedTuple):
 
 
 def _key(header: str) -> str:
-    return re.sub(r"[\s_\-.()]", "", header).casefold()
+    return re.sub(r"[\s_\-.():]", "", header).casefold()
+
+
+_KINDS = [  # columns of one kind of phone or e-mail each, as Outlook and Thunderbird write them, with their rank
+    ({_key(name) for name in MOBILE_PHONES}, "phone", 1),
+    ({_key(name) for name in PREFERRED_PHONES}, "phone", 0),
+    ({_key(name) for name in OTHER_PHONES}, "phone", 2),
+    ({_key(name) for name in OTHER_EMAILS}, "email", 2),
+]
 
 
 def parse_overrides(pairs: list[str]) -> dict[str, str]:
@@ -173,7 +183,7 @@ def guess_columns(headers: list[str], overrides: dict[str, str]) -> list[Column]
                 )
             )
     mapped = [
-        Column(keys.index(_key(column)), field, rank=1 if _key(column) in MOBILE_PHONES else 2)
+        Column(keys.index(_key(column)), field, rank=1 if _key(column) in _KINDS[0][0] else 2)
         for column, field in overrides.items()
     ]
     taken = {column.index for column in mapped}
@@ -209,14 +219,9 @@ def _guess(index: int, key: str, keys: list[str], known: dict[str, str]) -> Colu
             if f"{kind}{number}{suffix}" in keys:
                 return Column(index, kind, kind=keys.index(f"{kind}{number}{suffix}"))
         return Column(index, kind)
-    if key in MOBILE_PHONES:
-        return Column(index, "phone", rank=1)
-    if key in PREFERRED_PHONES:
-        return Column(index, "phone", rank=0)
-    if key in OTHER_PHONES:
-        return Column(index, "phone")
-    if key in OTHER_EMAILS:
-        return Column(index, "email")
+    for names, field, rank in _KINDS:
+        if key in names:
+            return Column(index, field, rank=rank)
     if key in known:
         return Column(index, known[key], rank=0 if known[key] == "email" else 2)
     return None

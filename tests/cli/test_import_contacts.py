@@ -130,7 +130,7 @@ def test_a_bad_card_is_a_bad_row_by_its_line_and_skip_bad_imports_the_rest(cli, 
         "exported by a phone\n"  # a stray line before the first card belongs to no card
         "BEGIN:VCARD\nVERSION:3.0\nFN:Good One\nTEL:010-1\nEND:VCARD\n"
         "BEGIN:VCARD\nVERSION:3.0\nFN:Bad Birthday\nBDAY:someday\nEND:VCARD\n"
-        "BEGIN:VCARD\nVERSION:3.0\nTEL:010-3\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nN:\nTEL:010-3\nEND:VCARD\n"
         "BEGIN:VCARD\nVERSION:3.0\nFN:Good Two\nEMAIL:two@example.com\nEND:VCARD\n",
         encoding="utf-8",
     )
