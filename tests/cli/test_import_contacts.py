@@ -197,3 +197,17 @@ def test_ambiguous_numeric_birthdays_follow_the_file(cli, tmp_path):
     path.write_text("name,birthday\nLee,05/06/1990\nKim,25/12/1980\n", encoding="utf-8")
     cli("import", str(path))
     assert birthdays(book(cli)["Lee"]) == [(1990, 6, 5)]  # the file writes days first (25/12)
+
+
+def test_backslashes_are_escapes_in_vcard_3_and_text_in_2_1(cli, tmp_path):
+    path = tmp_path / "escapes.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lee;Jiwoo;;;\r\nFN:Lee\\Jiwoo\r\nORG:A\\;B;Sales\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Park\\, Minjun\r\nORG:Park\\; Sons;Sales\r\nNOTE:one\\ntwo\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    cli("import", str(path))
+    customers = book(cli)
+    assert customers["Lee\\Jiwoo"]["company"] == "A;B, Sales"  # 2.1 escapes only a structured value's ;
+    park = customers["Park, Minjun"]
+    assert (park["company"], park["notes"][0]["text"]) == ("Park; Sons, Sales", "one\ntwo")
