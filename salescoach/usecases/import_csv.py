@@ -91,7 +91,8 @@ SYNONYMS = {
         "workcity",
         "businesscity",
         "address1city",
-        "ort",
+        "ortgeschäftlich",
+        "ortprivat",
         "도시",
         "지역",
         "주소",
@@ -116,10 +117,11 @@ SYNONYMS = {
     "birth_month": ("birthmonth",),
 }
 MOBILE_PHONES = ("mobile", "mobilephone", "mobilenumber", "cell", "cellphone", "mobiltelefon", "téléphonemobile")
-MOBILE_PHONES += ("携帯電話", "휴대폰", "핸드폰", "휴대전화", "휴대폰번호")
-PREFERRED_PHONES = ("primaryphone",)
+MOBILE_PHONES += ("mobiltelefon2", "携帯電話", "휴대폰", "핸드폰", "휴대전화", "휴대폰번호")
+PREFERRED_PHONES = ("primaryphone", "haupttelefon")
 OTHER_PHONES = ("businessphone", "businessphone2", "homephone", "homephone2", "workphone", "carphone", "otherphone")
-OTHER_PHONES += ("companymainphone", "telefongeschäftlich", "telefonprivat", "회사전화", "근무처전화", "집전화")
+OTHER_PHONES += ("companymainphone", "telefongeschäftlich", "telefongeschäftlich2", "telefonfirma", "telefonprivat")
+OTHER_PHONES += ("telefonprivat2", "autotelefon", "weiterestelefon", "회사전화", "근무처전화", "집전화")
 OTHER_EMAILS = ("secondaryemail", "email2address", "email3address", "e-mail2:adresse", "e-mail3:adresse")
 OTHER_EMAILS += ("전자메일2주소", "전자메일3주소")
 _NUMBERED = re.compile(r"^(phone|email)(\d+)(value|type|label)$")

@@ -211,3 +211,15 @@ def test_backslashes_are_escapes_in_vcard_3_and_text_in_2_1(cli, tmp_path):
     assert customers["Lee\\Jiwoo"]["company"] == "A;B, Sales"  # 2.1 escapes only a structured value's ;
     park = customers["Park, Minjun"]
     assert (park["company"], park["notes"][0]["text"]) == ("Park; Sons, Sales", "one\ntwo")
+
+
+def test_a_german_outlook_export(cli):
+    report = cli.json("import", str(CONTACTS / "outlook-de-cp1252.csv"))
+    assert (report["added"], report["bad"]) == (2, [])
+    customers = book(cli)
+    gross = customers["Jürgen Groß"]
+    assert (gross["honorific"], gross["company"], gross["city"]) == ("Herr", "Autohaus Süd GmbH", "München")
+    assert gross["phones"] == ["+49 89 123400", "+49 171 2345678", "+49 89 123456"]  # the main one, the mobile
+    assert gross["emails"] == ["j.gross@autohaus-sued.example", "juergen@privat.example"]
+    assert (gross["tags"], birthdays(gross)) == (["Flotte"], [(1975, 4, 3)])
+    assert birthdays(customers["Anna Klein"]) == []
