@@ -22,6 +22,7 @@ from salescoach.usecases.import_fields import (
     Contact,
     Problem,
     Row,
+    column_key,
     contact_row,
     day_first_order,
     split_values,
@@ -143,15 +144,11 @@ class Column(NamedTuple):
     kind: int | None = None  # the column holding this value's kind (Google's "Phone 1 - Type")
 
 
-def _key(header: str) -> str:
-    return re.sub(r"[\s_\-.():]", "", header).casefold()
-
-
 _KINDS = [  # columns of one kind of phone or e-mail each, as Outlook and Thunderbird write them, with their rank
-    ({_key(name) for name in MOBILE_PHONES}, "phone", 1),
-    ({_key(name) for name in PREFERRED_PHONES}, "phone", 0),
-    ({_key(name) for name in OTHER_PHONES}, "phone", 2),
-    ({_key(name) for name in OTHER_EMAILS}, "email", 2),
+    ({column_key(name) for name in MOBILE_PHONES}, "phone", 1),
+    ({column_key(name) for name in PREFERRED_PHONES}, "phone", 0),
+    ({column_key(name) for name in OTHER_PHONES}, "phone", 2),
+    ({column_key(name) for name in OTHER_EMAILS}, "email", 2),
 ]
 
 
@@ -176,20 +173,20 @@ def guess_columns(headers: list[str], overrides: dict[str, str]) -> list[Column]
     Columns are matched ignoring case, spaces and punctuation (``--map mobile=phone`` finds "Mobile"); a
     ``--map`` column the file lacks is an error, since a typo there would drop a whole column without a word.
     """
-    keys = [_key(header) for header in headers]
+    keys = [column_key(header) for header in headers]
     for column in overrides:
-        if _key(column) not in keys:
+        if column_key(column) not in keys:
             raise InvalidInput(
                 _("--map: the file has no column {column!r}; its columns are {headers}").format(
                     column=column, headers=", ".join(headers)
                 )
             )
     mapped = [
-        Column(keys.index(_key(column)), field, rank=1 if _key(column) in _KINDS[0][0] else 2)
+        Column(keys.index(column_key(column)), field, rank=1 if column_key(column) in _KINDS[0][0] else 2)
         for column, field in overrides.items()
     ]
     taken = {column.index for column in mapped}
-    known = {_key(word): field for field, words in SYNONYMS.items() for word in words}
+    known = {column_key(word): field for field, words in SYNONYMS.items() for word in words}
     if "last_name" not in {known.get(key) for key in keys}:
         known["이름"] = "name"  # a Korean sheet's 이름 is the whole name; beside 성 (Outlook's), the given name
     if "birthmonth" in keys:
@@ -251,8 +248,8 @@ def _contact(columns: list[Column], cells: list[str]) -> Contact:
     def all_of(field: str) -> tuple[str, ...]:
         return tuple(value for _rank_, _order, value in sorted(values.get(field, ())))
 
-    def one(field: str, joiner: str = " ") -> str:
-        return joiner.join(value for _rank_, _order, value in values.get(field, ()))
+    def one(field: str) -> str:  # several columns of one field (name parts mapped to name) in the order mapped
+        return " ".join(value for _rank_, _order, value in values.get(field, ()))
 
     tags = tuple(tag for cell in all_of("tags") for tag in re.split(r"[;,]", cell))
     return Contact(
