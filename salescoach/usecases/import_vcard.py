@@ -190,6 +190,9 @@ def _card_row(begin: int, card: list[tuple[int, str]], encoding: str, today_text
     family, given, middle, prefix, _suffix = parts("N", 5)
     address = parts("ADR", 7)
     categories = values.parts(props["CATEGORIES"][0], ",") if "CATEGORIES" in props else []
+    spoken_birthday = ()  # a birthday in words (4.0's VALUE=text: "circa 1800") is kept as a note, not a date
+    if "BDAY" in props and "TEXT" in props["BDAY"][0].params.get("VALUE", ()):
+        spoken_birthday = (_("birthday: {text}").format(text=text("BDAY")),)
     contact = Contact(
         name=text("FN") or (text("NICKNAME") if not (family or given) else ""),
         given=given,
@@ -201,8 +204,8 @@ def _card_row(begin: int, card: list[tuple[int, str]], encoding: str, today_text
         emails=_ranked(props.get("EMAIL", []), values, mobile=False),
         city=address[3],
         tags=tuple(categories),
-        notes=tuple(values.text(prop) for prop in props.get("NOTE", ())),
-        birthday=text("BDAY"),
+        notes=tuple(values.text(prop) for prop in props.get("NOTE", ())) + spoken_birthday,
+        birthday="" if spoken_birthday else text("BDAY"),
     )
     if not contact.name and not family and not given and contact.company:
         contact = contact._replace(name=contact.company)  # a business card: the phone lists it by its company

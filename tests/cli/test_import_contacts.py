@@ -223,3 +223,13 @@ def test_a_german_outlook_export(cli):
     assert gross["emails"] == ["j.gross@autohaus-sued.example", "juergen@privat.example"]
     assert (gross["tags"], birthdays(gross)) == (["Flotte"], [(1975, 4, 3)])
     assert birthdays(customers["Anna Klein"]) == []
+
+
+def test_a_birthday_in_words_is_kept_as_a_note(cli, tmp_path):
+    path = tmp_path / "text-bday.vcf"
+    path.write_text(
+        "BEGIN:VCARD\nVERSION:4.0\nFN:Old Friend\nBDAY;VALUE=text:circa 1800\nEND:VCARD\n", encoding="utf-8"
+    )
+    cli("import", str(path))
+    friend = book(cli)["Old Friend"]
+    assert (birthdays(friend), [note["text"] for note in friend["notes"]]) == ([], ["birthday: circa 1800"])
