@@ -83,6 +83,11 @@ def _customer(row: Sequence) -> Customer:
     )
 
 
+def _points(primary: str | None, kind: str, others: list[tuple]) -> tuple[str, ...]:
+    """Every phone or e-mail of a customer, the primary first (once, should an edit have made it one of the others)."""
+    return (*([primary] if primary else []), *(value for of, value in others if of == kind and value != primary))
+
+
 def _note(row: Sequence) -> Note:
     return Note(id=row[0], customer_id=row[1], kind=row[2], text=row[3], noted_on=_day(row[4]), say=row[5])
 
@@ -400,8 +405,8 @@ class SqliteStore:
         others = self._read("SELECT kind, value FROM contact_points WHERE customer_id = ? ORDER BY id", (customer_id,))
         return CustomerFile(
             customer=customer,
-            phones=tuple([customer.phone] if customer.phone else []) + tuple(v for k, v in others if k == "phone"),
-            emails=tuple([customer.email] if customer.email else []) + tuple(v for k, v in others if k == "email"),
+            phones=_points(customer.phone, "phone", others),
+            emails=_points(customer.email, "email", others),
             notes=rows("notes", _NOTE_COLUMNS, "n.noted_on", _note),
             visits=rows("visits", _VISIT_COLUMNS, "v.date", _visit),
             promises=rows("promises", _PROMISE_COLUMNS, "p.made_on", _promise),

@@ -25,7 +25,7 @@ from salescoach.files import write_private
 from salescoach.i18n import _
 from salescoach.store.sqlite import name_key
 from salescoach.usecases.app import App
-from salescoach.usecases.import_fields import Problem, Row, phone_key
+from salescoach.usecases.import_fields import Problem, Row, column_key, phone_key
 
 INDUSTRY_WORDS = {  # an industry column's words (spaces, dashes and case ignored) → the pack for it
     **dict.fromkeys(("bank", "banking", "finance", "financial", "은행", "금융", "금융업", "은행업"), "bank"),
@@ -65,14 +65,10 @@ class ImportReport(NamedTuple):
     dry_run: bool
 
 
-def _key(header: str) -> str:
-    return re.sub(r"[\s_\-.()]", "", header).casefold()
-
-
 def _industry_playbooks(industry: str) -> list[str]:
     """The playbooks an industry column's value may mean, best first: a playbook of that very name (the rep's own
     ``Retail-Pro``), a pack for the word or a part of it, and the value as a playbook name (``Retail`` → ``retail``)."""
-    key = _key(industry)
+    key = column_key(industry)
     root = next((pack for part, pack in INDUSTRY_ROOTS.items() if part in key), None)
     plain = re.sub(r"[\s\-]+", "_", industry.casefold())
     return [name for name in (industry, INDUSTRY_WORDS.get(key), root, plain) if name]

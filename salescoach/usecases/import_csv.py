@@ -23,6 +23,7 @@ from salescoach.usecases.import_fields import (
     Contact,
     Problem,
     Row,
+    column_key,
     contact_row,
     day_first_order,
     split_values,
@@ -82,45 +83,49 @@ SYNONYMS = {
     ),
     "playbook": ("playbook", "industry", "업종", "산업"),
     "phone": ("phone", "tel", "telephone", "phonenumber", "전화", "전화번호", "연락처"),
-    "email": ("email", "mail", "emailaddress", "primaryemail", "e-mailadresse", "電子メールアドレス", "이메일", "메일"),
-    "city": ("city", "town", "region", "homecity", "workcity", "businesscity", "address1city", "ort", "도시", "지역"),
+    "email": ("email", "mail", "emailaddress", "primaryemail", "e-mailadresse", "電子メールアドレス", "전자메일주소")
+    + ("이메일", "메일", "전자우편"),
+    "city": (
+        "city",
+        "town",
+        "region",
+        "homecity",
+        "workcity",
+        "businesscity",
+        "address1city",
+        "ortgeschäftlich",
+        "ortprivat",
+        "도시",
+        "지역",
+        "주소",
+    ),
     "tier": ("tier", "grade", "level", "등급", "고객등급"),
-    "tags": ("tags", "tag", "labels", "group", "groupmembership", "categories", "kategorien", "태그", "그룹", "분류"),
+    "tags": (
+        "tags",
+        "tag",
+        "labels",
+        "group",
+        "groupmembership",
+        "categories",
+        "kategorien",
+        "태그",
+        "그룹",
+        "분류",
+        "범주",
+    ),
     "note": ("note", "notes", "memo", "comment", "notizen", "メモ", "메모", "비고", "참고"),
     "birthday": ("birthday", "birthdate", "dob", "geburtstag", "anniversaire", "誕生日", "생일", "생년월일"),
     "birth_year": ("birthyear",),
     "birth_month": ("birthmonth",),
 }
-MOBILE_PHONES = (
-    "mobile",
-    "mobilephone",
-    "mobilenumber",
-    "cell",
-    "cellphone",
-    "mobiltelefon",
-    "téléphonemobile",
-    "携帯電話",
-    "휴대폰",
-    "핸드폰",
-    "휴대전화",
-    "휴대폰번호",
-)
-PREFERRED_PHONES = ("primaryphone",)
-OTHER_PHONES = (
-    "businessphone",
-    "businessphone2",
-    "homephone",
-    "homephone2",
-    "workphone",
-    "carphone",
-    "otherphone",
-    "companymainphone",
-    "telefongeschäftlich",
-    "telefonprivat",
-    "회사전화",
-    "집전화",
-)
+MOBILE_PHONES = ("mobile", "mobilephone", "mobilenumber", "cell", "cellphone", "mobiltelefon", "téléphonemobile")
+MOBILE_PHONES += ("mobiltelefon2", "携帯電話", "휴대폰", "핸드폰", "휴대전화", "휴대폰번호")
+PREFERRED_PHONES = ("primaryphone", "haupttelefon")
+OTHER_PHONES = ("businessphone", "businessphone2", "homephone", "homephone2", "workphone", "carphone", "otherphone")
+OTHER_PHONES += ("companymainphone", "telefongeschäftlich", "telefongeschäftlich2", "telefonfirma", "telefonprivat")
+OTHER_PHONES += ("telefonprivat2", "autotelefon", "weiterestelefon", "회사전화", "근무처전화", "집전화")
 OTHER_EMAILS = ("secondaryemail", "email2address", "email3address", "e-mail2:adresse", "e-mail3:adresse")
+OTHER_EMAILS += ("전자메일2주소", "전자메일3주소")
 _NUMBERED = re.compile(r"^(phone|email)(\d+)(value|type|label)$")
 _MOBILE_WORDS = ("mobile", "cell", "휴대", "핸드폰", "携帯", "mobil", "portable")
 MAX_CELL = 128 * 1024
@@ -140,8 +145,12 @@ class Column(NamedTuple):
     kind: int | None = None  # the column holding this value's kind (Google's "Phone 1 - Type")
 
 
-def _key(header: str) -> str:
-    return re.sub(r"[\s_\-.()]", "", header).casefold()
+_KINDS = [  # columns of one kind of phone or e-mail each, as Outlook and Thunderbird write them, with their rank
+    ({column_key(name) for name in MOBILE_PHONES}, "phone", 1),
+    ({column_key(name) for name in PREFERRED_PHONES}, "phone", 0),
+    ({column_key(name) for name in OTHER_PHONES}, "phone", 2),
+    ({column_key(name) for name in OTHER_EMAILS}, "email", 2),
+]
 
 
 def parse_overrides(pairs: list[str]) -> dict[str, str]:
@@ -165,20 +174,20 @@ def guess_columns(headers: list[str], overrides: dict[str, str]) -> list[Column]
     Columns are matched ignoring case, spaces and punctuation (``--map mobile=phone`` finds "Mobile"); a
     ``--map`` column the file lacks is an error, since a typo there would drop a whole column without a word.
     """
-    keys = [_key(header) for header in headers]
+    keys = [column_key(header) for header in headers]
     for column in overrides:
-        if _key(column) not in keys:
+        if column_key(column) not in keys:
             raise InvalidInput(
                 _("--map: the file has no column {column!r}; its columns are {headers}").format(
                     column=column, headers=", ".join(headers)
                 )
             )
     mapped = [
-        Column(keys.index(_key(column)), field, rank=1 if _key(column) in MOBILE_PHONES else 2)
+        Column(keys.index(column_key(column)), field, rank=1 if column_key(column) in _KINDS[0][0] else 2)
         for column, field in overrides.items()
     ]
     taken = {column.index for column in mapped}
-    known = {_key(word): field for field, words in SYNONYMS.items() for word in words}
+    known = {column_key(word): field for field, words in SYNONYMS.items() for word in words}
     if "last_name" not in {known.get(key) for key in keys}:
         known["이름"] = "name"  # a Korean sheet's 이름 is the whole name; beside 성 (Outlook's), the given name
     if "birthmonth" in keys:
@@ -210,14 +219,9 @@ def _guess(index: int, key: str, keys: list[str], known: dict[str, str]) -> Colu
             if f"{kind}{number}{suffix}" in keys:
                 return Column(index, kind, kind=keys.index(f"{kind}{number}{suffix}"))
         return Column(index, kind)
-    if key in MOBILE_PHONES:
-        return Column(index, "phone", rank=1)
-    if key in PREFERRED_PHONES:
-        return Column(index, "phone", rank=0)
-    if key in OTHER_PHONES:
-        return Column(index, "phone")
-    if key in OTHER_EMAILS:
-        return Column(index, "email")
+    for names, field, rank in _KINDS:
+        if key in names:
+            return Column(index, field, rank=rank)
     if key in known:
         return Column(index, known[key], rank=0 if known[key] == "email" else 2)
     return None
@@ -245,8 +249,8 @@ def _contact(columns: list[Column], cells: list[str]) -> Contact:
     def all_of(field: str) -> tuple[str, ...]:
         return tuple(value for _rank_, _order, value in sorted(values.get(field, ())))
 
-    def one(field: str, joiner: str = " ") -> str:
-        return joiner.join(value for _rank_, _order, value in values.get(field, ()))
+    def one(field: str) -> str:  # several columns of one field (name parts mapped to name) in the order mapped
+        return " ".join(value for _rank_, _order, value in values.get(field, ()))
 
     tags = tuple(tag for cell in all_of("tags") for tag in re.split(r"[;,]", cell))
     return Contact(

@@ -66,6 +66,11 @@ class Contact(NamedTuple):
     birth_parts: tuple[str, str, str] = ("", "", "")  # year, month, day, as Thunderbird writes them apart
 
 
+def column_key(header: str) -> str:
+    """The form column names and industry words are matched in: no case, spaces or punctuation."""
+    return re.sub(r"[\s_\-.():]", "", header).casefold()
+
+
 def full_name(name: str, given: str, middle: str, family: str) -> str:
     """The name as it is written: family-first without a space for Korean, Japanese and Chinese names
     (이서연, 山田太郎), given-first otherwise. A display name that lacks the family name (a phone's first-name-only

@@ -20,7 +20,7 @@ from salescoach.usecases.import_text import encoding_of
 
 _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", re.DOTALL)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+=*\s*$")
-_WANTED = {"FN", "N", "ORG", "TEL", "EMAIL", "NOTE", "TITLE", "BDAY", "CATEGORIES", "ADR", "NICKNAME"}
+_WANTED = {"VERSION", "FN", "N", "ORG", "TEL", "EMAIL", "NOTE", "TITLE", "BDAY", "CATEGORIES", "ADR", "NICKNAME"}
 
 
 class Property(NamedTuple):
@@ -120,6 +120,22 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), text, flags=re.DOTALL)
 
 
+class _Values(NamedTuple):
+    """How one card's values are read: its file's encoding, and its version's escaping (2.1 escapes only the
+    semicolons of a structured value; 3.0 and 4.0 escape with backslashes throughout)."""
+
+    encoding: str
+    old: bool
+
+    def text(self, prop: Property) -> str:
+        value = _decoded(prop, self.encoding)
+        return (value if self.old else _unescape(value)).strip()
+
+    def parts(self, prop: Property, separator: str = ";") -> list[str]:
+        split = _split(_decoded(prop, self.encoding), separator)
+        return [(part.replace("\\;", ";") if self.old else _unescape(part)).strip() for part in split]
+
+
 def _decoded(prop: Property, encoding: str) -> str:
     """The value as text: quoted-printable undone, then its bytes read in the ``CHARSET`` it names (or the
     file's); an unknown charset falls back to the file's."""
@@ -138,7 +154,7 @@ def _types(prop: Property) -> set[str]:
     return set(prop.params.get("TYPE", ())) | ({"PREF"} if "PREF" in prop.params else set())
 
 
-def _ranked(props: list[Property], encoding: str, mobile: bool) -> tuple[str, ...]:
+def _ranked(props: list[Property], values: _Values, mobile: bool) -> tuple[str, ...]:
     """Phone numbers or e-mail addresses, preferred first, then (phones) mobile, in the card's order."""
 
     def rank(prop: Property) -> int:
@@ -150,8 +166,8 @@ def _ranked(props: list[Property], encoding: str, mobile: bool) -> tuple[str, ..
         return 1 if mobile and types & {"CELL", "MOBILE", "IPHONE"} else 2
 
     ordered = sorted(enumerate(props), key=lambda item: (rank(item[1]), item[0]))
-    values = (_unescape(_decoded(prop, encoding)).strip() for _index, prop in ordered)
-    return tuple(re.sub(r"^(?:tel|mailto):", "", value, flags=re.IGNORECASE) for value in values)  # 4.0's URIs
+    texts = (values.text(prop) for _index, prop in ordered)
+    return tuple(re.sub(r"^(?:tel|mailto):", "", text, flags=re.IGNORECASE) for text in texts)  # 4.0's URIs
 
 
 def _card_row(begin: int, card: list[tuple[int, str]], encoding: str, today_text: str) -> Row | Problem:
@@ -161,32 +177,35 @@ def _card_row(begin: int, card: list[tuple[int, str]], encoding: str, today_text
         if prop is not None and prop.name in _WANTED:
             props.setdefault(prop.name, []).append(prop)
     source = _source(card)
+    version = props["VERSION"][0].value.strip() if "VERSION" in props else "3.0"
+    values = _Values(encoding, old=version.startswith("2"))
 
     def text(name: str) -> str:
-        return _unescape(_decoded(props[name][0], encoding)).strip() if name in props else ""
+        return values.text(props[name][0]) if name in props else ""
 
-    def parts(name: str) -> list[str]:
-        if name not in props:
-            return []
-        return [_unescape(part).strip() for part in _split(_decoded(props[name][0], encoding), ";")]
+    def parts(name: str, count: int) -> list[str]:
+        found = values.parts(props[name][0]) if name in props else []
+        return (found + [""] * count)[:count]
 
-    name = (parts("N") + [""] * 5)[:5]
-    family, given, middle, prefix = name[0], name[1], name[2], name[3]
-    address = (parts("ADR") + [""] * 7)[:7]
-    categories = [_unescape(part) for part in _split(text("CATEGORIES"), ",")] if "CATEGORIES" in props else []
+    family, given, middle, prefix, _suffix = parts("N", 5)
+    address = parts("ADR", 7)
+    categories = values.parts(props["CATEGORIES"][0], ",") if "CATEGORIES" in props else []
+    spoken_birthday = ()  # a birthday in words (4.0's VALUE=text: "circa 1800") is kept as a note, not a date
+    if "BDAY" in props and "TEXT" in props["BDAY"][0].params.get("VALUE", ()):
+        spoken_birthday = (_("birthday: {text}").format(text=text("BDAY")),)
     contact = Contact(
         name=text("FN") or (text("NICKNAME") if not (family or given) else ""),
         given=given,
         middle=middle,
         family=family,
         honorific=prefix or text("TITLE"),
-        company=", ".join(part for part in parts("ORG") if part),
-        phones=_ranked(props.get("TEL", []), encoding, mobile=True),
-        emails=_ranked(props.get("EMAIL", []), encoding, mobile=False),
+        company=", ".join(part for part in parts("ORG", 9) if part),
+        phones=_ranked(props.get("TEL", []), values, mobile=True),
+        emails=_ranked(props.get("EMAIL", []), values, mobile=False),
         city=address[3],
         tags=tuple(categories),
-        notes=tuple(_unescape(_decoded(prop, encoding)) for prop in props.get("NOTE", ())),
-        birthday=text("BDAY"),
+        notes=tuple(values.text(prop) for prop in props.get("NOTE", ())) + spoken_birthday,
+        birthday="" if spoken_birthday else text("BDAY"),
     )
     if not contact.name and not family and not given and contact.company:
         contact = contact._replace(name=contact.company)  # a business card: the phone lists it by its company

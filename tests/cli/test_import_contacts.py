@@ -130,7 +130,7 @@ def test_a_bad_card_is_a_bad_row_by_its_line_and_skip_bad_imports_the_rest(cli, 
         "exported by a phone\n"  # a stray line before the first card belongs to no card
         "BEGIN:VCARD\nVERSION:3.0\nFN:Good One\nTEL:010-1\nEND:VCARD\n"
         "BEGIN:VCARD\nVERSION:3.0\nFN:Bad Birthday\nBDAY:someday\nEND:VCARD\n"
-        "BEGIN:VCARD\nVERSION:3.0\nTEL:010-3\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nN:\nTEL:010-3\nEND:VCARD\n"
         "BEGIN:VCARD\nVERSION:3.0\nFN:Good Two\nEMAIL:two@example.com\nEND:VCARD\n",
         encoding="utf-8",
     )
@@ -197,3 +197,39 @@ def test_ambiguous_numeric_birthdays_follow_the_file(cli, tmp_path):
     path.write_text("name,birthday\nLee,05/06/1990\nKim,25/12/1980\n", encoding="utf-8")
     cli("import", str(path))
     assert birthdays(book(cli)["Lee"]) == [(1990, 6, 5)]  # the file writes days first (25/12)
+
+
+def test_backslashes_are_escapes_in_vcard_3_and_text_in_2_1(cli, tmp_path):
+    path = tmp_path / "escapes.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lee;Jiwoo;;;\r\nFN:Lee\\Jiwoo\r\nORG:A\\;B;Sales\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Park\\, Minjun\r\nORG:Park\\; Sons;Sales\r\nNOTE:one\\ntwo\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    cli("import", str(path))
+    customers = book(cli)
+    assert customers["Lee\\Jiwoo"]["company"] == "A;B, Sales"  # 2.1 escapes only a structured value's ;
+    park = customers["Park, Minjun"]
+    assert (park["company"], park["notes"][0]["text"]) == ("Park; Sons, Sales", "one\ntwo")
+
+
+def test_a_german_outlook_export(cli):
+    report = cli.json("import", str(CONTACTS / "outlook-de-cp1252.csv"))
+    assert (report["added"], report["bad"]) == (2, [])
+    customers = book(cli)
+    gross = customers["Jürgen Groß"]
+    assert (gross["honorific"], gross["company"], gross["city"]) == ("Herr", "Autohaus Süd GmbH", "München")
+    assert gross["phones"] == ["+49 89 123400", "+49 171 2345678", "+49 89 123456"]  # the main one, the mobile
+    assert gross["emails"] == ["j.gross@autohaus-sued.example", "juergen@privat.example"]
+    assert (gross["tags"], birthdays(gross)) == (["Flotte"], [(1975, 4, 3)])
+    assert birthdays(customers["Anna Klein"]) == []
+
+
+def test_a_birthday_in_words_is_kept_as_a_note(cli, tmp_path):
+    path = tmp_path / "text-bday.vcf"
+    path.write_text(
+        "BEGIN:VCARD\nVERSION:4.0\nFN:Old Friend\nBDAY;VALUE=text:circa 1800\nEND:VCARD\n", encoding="utf-8"
+    )
+    cli("import", str(path))
+    friend = book(cli)["Old Friend"]
+    assert (birthdays(friend), [note["text"] for note in friend["notes"]]) == ([], ["birthday: circa 1800"])
