@@ -54,6 +54,14 @@ def debrief(
     next_date: Annotated[str | None, typer.Option(help="Next follow-up date (default: the tier's cadence).")] = None,
     next_channel: Annotated[str | None, typer.Option(help="Next follow-up channel.")] = None,
     next_type: Annotated[str | None, typer.Option(help="Next follow-up type: unfinished, help, info, care.")] = None,
+    check: Annotated[
+        Many,
+        typer.Option(
+            "--check",
+            help="A habit you kept (repeat; the others asked count as missed): name_title, opener, thanks, needs,"
+            " feelings, options, explained_no, no_pressure.",
+        ),
+    ] = None,
     json_: JsonOption = False,
 ) -> None:
     """Record a contact: FBO, what you learned, promises, outcome, tier, and the next step.
@@ -89,6 +97,7 @@ def debrief(
         next_date=next_date,
         next_channel=next_channel,
         next_type=next_type,
+        checks=check,
     )
     if from_file is not None:
         if answers:
@@ -153,6 +162,8 @@ def _from_flags(**flags) -> dict:
         promises.append({"text": body, "due": due})
     if promises:
         data["promises"] = promises
+    if flags["checks"]:
+        data["checks"] = flags["checks"]
     next_touch = {"date": flags["next_date"], "channel": flags["next_channel"], "type": flags["next_type"]}
     if any(value is not None for value in next_touch.values()):  # a channel or type alone keeps the cadence's date
         data["next"] = next_touch

@@ -118,7 +118,39 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
             "channel": _ask(console, _("Next follow-up channel"), default_channel, v.CHANNELS),
             "type": _ask(console, _("Next follow-up type"), default_type, v.FOLLOWUP_TYPES),
         }
+    if "checks" not in data:
+        data["checks"] = _ask_checks(console, playbook)
     return data, create
+
+
+def _ask_checks(console, playbook: dict) -> dict[str, bool]:
+    """The scorecard's checklist: one keypress a habit (y or n; anything else skips it)."""
+    import sys
+
+    import typer
+
+    console.print(_("How did it go? y yes, n no, any other key skips."), markup=False)
+    checks = {}
+    for check in v.ASKED_CHECKS:
+        label = playbook["scorecard"][_phase(check)]["checks"][check]["label"]
+        console.print(f"  {label}? ", markup=False, end="")
+        if sys.stdin.isatty():
+            key = typer.getchar()
+        else:
+            key = sys.stdin.readline()
+            if not key:
+                raise EOFError
+        key = key.strip().lower()[:1]
+        console.print(key or "-", markup=False)
+        if key in ("y", "n"):
+            checks[check] = key == "y"
+    return checks
+
+
+def _phase(check: str) -> str:
+    from salescoach.core.scorecard import phase_of
+
+    return phase_of(check)
 
 
 def _ask_notes(console, app, playbook: dict, who: tuple) -> list[dict]:

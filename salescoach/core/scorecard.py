@@ -48,6 +48,11 @@ def phase_of(check: str) -> str:
     return next(phase for phase, checks in v.SCORECARD.items() if check in checks)
 
 
+def weights(rubric: Mapping) -> dict[str, float]:
+    """Each check's weight in a playbook's ``scorecard``."""
+    return {check: item["weight"] for part in rubric.values() for check, item in part["checks"].items()}
+
+
 class Score(NamedTuple):
     percent: int | None  # None: nothing was judged
     missed: tuple[str, ...]  # failed checks, the heaviest first

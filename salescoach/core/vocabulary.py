@@ -28,6 +28,9 @@ SCORE_CHECKS = tuple(check for checks in SCORECARD.values() for check in checks)
 
 SCORED_FROM_RECORD = ("asked_area", "learned", "feedback", "benefit", "opportunity", "next_in_cadence", "promised")
 """Checks the debrief's own record answers; the rest are asked at the end of the debrief."""
+
+ASKED_CHECKS = tuple(check for check in SCORE_CHECKS if check not in SCORED_FROM_RECORD)
+"""Checks only the rep can answer: a yes/no checklist at the end of the debrief, or ``--check``."""
 """The communication details a drafted message can be checked for from its words alone."""
 LEVERS = ("identity", "relationship", "benefit")
 REFUSALS = ("no_need", "not_interested", "no_time", "another_day")

@@ -29,4 +29,20 @@ def debrief_page(result) -> Page:
     if result.next:
         nxt = result.next
         page.bullet(_("Next touch"), f"f{nxt.id}: {nxt.due} · {nxt.channel} · {nxt.type}", "green")
+    if result.score is not None:
+        page.line(*score_spans(result.score, result.missed))
     return page
+
+
+def score_spans(score: int, missed) -> tuple:
+    """ "Score 78%: missed Asked for Feedback, Offered options — tip: …" (the heaviest miss's tip)."""
+    if not missed:
+        return ((_("Score {score}%: every habit judged was kept.").format(score=score), "bold green"),)
+    labels = ", ".join(item.label for item in missed[:3])
+    if len(missed) > 3:
+        labels += _(" and {count} more").format(count=len(missed) - 3)
+    return (
+        (_("Score {score}%").format(score=score), "bold yellow"),
+        (": " + _("missed {checks}").format(checks=labels), ""),
+        (" — " + _("tip: {tip}").format(tip=missed[0].tip), "dim"),
+    )

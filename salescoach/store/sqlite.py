@@ -344,6 +344,11 @@ class SqliteStore:
         )
         return self._one(f"SELECT {_VISIT_COLUMNS} FROM visits v WHERE v.id = ?", cursor.lastrowid, _visit)
 
+    def score_visit(self, visit_id: int, checks: dict[str, bool]) -> Visit:
+        """Keep a visit's scorecard (check id → passed)."""
+        self._write("UPDATE visits SET checks = ? WHERE id = ?", (json.dumps(checks), visit_id))
+        return self._one(f"SELECT {_VISIT_COLUMNS} FROM visits v WHERE v.id = ?", visit_id, _visit)
+
     def add_promise(self, customer_id: int, text: str, made_on: date, due: date, visit_id: int | None) -> Promise:
         cursor = self._write(
             "INSERT INTO promises (customer_id, visit_id, text, made_on, due) VALUES (?, ?, ?, ?, ?)",

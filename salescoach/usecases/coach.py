@@ -65,13 +65,9 @@ def coach(app: App, start: date | None = None, end: date | None = None, customer
     return summarise(visits, rubric, start, end, who.name if who else None)
 
 
-def weights_of(rubric: dict) -> dict[str, float]:
-    return {check: item["weight"] for part in rubric.values() for check, item in part["checks"].items()}
-
-
 def summarise(visits: list[tuple[date, dict]], rubric: dict, start: date, end: date, customer: str | None) -> Coaching:
     """The trends from (day, checks) pairs, newest first: per check, per phase, by month, and the weakest habit."""
-    weights = weights_of(rubric)
+    weights = sc.weights(rubric)
     checks = []
     for phase, ids in v.SCORECARD.items():
         for check in ids:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from salescoach.core import scorecard
 from salescoach.core.agenda import next_touch
 from salescoach.core.records import Customer, Followup, Note, Promise, Visit
 from salescoach.core.relationship import derive_stage
@@ -18,6 +19,14 @@ from salescoach.i18n import _
 from salescoach.usecases.app import App
 from salescoach.usecases.customers import find_or_none
 from salescoach.usecases.debrief_input import DebriefInput, validate
+
+
+class Missed(NamedTuple):
+    """A scorecard check the visit missed, as the playbook words it."""
+
+    id: str
+    label: str
+    tip: str
 
 
 class DebriefResult(NamedTuple):
@@ -29,6 +38,8 @@ class DebriefResult(NamedTuple):
     next: Followup | None
     closed_followups: tuple[int, ...]
     stage: int
+    score: int | None  # the visit scorecard's weighted share passed (None: nothing judged)
+    missed: tuple[Missed, ...]  # the heaviest first
 
 
 def read_file(app: App, path: Path) -> DebriefInput:
@@ -106,7 +117,36 @@ def record(app: App, entry: DebriefInput, create: bool) -> DebriefResult:
             next_followup = _plan_next(store, playbook, customer, entry, tier, visit)
         stage = derive_stage(store.customer_file(customer.id)).stage
         customer = store.update_customer(customer.id, tier=tier, stage=stage)
-        return DebriefResult(customer, created, visit, notes, promises, next_followup, closed, stage)
+        checks = _scorecard(playbook, entry, tier, next_followup)
+        visit = store.score_visit(visit.id, checks)
+        score = scorecard.score(checks, scorecard.weights(playbook["scorecard"]))
+        missed = tuple(_missed(playbook["scorecard"], check) for check in score.missed)
+        return DebriefResult(
+            customer, created, visit, notes, promises, next_followup, closed, stage, score.percent, missed
+        )
+
+
+def _scorecard(playbook: dict, entry: DebriefInput, tier: str, planned: Followup | None) -> dict[str, bool]:
+    """The visit's checks: those the record answers, and the rep's own answers to the rest."""
+    facts = scorecard.VisitFacts(
+        day=entry.date,
+        topics=tuple(entry.topics),
+        answered=tuple(entry.answered),
+        feedback=entry.feedback,
+        benefit=entry.benefit,
+        opportunity=entry.opportunity,
+        notes_taken=len(entry.notes),
+        promises_made=len(entry.promises),
+        next_due=planned.due if planned else None,
+        cadence_days=playbook["topics"]["followup"]["tiers"][tier]["cadence_days"],
+    )
+    judged = {**scorecard.from_record(facts), **entry.checks}
+    return {check: passed for check, passed in judged.items() if passed is not None}
+
+
+def _missed(rubric: dict, check: str) -> Missed:
+    item = rubric[scorecard.phase_of(check)]["checks"][check]
+    return Missed(check, item["label"], item["tip"])
 
 
 def _plan_next(store, playbook: dict, customer: Customer, entry: DebriefInput, tier: str, visit: Visit) -> Followup:

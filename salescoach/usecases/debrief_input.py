@@ -9,7 +9,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    model_validator,
+)
 
 from salescoach.core import fields
 from salescoach.core import vocabulary as v
@@ -85,6 +94,18 @@ class NextIn(Strict):
     type: Literal[v.FOLLOWUP_TYPES] | None = None
 
 
+def _ticked(value: object) -> object:
+    """A list of checks names the habits kept, so every other asked check was missed (but "explained any no",
+    which is owed only when the rep said no); a mapping says each."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        missed = {check: False for check in v.ASKED_CHECKS if check != "explained_no"}
+        return missed | {item: True for item in value}
+    return value
+
+
+Checks = Annotated[dict[Literal[v.ASKED_CHECKS], StrictBool], BeforeValidator(_ticked)]
+
+
 class DebriefInput(Strict):
     """Everything a debrief records about one contact."""
 
@@ -105,6 +126,7 @@ class DebriefInput(Strict):
     answered: list[Literal[v.QUESTIONS]] = []
     promises: list[PromiseIn] = []
     next: NextIn | None = None
+    checks: Checks = {}  # the scorecard's asked checks: passed or missed; unlisted ones are not judged
 
     @model_validator(mode="after")
     def _outcome_details(self) -> DebriefInput:
