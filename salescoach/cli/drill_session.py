@@ -42,7 +42,7 @@ def run_session(app, limit: int, pack: str | None) -> None:
         raise fail(
             _("input ended; the {count} reviews done are saved").format(count=done), None, EXIT_RUNTIME
         ) from None
-    sys.stdout.write(_("{count} cards practised.").format(count=done) + "\n")
+    sys.stdout.write(_("Cards practised: {count}.").format(count=done) + "\n")
 
 
 def _ask(prompt: str) -> str:

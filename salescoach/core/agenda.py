@@ -70,6 +70,7 @@ class Agenda(NamedTuple):
     at_risk: tuple[AtRisk, ...] = ()
     total: int = 0  # items due in all; ``items`` may be only the first of them
     broken_playbooks: tuple[tuple[str, str], ...] = ()  # (name, problem): their customers got the default
+    drills_due: int = 0  # practice cards due (see `salescoach drill`)
 
 
 class CustomerContext(NamedTuple):

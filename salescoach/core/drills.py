@@ -53,8 +53,10 @@ class DrillCard(NamedTuple):
 
 
 def cards_of(pack: str, playbook: Mapping, values: Mapping[str, str | None]) -> list[DrillCard]:
-    """Every card one playbook makes, its lines filled with the rep's own facts (``values``)."""
+    """Every card one playbook makes, its lines filled with the rep's own facts (``values``), spoken to the
+    playbook's sample customer."""
     tasks = playbook["drill"]
+    values = {"address": tasks["address"], **values}
     one = playbook["stages"]["stage1"]
     cards = []
     for key, refusal in one["refusals"].items():

@@ -417,6 +417,7 @@ class Drill(Part):
     question: Text
     neutral: Text
     followup: Text
+    address: Text  # the sample customer the model answers speak to ("Ms. Park")
 
 
 class Playbook(Part):

@@ -54,6 +54,9 @@ def agenda_page(agenda: Agenda, show_why: bool) -> Page:
             last = _("last contact {date}").format(date=risk.last_contact)
             page.line((risk.customer, "bold"), (f" · {risk.tier} · {silent} · {last}", ""), lead="  • ")
             page.bullet(_("Say"), risk.reason, "green", lead="    ")
+    if agenda.drills_due:
+        page.line()
+        page.line((_("{count} practice cards due: `salescoach drill`").format(count=agenda.drills_due), "cyan"))
     return page
 
 
@@ -106,4 +109,5 @@ def agenda_json(agenda: Agenda) -> dict:
             }
             for risk in agenda.at_risk
         ],
+        "drills_due": agenda.drills_due,
     }

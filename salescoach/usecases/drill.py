@@ -27,9 +27,13 @@ def cards(app: App, pack: str | None = None) -> list[DrillCard]:
         profile = store.profile()
     default = app.default_playbook or DEFAULT_PLAYBOOK
     chosen = list(dict.fromkeys([pack] if pack else [default, *sorted(name or default for name in names)]))
-    playbooks = [(data["name"], data) for data in (_playbook(app, name, pack is not None) for name in chosen)]
+    return deck_of([_playbook(app, name, pack is not None) for name in chosen], profile)
+
+
+def deck_of(playbooks: list[dict], profile) -> list[DrillCard]:
+    """The cards of these playbooks (the first in full), their lines filled with the rep's own facts."""
     values = {"rep": profile.name, "rep_company": profile.company, "rep_title": profile.title}
-    return deck(playbooks, values)
+    return deck([(data["name"], data) for data in playbooks], values)
 
 
 def _playbook(app: App, name: str, strict: bool) -> dict:

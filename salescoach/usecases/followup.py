@@ -16,6 +16,7 @@ from salescoach.core.agenda import (
     resolve,
     weight_rows,
 )
+from salescoach.core.drills import due as due_cards
 from salescoach.core.occasions import date_name, next_unhandled, occurrence_days
 from salescoach.core.records import Customer, Followup, ImportantDate, Promise
 from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
@@ -23,6 +24,7 @@ from salescoach.errors import AlreadyDone, InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.app import App, PlaybookChoice
 from salescoach.usecases.customers import check_choice, clean_text, find
+from salescoach.usecases.drill import deck_of
 
 AT_RISK_SHOWN = 10
 """How many drifting customers the morning list shows (the furthest past their tier's limit first)."""
@@ -82,6 +84,9 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         notes = store.latest_notes(list(named))
         visits = store.latest_visits(list(named))
         profile = store.profile()
+        schedule = store.drill_schedule()
+    packs = [playbook_named(None), *(playbook_named(name) for name in sorted(filter(None, in_use)))]
+    drills_due = len(due_cards(deck_of(packs, profile), schedule, day, None))
     contexts = {
         customer_id: CustomerContext(
             customer, playbook_named(customer.playbook), tuple(notes.get(customer_id, ())), visits.get(customer_id)
@@ -90,7 +95,7 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
     }
     broken = tuple(sorted((choice.broken, choice.problem) for choice in playbooks.values() if choice.broken))
     return build_agenda(day, until, shown, total, contexts, silent, profile, AT_RISK_SHOWN)._replace(
-        broken_playbooks=broken
+        broken_playbooks=broken, drills_due=drills_due
     )
 
 

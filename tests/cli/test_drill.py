@@ -63,7 +63,7 @@ def test_the_weakest_habits_cards_come_first(cli):
 def test_a_session_from_standard_input_and_in_korean(cli):
     before = len(cli.json("drill", "list"))
     result = cli("drill", "--limit", "2", input="my answer\n3\n\n9\n4\n")  # 9 is no rating: asked again
-    assert result.stdout.count("Model answers") == 2 and "2 cards practised." in result.stdout
+    assert result.stdout.count("Model answers") == 2 and "Cards practised: 2." in result.stdout
     assert len(cli.json("drill", "list")) == before - 2
     korean = cli("--lang", "ko", "drill", "--limit", "1", input="\n3\n").stdout
     assert "모범 답안" in korean and "Model answers" not in korean

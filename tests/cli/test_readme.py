@@ -37,6 +37,7 @@ ANSWERS = {
     ("prep", "lee", "--walk"): "q\n",
     ("customer", "remove", "lee"): "n\n",
     ("restore",): "y\n",
+    ("drill",): "\n3\n" * 10,
 }
 """What a rep types at the prompts of the interactive examples, by the start of their arguments."""
 
