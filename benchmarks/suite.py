@@ -160,6 +160,8 @@ def main() -> None:
                 "prep 1 (terminal)": [TERMINAL, SCRIPT, "prep", "1"],
                 "customer list --json": [SCRIPT, "customer", "list", "--json"],
                 "check": [SCRIPT, "check", "--customer", "1", "Last chance: you must sign today!"],
+                "coach": [SCRIPT, "coach"],
+                "drill list": [SCRIPT, "drill", "list"],
                 "debrief --from-file": [SCRIPT, "debrief", "--from-file", str(debrief_file(work))],
             }
             results = compare(commands, options.runs, env)

@@ -57,6 +57,7 @@ def coach_page(result) -> Page:
             (f" ({result.weakest.label}: {_rate(result.weakest.recent)})", "dim"),
         )
         page.line((_("Tip: "), "bold"), (result.weakest.tip, ""), lead="  ")
+        page.line((_("Practise it: `salescoach drill` puts its cards first."), "cyan"), lead="  ")
     page.heading(_("Last 5 visits, and the change from the 5 before"))
     for phase in result.phases:
         page.line(*_row(phase, "bold"))

@@ -2,7 +2,7 @@
 
 Each fixture was made by the salescoach of its version (v2 is v1's store opened and added to by that version;
 v3 is v2's, given a one-off renewal and a yearly anniversary; v4 is v3's, given phones, an e-mail and a handled
-anniversary).
+anniversary; v6 is v4's migrated by the first six migrations, given a note's phrase and a second phone).
 """
 
 import os
@@ -46,7 +46,7 @@ def dump(path, kept: dict[str, list[str]]):
         connection.close()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 6])
 def test_earlier_version_store_migrates_and_keeps_every_record(cli, isolated, version):
     fixture = FIXTURES / f"schema-v{version}.db"
     isolated.mkdir(mode=0o700)
@@ -73,6 +73,8 @@ def test_earlier_version_store_migrates_and_keeps_every_record(cli, isolated, ve
     assert {item["kind"] for item in agenda["items"]} >= (
         {"promise", "followup", "date"} if version >= 2 else {"promise"}
     )
+    assert cli.json("coach")["visits"] == 0  # visits debriefed before the scorecard are not scored
+    assert cli.json("drill", "list") and cli.json("drill", "stats")["practised"] == 0
 
 
 def test_a_one_off_date_without_a_year_becomes_yearly(cli, isolated):
