@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from salescoach.core.brief import Brief, Section
+from salescoach.core.history import days_ago
+from salescoach.core.vocabulary import word
 from salescoach.i18n import _
 from salescoach.render.page import Page
 
@@ -59,7 +61,7 @@ def brief_page(brief: Brief) -> Page:
     page.line((_("Prep") + ": ", "bold"), (head.name, "bold"), *(((" — " + head.company, ""),) if head.company else ()))
     facts = [
         _("stage {stage} ({reason})").format(stage=head.stage, reason=labels[head.stage_reason]),
-        _("tier {tier}").format(tier=head.tier or "—"),
+        _("tier {tier}").format(tier=word(head.tier) or "—"),
         _("contacts {count}").format(count=head.visits),
         _("emotional bank {balance:+d}").format(balance=head.bank_balance),
         _("playbook {name}").format(name=head.playbook),
@@ -69,7 +71,7 @@ def brief_page(brief: Brief) -> Page:
             name=head.playbook, missing=head.playbook_missing
         )
     if head.last_contact:
-        facts.insert(2, _("last contact {date} ({days} days ago)").format(date=head.last_contact, days=head.days_since))
+        facts.insert(2, _("last contact {date} ({ago})").format(date=head.last_contact, ago=days_ago(head.days_since)))
     page.line((" · ".join(facts), "dim"))
     if brief.save_command:
         page.line((_("First visit: this customer is not in your book yet. After the visit, save them with:"), "yellow"))
@@ -92,7 +94,7 @@ def brief_page(brief: Brief) -> Page:
     for section in brief.plan:
         _section(page, section, labels)
     step = brief.next_step
-    page.bullet(_("Next step"), f"{step.date} · {step.channel} · {step.type}: {step.script}", "green")
+    page.bullet(_("Next step"), f"{step.date} · {word(step.channel)} · {word(step.type)}: {step.script}", "green")
 
     page.heading(_("Stage {stage} tactics").format(stage=head.stage))
     for section in brief.tactics:
@@ -106,14 +108,14 @@ def brief_page(brief: Brief) -> Page:
             page.bullet(label, promise.text, "red" if promise.overdue_days else "")
     if brief.last_fbo:
         fbo = brief.last_fbo
-        page.heading(_("Last FBO ({date}, {channel})").format(date=fbo.date, channel=fbo.channel))
+        page.heading(_("Last FBO ({date}, {channel})").format(date=fbo.date, channel=word(fbo.channel)))
         page.bullet(_("Feedback"), fbo.feedback or "—")
         page.bullet(_("Benefit promised"), fbo.benefit or "—")
         page.bullet(_("Opportunity left open"), fbo.opportunity or "—")
     if brief.commonalities:
         page.heading(_("In common"))
         for item in brief.commonalities:
-            page.bullet(item.label, item.text)
+            page.bullet(word(item.label), item.text)
     page.heading(_("Communication checklist"))
     for item in brief.checklist:
         page.bullet(item.label, item.text)
