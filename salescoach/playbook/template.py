@@ -53,8 +53,8 @@ FREE_TEXT: dict[str, str] = {
 }
 """Text the rep wrote, in any shape: allowed only where any text reads correctly (see the module docstring)."""
 
-SPOKEN = ("detail", "family", "leisure", "need", "pain", "interest")
-"""Free-text fields that come from a note, which may carry the rep's phrase for speaking (``{need.say}``)."""
+SPOKEN = ("detail", "family", "leisure", "need", "pain", "interest", "promise")
+"""Free-text fields of a note or a promise, which may carry the rep's phrase for speaking (``{need.say}``)."""
 
 PLACEHOLDERS: dict[str, str] = {
     **SAFE,

@@ -64,3 +64,28 @@ def test_the_phrase_goes_out_and_back_exactly(cli, tmp_path_factory, monkeypatch
     second = home / "again.json"
     cli("export", "--format", "json", "--out", str(second))
     assert json.loads(second.read_text()) == json.loads(first.read_text())
+
+
+def test_a_promise_is_said_as_the_thing_delivered(cli, tmp_path, monkeypatch):
+    cli("customer", "add", "이서연", "--honorific", "사장님")
+    visit = tmp_path / "visit.yaml"
+    visit.write_text(
+        "customer: 이서연\nchannel: visit\noutcome: progress\nnext: null\n"
+        'promises: [{text: "수수료표 메일로 보내기", due: 내일, say: "수수료표"},\n'
+        '           {text: "금요일에 전화하기", due: 내일}]\n',
+        encoding="utf-8",
+    )
+    cli("--lang", "ko", "debrief", "--from-file", str(visit))
+    scripts = [item["script"] for item in cli.json("--lang", "ko", "followup", "--days", "3")["items"]]
+    assert scripts == [
+        "이서연 사장님, 약속드린 수수료표, 여기 있습니다.",
+        "이서연 사장님, 약속드린 대로 연락드립니다. (약속: 금요일에 전화하기)",
+    ]
+    first = tmp_path / "book.json"
+    cli("export", "--format", "json", "--out", str(first))
+    monkeypatch.setenv("SALESCOACH_HOME", str(tmp_path / "other"))
+    cli.json("import", str(first))
+    second = tmp_path / "again.json"
+    cli("export", "--format", "json", "--out", str(second))
+    assert json.loads(second.read_text()) == json.loads(first.read_text())
+    assert [p.get("say") for p in json.loads(first.read_text())["customers"][0]["promises"]] == ["수수료표", None]
