@@ -54,7 +54,7 @@ def latest(notes: Iterable[Note], kinds: Iterable[str]) -> Note | None:
 def family_name(name: str) -> str:
     """The family name in a customer's name: the first syllable of a Hangul name (two for 남궁, 제갈, ...), the
     first word of a romanised Korean name written family name first ("Park Soyeon"), else the last word."""
-    words = name.split()
+    words = [word for word in name.split() if not word.isdigit()] or name.split()  # "Doyun Cho 269" is a Cho
     if not words:
         return name
     first = words[0]

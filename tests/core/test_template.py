@@ -168,6 +168,7 @@ def test_values_are_never_reinterpreted(value):
         ("남궁민수", "남궁"),
         ("이 서연", "이"),
         ("Cher", "Cher"),
+        ("Doyun Cho 269", "Cho"),
     ],
 )
 def test_the_family_name_is_found_in_either_order(name, family):
