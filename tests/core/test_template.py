@@ -83,6 +83,9 @@ def test_a_particle_needs_a_fixed_form_and_a_known_particle():
     with pytest.raises(TemplateError) as caught:
         placeholders("{name|에서}")
     assert (caught.value.problem, caught.value.token) == ("particle", "에서")
+    with pytest.raises(TemplateError) as caught:
+        placeholders("{name|}")
+    assert caught.value.problem == "particle"
 
 
 def test_a_list_needs_a_line_that_uses_no_note():
