@@ -71,8 +71,8 @@ def address(playbook: dict, name: str, honorific: str | None) -> str:
     """How to address the customer, in the playbook's language (``Ms. Park``, ``이서연 사장님``)."""
     formats = playbook["address"]
     suffix = formats.get("honorific_suffix", "")
-    if honorific and suffix and not honorific.endswith(suffix):
-        honorific += suffix
+    if honorific and suffix and not honorific.endswith(suffix) and "가" <= honorific[-1] <= "힣":
+        honorific += suffix  # a title typed bare (과장 -> 과장님), but never "Dr.님"
     template = formats["with_honorific"] if honorific else formats["plain"]
     return fill(template, {"name": name, "honorific": honorific, "family_name": family_name(name)})
 
