@@ -171,7 +171,9 @@ def note_customer(
     from salescoach.usecases import customers
 
     who, note = customers.note(current_app(ctx), customer, kind, text, say)
-    Output().status(_("Noted ({kind}) for {name}.").format(kind=note.kind, name=who.name))
+    from salescoach.core.vocabulary import word
+
+    Output().status(_("Noted ({kind}) for {name}.").format(kind=word(note.kind), name=who.name))
 
 
 @app.command("date")

@@ -72,14 +72,14 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
         data["topics"] = [topic.strip() for topic in topics.split(",") if topic.strip()]
     if "notes" not in data:
         who = (known, known.name if known else data["customer"])
-        data["notes"] = _ask_notes(console, app, playbook, who)
+        data["notes"] = _ask_notes(console, playbook, who)
         for kind, question in (
             ("need", _("Needs they mentioned (Enter to skip)")),
             ("pain", _("Pain points they shared (Enter to skip)")),
         ):
             answer = _ask(console, question, FINISH)
             if answer:
-                data["notes"].append(_with_phrase(console, app, playbook, who, kind, answer))
+                data["notes"].append(_with_phrase(console, playbook, who, kind, answer))
     for letter, question in (
         ("feedback", _("F — Feedback: their view of this conversation")),
         ("benefit", _("B — Benefit: the value you promised for the next contact")),
@@ -106,7 +106,7 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
         picked = _ask(console, _("Which of the six questions did you answer? (numbers, comma-separated)"), FINISH)
         data["answered"] = _question_ids(picked)
     if "promises" not in data:
-        data["promises"] = _ask_promises(console, app)
+        data["promises"] = _ask_promises(console, app, playbook, (known, known.name if known else data["customer"]))
     if data["outcome"] != "lost" and "next" not in data:
         from salescoach.core.agenda import next_touch
         from salescoach.core.dates import parse_day
@@ -153,7 +153,7 @@ def _phase(check: str) -> str:
     return phase_of(check)
 
 
-def _ask_notes(console, app, playbook: dict, who: tuple) -> list[dict]:
+def _ask_notes(console, playbook: dict, who: tuple) -> list[dict]:
     notes = []
     kinds = (*v.NOTE_KINDS, FINISH)
     while True:
@@ -165,19 +165,18 @@ def _ask_notes(console, app, playbook: dict, who: tuple) -> list[dict]:
         )
         if kind == FINISH:
             return notes
-        notes.append(_with_phrase(console, app, playbook, who, kind, _ask(console, _("What"))))
+        notes.append(_with_phrase(console, playbook, who, kind, _ask(console, _("What"))))
 
 
-def _with_phrase(console, app, playbook: dict, who: tuple, kind: str, text: str) -> dict:
-    """A note, with the rep's phrase for speaking of it when they give one; the line it makes is shown first, so
-    the rep hears it before keeping it (Enter keeps the note without a phrase)."""
+def _with_phrase(console, playbook: dict, who: tuple, kind: str, text: str, question: str | None = None) -> dict:
+    """A note (or a promise, ``kind`` promise), with the rep's phrase for speaking of it when they give one; the
+    line it makes is shown first, so the rep hears it before keeping it (Enter keeps it without a phrase)."""
     from salescoach.core.details import say_preview
-    from salescoach.core.records import Note
 
-    note = {"kind": kind, "text": text}
+    note = {"text": text} if kind == "promise" else {"kind": kind, "text": text}
     while True:
-        say = _ask(console, _("How would you say it to them? A short phrase (Enter to skip)"), FINISH)
-        preview = say and say_preview(playbook, *who, Note(0, 0, kind, text, app.today, say))
+        say = _ask(console, question or _("How would you say it to them? A short phrase (Enter to skip)"), FINISH)
+        preview = say and say_preview(playbook, *who, kind, text, say)
         if not preview:
             return {**note, "say": say} if say else note
         console.print(_("It reads: {line}").format(line=preview), markup=False)
@@ -185,13 +184,15 @@ def _with_phrase(console, app, playbook: dict, who: tuple, kind: str, text: str)
             return {**note, "say": say}
 
 
-def _ask_promises(console, app) -> list[dict]:
+def _ask_promises(console, app, playbook: dict, who: tuple) -> list[dict]:
     promises = []
     while True:
         text = _ask(console, _("A promise you made (Enter when done)"), FINISH)
         if not text:
             return promises
-        promises.append({"text": text, "due": _ask_date(console, app, _("Due"), "+3d")})
+        question = _('What it delivers, as you will say it to them, e.g. "the fee table" (Enter to skip)')
+        promise = _with_phrase(console, playbook, who, "promise", text, question)
+        promises.append({**promise, "due": _ask_date(console, app, _("Due"), "+3d")})
 
 
 def _question_ids(picked: str) -> list[str]:

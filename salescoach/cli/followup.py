@@ -7,6 +7,7 @@ import typer
 
 from salescoach.cli.context import clean_errors, current_app
 from salescoach.cli.options import JsonOption, day_option
+from salescoach.core.vocabulary import word
 from salescoach.i18n import _
 
 app = typer.Typer(
@@ -106,7 +107,7 @@ def done(
     if result.next:
         output.status(
             _("Next touch f{id}: {due} by {channel}.").format(
-                id=result.next.id, due=result.next.due, channel=result.next.channel
+                id=result.next.id, due=result.next.due, channel=word(result.next.channel)
             )
         )
 
@@ -147,6 +148,6 @@ def add(
     )
     Output().status(
         _("Planned f{id}: {name}, {due} by {channel} ({type}).").format(
-            id=planned.id, name=customer_.name, due=planned.due, channel=planned.channel, type=planned.type
+            id=planned.id, name=customer_.name, due=planned.due, channel=word(planned.channel), type=word(planned.type)
         )
     )

@@ -191,7 +191,8 @@ def followup_script(followup: Followup, context: CustomerContext, profile: Profi
 
 
 def promise_script(promise: Promise, context: CustomerContext, profile: Profile) -> str:
-    return _script(context, profile, context.playbook["topics"]["followup"]["promise"], promise=promise.text)
+    lines = context.playbook["topics"]["followup"]["promise"]
+    return _script(context, profile, lines, promise=promise.text, **{"promise.say": promise.say})
 
 
 def event_script(event: ImportantDate, when: date, context: CustomerContext, profile: Profile) -> str:

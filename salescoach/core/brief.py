@@ -158,9 +158,12 @@ def build_brief(
         key=lambda promise: (promise.due, promise.id),
     )
     balance = bank_balance(promises, today)
-    commonalities = tuple(
-        dict.fromkeys(Item(note.text, note.kind) for note in notes if note.kind in COMMONALITY_NOTE_KINDS)
-    )
+    shared = {  # each fact once, however often it was noted
+        (note.kind, " ".join(note.text.split()).casefold()): Item(note.text, note.kind)
+        for note in notes
+        if note.kind in COMMONALITY_NOTE_KINDS
+    }
+    commonalities = tuple(shared.values())
     answered = {question for visit in visits for question in visit.answered}
     facts = {
         **values,

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from salescoach.core.details import latest
 from salescoach.core.records import Note
 from salescoach.core.vocabulary import PERSONAL_NOTE_KINDS
-from salescoach.playbook.template import fill, fill_best
+from salescoach.playbook.template import SPOKEN, fill, fill_best
 
 SHORT_TEXT = 60
 """The one-screen brief shows at most this many characters of any one text a rep typed; --full and --json show it
@@ -29,8 +29,9 @@ def clip(text: str) -> str:
     return text if len(text) <= SHORT_TEXT else text[: SHORT_TEXT - 1].rstrip() + "…"
 
 
-RAW_NOTES = ("detail", "need", "pain", "interest")
-"""Placeholders that hold a note as the rep wrote it ("plays golf on Saturdays", "부모님 모시고 삶")."""
+RAW_NOTES = SPOKEN
+"""Placeholders that hold a note or promise as the rep wrote it ("plays golf on Saturdays", "부모님 모시고 삶"); their
+``.say`` phrases, which the rep wrote for speaking, stay."""
 
 
 def clipped(values: dict) -> dict:

@@ -13,7 +13,7 @@ from datetime import date
 
 from salescoach.core.records import Customer, Note, Profile, Visit
 from salescoach.core.vocabulary import PERSONAL_NOTE_KINDS
-from salescoach.playbook.template import fill, is_complete, placeholders
+from salescoach.playbook.template import SPOKEN, fill, is_complete, placeholders
 
 _COMPOUND_FAMILY_NAMES = ("남궁", "제갈", "선우", "독고", "황보", "사공", "서문", "동방")
 _KOREAN_FAMILY_NAMES = frozenset(
@@ -54,7 +54,7 @@ def latest(notes: Iterable[Note], kinds: Iterable[str]) -> Note | None:
 def family_name(name: str) -> str:
     """The family name in a customer's name: the first syllable of a Hangul name (two for 남궁, 제갈, ...), the
     first word of a romanised Korean name written family name first ("Park Soyeon"), else the last word."""
-    words = name.split()
+    words = [word for word in name.split() if not word.isdigit()] or name.split()  # "Doyun Cho 269" is a Cho
     if not words:
         return name
     first = words[0]
@@ -71,8 +71,8 @@ def address(playbook: dict, name: str, honorific: str | None) -> str:
     """How to address the customer, in the playbook's language (``Ms. Park``, ``이서연 사장님``)."""
     formats = playbook["address"]
     suffix = formats.get("honorific_suffix", "")
-    if honorific and suffix and not honorific.endswith(suffix):
-        honorific += suffix
+    if honorific and suffix and not honorific.endswith(suffix) and "가" <= honorific[-1] <= "힣":
+        honorific += suffix  # a title typed bare (과장 -> 과장님), but never "Dr.님"
     template = formats["with_honorific"] if honorific else formats["plain"]
     return fill(template, {"name": name, "honorific": honorific, "family_name": family_name(name)})
 
@@ -120,11 +120,16 @@ def template_values(
         "opportunity": last_visit.opportunity if last_visit else None,
         "note": None,
         "promise": None,
+        "promise.say": None,
         "event": None,
     }
     for field, kinds in NOTE_FIELDS.items():
-        values.update(note_values(field, latest(notes, kinds), family))
+        note = latest(notes, kinds)
+        values.update({field: note.text if note else None, f"{field}.say": note.say if note else None})
     values.update(extra or {})
+    for field in SPOKEN:  # a phrase is spoken to the customer: of their family with honour, and never blank
+        say = values[f"{field}.say"]
+        values[f"{field}.say"] = honour_family(say, family) if say and say.strip() else None
     return values
 
 
@@ -139,13 +144,8 @@ NOTE_FIELDS = {
 """Which note kinds fill each note placeholder: a hobby is not an investment interest."""
 
 
-def note_values(field: str, note: Note | None, family: Mapping[str, str]) -> dict[str, str | None]:
-    """``{field}`` and ``{field.say}`` for one note (or None for both)."""
-    say = note.say if note and note.say and note.say.strip() else None
-    return {field: note.text if note else None, f"{field}.say": honour_family(say, family) if say else None}
-
-
 PREVIEW_LINES = {
+    "promise": ("topics", "followup", "promise"),
     "need": ("topics", "followup", "types", "help", "templates"),
     "pain": ("questions", "relevance", "prompts"),
     "interest": ("topics", "followup", "types", "info", "templates"),
@@ -153,17 +153,21 @@ PREVIEW_LINES = {
 """Where a note of each kind is spoken of, for previewing the rep's phrase; personal kinds open the greeting."""
 
 
-def say_preview(playbook: dict, customer: Customer | None, name: str, note: Note) -> str | None:
-    """The line a note's speaking phrase makes for this customer, so the rep can hear it before keeping it; None
-    for kinds no line speaks of (hometown, school and workplace are shown as what the rep has in common)."""
-    where = PREVIEW_LINES.get(note.kind)
-    if where is None and note.kind in PERSONAL_NOTE_KINDS:
+def say_preview(playbook: dict, customer: Customer | None, name: str, kind: str, text: str, say: str) -> str | None:
+    """The line a speaking phrase makes for this customer, for a note of ``kind`` or a ``promise``, so the rep can
+    hear it before keeping it; None for kinds no line speaks of (hometown, school and workplace are shown as what
+    the rep has in common)."""
+    where = PREVIEW_LINES.get(kind)
+    if where is None and kind in PERSONAL_NOTE_KINDS:
         where = ("topics", "greeting", "with_detail")
     if where is None:
         return None
     lines = playbook
     for key in where:
         lines = lines[key]
-    values = template_values(playbook, customer, name, [note])
+    if kind == "promise":
+        values = template_values(playbook, customer, name, extra={"promise": text, "promise.say": say})
+    else:
+        values = template_values(playbook, customer, name, [Note(0, 0, kind, text, date.min, say)])
     spoken = (line for line in lines if any(part.endswith(".say") for part in placeholders(line)))
     return next((fill(line, values) for line in spoken if is_complete(line, values)), None)

@@ -1,4 +1,5 @@
-"""A customer's timeline: every contact, note, promise, follow-up and purchase in date order."""
+"""A customer's timeline: every contact, note, promise, follow-up and purchase in date order, and how long ago a
+day was, said as a person would ("today", "1 day ago", "12 days ago")."""
 
 from __future__ import annotations
 
@@ -73,3 +74,14 @@ def timeline(book: CustomerFile, today: date, weights: Mapping[str, float] | Non
     events.sort(key=lambda event: (event.date, order[event.kind], event.id))
     ledger = bank_ledger(book.promises, today)
     return Timeline(tuple(events), tuple(ledger), ledger[-1].balance if ledger else 0)
+
+
+def days_ago(days: int) -> str:
+    """How long ago, in words of the interface language: 1 day, not 1 days."""
+    from salescoach.i18n import _
+
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("1 day ago")
+    return _("{days} days ago").format(days=days)

@@ -63,7 +63,8 @@ class Visit(NamedTuple):
 
 
 class Promise(NamedTuple):
-    """Something the rep owes a customer. ``kept_on`` is set when delivered."""
+    """Something the rep owes a customer. ``kept_on`` is set when delivered; ``say`` is how the rep names the
+    thing delivered ("the fee table"), when they gave it, so a script says that rather than reading the to-do."""
 
     id: int
     customer_id: int
@@ -72,6 +73,7 @@ class Promise(NamedTuple):
     due: date
     kept_on: date | None = None
     visit_id: int | None = None
+    say: str | None = None
 
     @property
     def is_open(self) -> bool:

@@ -76,3 +76,59 @@ DATE_KINDS = {
 }
 """Kinds of important dates, with the follow-up type their reminder takes (care is personal, info is business)."""
 MAX_LEAD_DAYS = 60
+
+
+def word(key: str | None) -> str:
+    """How the rep reads one of the ids above (a tier, channel, follow-up type, note kind, outcome, status or
+    record column) in the interface language: a Korean page says 의향, 전화, 가족, never hot, phone, family.
+    The ids themselves stay English in JSON, in files and on the command line."""
+    from salescoach.i18n import _
+
+    if not key:
+        return ""
+    words = {
+        "hot": _("hot"),
+        "warm": _("warm"),
+        "general": _("general"),
+        "visit": _("visit"),
+        "phone": _("phone"),
+        "sms": _("sms"),
+        "video": _("video"),
+        "event": _("event"),
+        "unfinished": _("unfinished"),
+        "help": _("help"),
+        "info": _("info"),
+        "care": _("care"),
+        "none": _("none"),
+        "progress": _("progress"),
+        "sale": _("sale"),
+        "lost": _("lost"),
+        "family": _("family"),
+        "work": _("work"),
+        "leisure": _("leisure"),
+        "interest": _("interest"),
+        "need": _("need"),
+        "pain": _("pain"),
+        "hometown": _("hometown"),
+        "school": _("school"),
+        "workplace": _("workplace"),
+        "other": _("other"),
+        "note": _("note"),
+        "promise": _("promise"),
+        "followup": _("follow-up"),
+        "purchase": _("purchase"),
+        "date": _("date"),
+        "done": _("done"),
+        "planned": _("planned"),
+        "overdue": _("overdue"),
+        "open": _("not kept yet"),
+        "kept_on_time": _("kept on time"),
+        "kept_late": _("kept late"),
+        "feedback": _("feedback"),
+        "benefit": _("benefit"),
+        "opportunity": _("opportunity"),
+        "due": _("due"),
+        "channel": _("channel"),
+        "amount": _("amount"),
+    }
+    return words.get(key, key)

@@ -53,8 +53,8 @@ FREE_TEXT: dict[str, str] = {
 }
 """Text the rep wrote, in any shape: allowed only where any text reads correctly (see the module docstring)."""
 
-SPOKEN = ("detail", "family", "leisure", "need", "pain", "interest")
-"""Free-text fields that come from a note, which may carry the rep's phrase for speaking (``{need.say}``)."""
+SPOKEN = ("detail", "family", "leisure", "need", "pain", "interest", "promise")
+"""Free-text fields of a note or a promise, which may carry the rep's phrase for speaking (``{need.say}``)."""
 
 PLACEHOLDERS: dict[str, str] = {
     **SAFE,
@@ -93,8 +93,8 @@ class TemplateError(ValueError):
 
     It carries the facts, not a sentence: ``token`` (the stray brace or the name at fault), ``problem`` (one of
     ``stray``, ``unknown``, ``inline``, ``particle``, ``particle_free``, ``fallback``) and ``index`` (the
-    alternative at fault);
-    the playbook models say it in the rep's language, keeping this module free of the interface catalogue.
+    alternative at fault); the playbook models say it in the rep's language, keeping this module free of the
+    interface catalogue.
     """
 
     def __init__(self, token: str, problem: str, index: int | None = None) -> None:
@@ -103,15 +103,11 @@ class TemplateError(ValueError):
         self.problem = problem
         self.index = index
 
-    @property
-    def unknown(self) -> bool:
-        return self.problem == "unknown"
-
 
 def _parse(body: str) -> tuple[str, str | None]:
-    """``name`` or ``name|particle`` -> (name, particle)."""
-    name, _, particle = body.partition("|")
-    return name, (particle or None) if "|" in body else None
+    """``name`` or ``name|particle`` -> (name, particle); ``name|`` has an empty, hence unknown, particle."""
+    name, bar, particle = body.partition("|")
+    return name, particle if bar else None
 
 
 def placeholders(template: str) -> list[str]:

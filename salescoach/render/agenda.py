@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salescoach.core.agenda import Agenda, Term
+from salescoach.core.vocabulary import word
 from salescoach.i18n import _
 from salescoach.render.page import Page
 
@@ -12,7 +13,7 @@ def why_text(terms: tuple[Term, ...]) -> str:
     names = {
         "promise": lambda quantity: _("promise"),
         "overdue": lambda quantity: _("{days}d overdue").format(days=quantity),
-        "tier": lambda quantity: _("tier {tier}").format(tier=quantity),
+        "tier": lambda quantity: _("tier {tier}").format(tier=word(quantity)),
         "stage": lambda quantity: _("stage {stage}").format(stage=quantity),
         "churn_risk": lambda quantity: _("silent {days}d").format(days=quantity),
     }
@@ -34,7 +35,7 @@ def agenda_page(agenda: Agenda, show_why: bool) -> Page:
             due += ", " + _("{days}d late").format(days=item.overdue_days)
         page.line(
             (item.customer, "bold"),
-            (f" · {item.channel} · ", ""),
+            (f" · {word(item.channel)} · ", ""),
             (due, "red" if item.overdue_days else ""),
             lead=item.id.ljust(width),
         )
@@ -52,7 +53,7 @@ def agenda_page(agenda: Agenda, show_why: bool) -> Page:
         for risk in agenda.at_risk:
             silent = _("silent {days}d (limit {limit})").format(days=risk.days_silent, limit=risk.threshold_days)
             last = _("last contact {date}").format(date=risk.last_contact)
-            page.line((risk.customer, "bold"), (f" · {risk.tier} · {silent} · {last}", ""), lead="  • ")
+            page.line((risk.customer, "bold"), (f" · {word(risk.tier)} · {silent} · {last}", ""), lead="  • ")
             page.bullet(_("Say"), risk.reason, "green", lead="    ")
     if agenda.drills_due:
         page.line()

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from salescoach.core.brief import Brief, Section
 from salescoach.core.brief_focus import clip
+from salescoach.core.history import days_ago
+from salescoach.core.vocabulary import word
 from salescoach.i18n import _
 from salescoach.render.page import Page, cells
 
@@ -68,31 +70,6 @@ def _labels() -> dict[str, str]:
         "arousing_interest": _("Arousing interest"),
         "reasons": _("Good reasons to visit"),
         "commonality_tips": _("Commonalities to look for"),
-    }
-
-
-def _tiers() -> dict[str, str]:
-    """Tiers as the rep types them in the interface language (hot/warm/general, 의향/유망/일반)."""
-    return {"hot": _("hot"), "warm": _("warm"), "general": _("general")}
-
-
-def _channels() -> dict[str, str]:
-    return {"visit": _("visit"), "phone": _("phone"), "sms": _("SMS"), "video": _("video call"), "event": _("event")}
-
-
-def _note_kinds() -> dict[str, str]:
-    """Note kinds as a rep reads them (the record keeps the English ids)."""
-    return {
-        "family": _("family"),
-        "work": _("work"),
-        "leisure": _("leisure"),
-        "interest": _("interest"),
-        "need": _("need"),
-        "pain": _("pain point"),
-        "hometown": _("hometown"),
-        "school": _("school"),
-        "workplace": _("workplace"),
-        "other": _("other"),
     }
 
 
@@ -165,7 +142,7 @@ def full_page(brief: Brief, width: int = 100) -> Page:
     for section in brief.plan:
         _section(page, section, labels)
     step = brief.next_step
-    channel = _channels().get(step.channel, step.channel)
+    channel = word(step.channel)
     page.bullet(_("Next step"), f"{step.date} · {channel} · {step.type_label}: {step.script}", "green")
 
     page.heading(_("Stage {stage} tactics").format(stage=brief.header.stage))
@@ -174,7 +151,7 @@ def full_page(brief: Brief, width: int = 100) -> Page:
     if brief.commonalities:
         page.heading(_("In common"))
         for item in brief.commonalities:
-            page.bullet(_note_kinds().get(item.label, item.label), item.text)
+            page.bullet(word(item.label), item.text)
     page.heading(_("Communication checklist"))
     for item in brief.checklist:
         page.bullet(item.label, item.text)
@@ -187,7 +164,7 @@ def _header(page: Page, brief: Brief, labels: dict[str, str], short: bool = Fals
     page.line((_("Prep") + ": ", "bold"), (head.name, "bold"), *(((" — " + head.company, ""),) if head.company else ()))
     facts = [
         _("stage {stage} ({reason})").format(stage=head.stage, reason=labels[head.stage_reason]),
-        _("tier {tier}").format(tier=_tiers().get(head.tier, "—")),
+        _("tier {tier}").format(tier=word(head.tier) or "—"),
         _("contacts {count}").format(count=head.visits),
         _("emotional bank {balance:+d}").format(balance=head.bank_balance),
         _("playbook {name}").format(name=head.playbook),
@@ -199,10 +176,8 @@ def _header(page: Page, brief: Brief, labels: dict[str, str], short: bool = Fals
     elif short:
         facts.pop()
     if head.last_contact:
-        ago = {0: _("last contact {date} (today)"), 1: _("last contact {date} (1 day ago)")}.get(
-            head.days_since, _("last contact {date} ({days} days ago)")
-        )
-        facts.insert(2, ago.format(date=head.last_contact, days=head.days_since))
+        ago = days_ago(head.days_since)
+        facts.insert(2, _("last contact {date} ({ago})").format(date=head.last_contact, ago=ago))
     page.line((" · ".join(facts), "dim"))
     if brief.save_command:
         page.line((_("First visit: this customer is not in your book yet. After the visit, save them with:"), "yellow"))
@@ -227,7 +202,7 @@ def _owed(page: Page, brief: Brief, shown: int | None, text: Callable[[str], str
         fbo = brief.last_fbo
         parts = (("F", fbo.feedback), ("B", fbo.benefit), ("O", fbo.opportunity))
         page.bullet(
-            _("Last FBO ({date}, {channel})").format(date=fbo.date, channel=_channels().get(fbo.channel, fbo.channel)),
+            _("Last FBO ({date}, {channel})").format(date=fbo.date, channel=word(fbo.channel)),
             " · ".join(f"{label} “{text(said)}”" for label, said in parts if said) or "—",
         )
 
@@ -239,9 +214,8 @@ def _known(page: Page, known, rows: int | None, text: Callable[[str], str], widt
     if not known:
         page.bullet(None, _("Nothing noted yet: listen for family, work, leisure and needs, and note them after."))
         return
-    kinds = _note_kinds()
     groups = [  # a fact noted twice is one fact
-        (kinds.get(group.kind, group.kind), list(dict.fromkeys(note.text for note in group.notes))) for group in known
+        (word(group.kind), list(dict.fromkeys(note.text for note in group.notes))) for group in known
     ]
 
     def packed(per_kind: int | None) -> tuple[Page, list[int]]:

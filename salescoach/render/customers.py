@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salescoach.core.records import Customer, CustomerFile, Profile
+from salescoach.core.vocabulary import word
 from salescoach.i18n import _
 from salescoach.render.page import Page
 from salescoach.render.widgets import heading, pairs, table, text
@@ -18,7 +19,7 @@ def customer_rows(customer: Customer) -> list[tuple[str, object]]:
         (_("Phone"), customer.phone),
         (_("Email"), customer.email),
         (_("City"), customer.city),
-        (_("Tier"), customer.tier),
+        (_("Tier"), word(customer.tier) or None),
         (_("Stage"), customer.stage),
         (_("Tags"), ", ".join(customer.tags)),
         (_("Last contact"), customer.last_contact),
@@ -45,7 +46,7 @@ def list_page(customers: list[Customer]) -> Page:
                 customer.id,
                 customer.name,
                 customer.company or "",
-                customer.tier or "",
+                word(customer.tier),
                 customer.stage or "",
                 customer.last_contact or "",
                 ", ".join(customer.tags),
@@ -71,7 +72,7 @@ def render_file(book: CustomerFile):
             console.print(heading(_("Notes")))
             grid = table(_("Date"), _("Kind"), _("Note"))
             for note in book.notes:
-                grid.add_row(str(note.noted_on), note.kind, text(note.text))
+                grid.add_row(str(note.noted_on), word(note.kind), text(note.text))
             console.print(grid)
         open_promises = [promise for promise in book.promises if promise.is_open]
         if open_promises:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from salescoach.core.vocabulary import word
 from salescoach.i18n import _
 from salescoach.render.page import Page
 
@@ -13,7 +14,7 @@ def debrief_page(result) -> Page:
     if result.created:
         page.bullet(None, _("New customer added to your book (#{id}).").format(id=customer.id))
     visit = result.visit
-    page.bullet(_("Contact"), f"{visit.date} · {visit.channel} · {visit.outcome}")
+    page.bullet(_("Contact"), f"{visit.date} · {word(visit.channel)} · {word(visit.outcome)}")
     for label, value in (
         (_("Feedback"), visit.feedback),
         (_("Benefit"), visit.benefit),
@@ -22,13 +23,13 @@ def debrief_page(result) -> Page:
         if value:
             page.bullet(label, value)
     for note in result.notes:
-        page.bullet(note.kind, note.text)
+        page.bullet(word(note.kind), note.text)
     for promise in result.promises:
         page.bullet(_("Promise p{id} due {due}").format(id=promise.id, due=promise.due), promise.text)
-    page.bullet(_("Tier / stage"), f"{customer.tier} / {result.stage}")
+    page.bullet(_("Tier / stage"), f"{word(customer.tier)} / {result.stage}")
     if result.next:
         nxt = result.next
-        page.bullet(_("Next touch"), f"f{nxt.id}: {nxt.due} · {nxt.channel} · {nxt.type}", "green")
+        page.bullet(_("Next touch"), f"f{nxt.id}: {nxt.due} · {word(nxt.channel)} · {word(nxt.type)}", "green")
     if result.score is not None:
         page.line(*score_spans(result.score, result.missed))
     return page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from salescoach.core.history import Timeline
 from salescoach.core.records import Customer
+from salescoach.core.vocabulary import word
 from salescoach.i18n import _
 from salescoach.render.widgets import heading, table, text
 
@@ -18,12 +19,18 @@ def render_history(customer: Customer, timeline: Timeline):
         else:
             grid = table(_("Date"), _("What"), _("Details"), _("Status"))
             for event in timeline.events:
-                details = "\n".join(f"{key}: {value}" for key, value in event.details)
-                body = event.text + (f"\n{details}" if details else "")
-                grid.add_row(str(event.date), event.kind, text(body), text(event.status or ""))
+                details = "\n".join(
+                    f"{word(key)}: {word(value) if key == 'channel' else value}" for key, value in event.details
+                )
+                body = (word(event.text) if event.kind in ("visit", "followup") else event.text) + (
+                    f"\n{details}" if details else ""
+                )
+                grid.add_row(str(event.date), word(event.kind), text(body), text(word(event.status)))
             console.print(grid)
         console.print(heading(_("Emotional bank account: {balance:+d}").format(balance=timeline.balance)))
         for entry in timeline.bank:
-            console.print(text(f"  {entry.on}  {entry.amount:+d}  ({entry.balance:+d})  {entry.kind}: {entry.promise}"))
+            console.print(
+                text(f"  {entry.on}  {entry.amount:+d}  ({entry.balance:+d})  {word(entry.kind)}: {entry.promise}")
+            )
 
     return render

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from salescoach.core.vocabulary import word
 from salescoach.i18n import _
 from salescoach.render.widgets import heading, pairs, table, text
 
@@ -26,7 +27,7 @@ def render_stats(result):
         grid = table(_("Tier"), _("Stage 1"), _("Stage 2"), _("Stage 3"), _("At risk"))
         for tier, stages in sorted(result.by_tier_and_stage.items()):
             grid.add_row(
-                tier, *(str(stages.get(stage, 0)) for stage in ("1", "2", "3")), str(result.at_risk.get(tier, 0))
+                word(tier), *(str(stages.get(stage, 0)) for stage in ("1", "2", "3")), str(result.at_risk.get(tier, 0))
             )
         console.print(grid)
         perf = result.performance

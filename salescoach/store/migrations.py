@@ -155,9 +155,11 @@ home number, and an import keeps them all. Every phone and e-mail already stored
 
 M006_NOTE_PHRASES = """
 ALTER TABLE notes ADD COLUMN say TEXT;
+ALTER TABLE promises ADD COLUMN say TEXT;
 """
-"""The rep's own short phrase for speaking of a note ("your son starting university"), given with
-``customer note --say`` or at the debrief: a line may splice it where the raw note would not read."""
+"""The rep's own short phrase for speaking of a note ("your son starting university", with ``customer note
+--say`` or at the debrief) or of what a promise delivers ("the fee table"): a line may splice it where the raw
+note or the rep's to-do would not read."""
 
 M007_VISIT_CHECKS = """
 ALTER TABLE visits ADD COLUMN checks TEXT NOT NULL DEFAULT '{}';

@@ -121,6 +121,7 @@ def _promise(row: Sequence) -> Promise:
         made_on=_day(row[4]),
         due=_day(row[5]),
         kept_on=_day(row[6]),
+        say=row[7],
     )
 
 
@@ -161,7 +162,7 @@ _VISIT_COLUMNS = (
     "v.id, v.customer_id, v.date, v.channel, v.topics, v.feedback, v.benefit, v.opportunity, v.outcome, v.amount,"
     " v.lost_reason, v.tier, v.stage, v.answered, v.checks"
 )
-_PROMISE_COLUMNS = "p.id, p.customer_id, p.visit_id, p.text, p.made_on, p.due, p.kept_on"
+_PROMISE_COLUMNS = "p.id, p.customer_id, p.visit_id, p.text, p.made_on, p.due, p.kept_on, p.say"
 _FOLLOWUP_COLUMNS = "f.id, f.customer_id, f.visit_id, f.due, f.channel, f.type, f.note, f.done_on, f.done_note"
 _PURCHASE_COLUMNS = "u.id, u.customer_id, u.visit_id, u.date, u.amount, u.product"
 _NOTE_COLUMNS = "n.id, n.customer_id, n.kind, n.text, n.noted_on, n.say"
@@ -349,10 +350,12 @@ class SqliteStore:
         self._write("UPDATE visits SET checks = ? WHERE id = ?", (json.dumps(checks), visit_id))
         return self._one(f"SELECT {_VISIT_COLUMNS} FROM visits v WHERE v.id = ?", visit_id, _visit)
 
-    def add_promise(self, customer_id: int, text: str, made_on: date, due: date, visit_id: int | None) -> Promise:
+    def add_promise(
+        self, customer_id: int, text: str, made_on: date, due: date, visit_id: int | None, say: str | None = None
+    ) -> Promise:
         cursor = self._write(
-            "INSERT INTO promises (customer_id, visit_id, text, made_on, due) VALUES (?, ?, ?, ?, ?)",
-            (customer_id, visit_id, text, made_on.isoformat(), due.isoformat()),
+            "INSERT INTO promises (customer_id, visit_id, text, made_on, due, say) VALUES (?, ?, ?, ?, ?, ?)",
+            (customer_id, visit_id, text, made_on.isoformat(), due.isoformat(), say),
         )
         return self.promise(cursor.lastrowid)
 
@@ -801,7 +804,8 @@ class SqliteStore:
                 ],
             )
             self._many(
-                "INSERT INTO promises (customer_id, visit_id, text, made_on, due, kept_on) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO promises (customer_id, visit_id, text, made_on, due, kept_on, say)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         customer_id,
@@ -810,6 +814,7 @@ class SqliteStore:
                         _text_day(p["made_on"]),
                         _text_day(p["due"]),
                         _text_day(p.get("kept_on")),
+                        p.get("say"),
                     )
                     for p in row.get("promises", ())
                 ],

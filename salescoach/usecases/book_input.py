@@ -52,6 +52,7 @@ class PromiseRecord(Strict):
     due: date
     kept_on: date | None = None
     visit: VisitIndex = None
+    say: LongText | None = None
 
 
 class PurchaseRecord(Strict):

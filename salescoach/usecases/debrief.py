@@ -98,7 +98,7 @@ def record(app: App, entry: DebriefInput, create: bool) -> DebriefResult:
         )
         notes = tuple(store.add_note(customer.id, note.kind, note.text, entry.date, note.say) for note in entry.notes)
         promises = tuple(
-            store.add_promise(customer.id, promise.text, entry.date, promise.due, visit.id)
+            store.add_promise(customer.id, promise.text, entry.date, promise.due, visit.id, promise.say)
             for promise in entry.promises
         )
         if entry.outcome == "sale":

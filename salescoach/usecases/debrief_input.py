@@ -86,6 +86,7 @@ class NoteIn(Strict):
 class PromiseIn(Strict):
     text: LongText
     due: Day
+    say: LongText | None = None  # what it delivers, for speaking: see Promise.say
 
 
 class NextIn(Strict):

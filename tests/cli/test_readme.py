@@ -28,7 +28,7 @@ topics:
 
 DEBRIEF_ANSWERS = "\n".join(
     ["", "visit", "greeting", "family", "twins aged five", "", "", "", "", "liked it", "rate sheet", "call next week"]
-    + ["progress", "warm", "1,2", "send the rate sheet", "+2d", "", "", "", ""]
+    + ["progress", "warm", "1,2", "send the rate sheet", "", "+2d", "", "", "", ""]
     + ["y", "y", "n", "y", "", "y", "", "y"]  # the scorecard checklist: one answer a habit, Enter skips
 )
 

@@ -170,6 +170,8 @@ def test_interactive_debrief(cli):
                 "hot",
                 "1,2,3",
                 "send the rate sheet",
+                "the rate sheet",  # what it delivers, as said: a preview follows
+                "y",
                 "+2d",
                 "",  # no more promises
                 "",
@@ -181,6 +183,7 @@ def test_interactive_debrief(cli):
     )
     said = cli("debrief", "Lee", input=answers).stderr
     assert "It reads: Ms. Lee, last time you told me about your twins. How is that going?" in said
+    assert "It reads: Ms. Lee, here is the rate sheet, as I promised." in said
     history = cli.json("history", "Lee")
     visit = next(e for e in history["events"] if e["kind"] == "visit")
     assert dict(map(tuple, visit["details"]))["benefit"] == "a rate comparison"
@@ -190,6 +193,8 @@ def test_interactive_debrief(cli):
         ("family", "twins aged five"),
         ("need", "lower monthly payments"),
     ]
+    promise = next(item for item in cli.json("followup", "--days", "3")["items"] if item["kind"] == "promise")
+    assert promise["script"] == "Ms. Lee, here is the rate sheet, as I promised."  # not the to-do read aloud
 
 
 @pytest.mark.parametrize("cut", range(0, 16))

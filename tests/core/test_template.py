@@ -83,6 +83,9 @@ def test_a_particle_needs_a_fixed_form_and_a_known_particle():
     with pytest.raises(TemplateError) as caught:
         placeholders("{name|에서}")
     assert (caught.value.problem, caught.value.token) == ("particle", "에서")
+    with pytest.raises(TemplateError) as caught:
+        placeholders("{name|}")
+    assert caught.value.problem == "particle"
 
 
 def test_a_list_needs_a_line_that_uses_no_note():
@@ -168,6 +171,7 @@ def test_values_are_never_reinterpreted(value):
         ("남궁민수", "남궁"),
         ("이 서연", "이"),
         ("Cher", "Cher"),
+        ("Doyun Cho 269", "Cho"),
     ],
 )
 def test_the_family_name_is_found_in_either_order(name, family):
@@ -180,3 +184,21 @@ def test_the_customers_family_is_honoured_but_other_words_are_not():
     assert honour_family("딸이 영어 과외", family) == "따님이 영어 과외"
     assert honour_family("딸기 농장", family) == "딸기 농장"
     assert honour_family("아이들 방학", family) == "자녀분들 방학"
+
+
+@pytest.mark.parametrize(
+    ("name", "honorific", "expected"),
+    [
+        ("이서연", "과장", "이서연 과장님"),
+        ("이서연", "사장님", "이서연 사장님"),
+        ("이서연", None, "이서연 님"),
+        ("Lee", "Dr.", "Lee Dr."),
+    ],
+)
+def test_the_korean_address_format(name, honorific, expected):
+    from salescoach.core.details import address
+    from salescoach.paths import locations
+    from salescoach.playbook.loader import load
+
+    assert address(load("core", "ko", locations()), name, honorific) == expected
+    assert address(load("core", "en", locations()), "Park Soyeon", "Ms.") == "Ms. Park"

@@ -172,3 +172,41 @@ def test_extends_cycle_is_an_error():
     write(where.playbooks / "two.yaml", "name: two\nextends: one\n")
     with pytest.raises(PlaybookInvalid, match="cycle"):
         load_model("one", "en", where)
+
+
+def test_a_note_inside_a_sentence_names_file_line_and_field():
+    where = locations()
+    path = write(
+        where.playbooks / "spliced.yaml",
+        """
+        name: spliced
+        title: Spliced
+        language: en
+        version: 1
+        extends: core
+        churn:
+          reconnect:
+            - "{address}, how is {detail}?"
+            - "{address}, it's been too long."
+        topics:
+          followup:
+            promise:
+              - "{address}, here is {promise|을}."
+            types:
+              care:
+                label: "Care"
+                summary: "Care."
+                templates:
+                  - "You enjoy {leisure.say}."
+        """,
+    )
+    with pytest.raises(PlaybookInvalid) as caught:
+        validate_file(path, where)
+    assert caught.value.problems == [
+        f"{path}:20: topics.followup.types.care.templates[0]: every alternative uses a note; add one that needs none,"
+        " for customers without notes",
+        f"{path}:14: topics.followup.promise[0]: {{promise}} holds the rep's own words, so no particle can follow it;"
+        " use the .say form",
+        f"{path}:9: churn.reconnect[0]: {{detail}} holds the rep's own words and may stand only alone, after a label"
+        " and colon or dash, or in quotes (or use {detail.say}, the rep's phrase for speaking)",
+    ]
