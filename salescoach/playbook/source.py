@@ -121,8 +121,7 @@ def _yaml_problem(path: Path, error, text: str) -> str:
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
-    last_line = text.rstrip().count("\n")
-    at_end = problem_mark is not None and problem_mark.line >= last_line
+    at_end = problem_mark is not None and problem_mark.index >= len(text.rstrip())
     if context_mark is not None and (at_end or problem_mark is None):
         context = getattr(error, "context", None) or ""
         opened = _("{context} that starts here is not closed").format(context=context.removeprefix("while "))
