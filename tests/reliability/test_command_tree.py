@@ -106,7 +106,7 @@ def template(tmp_path_factory):
         ["customer", "date", "lee", "birthday", "11-27"],
     ):
         assert runner.invoke(app, arguments, env=env).exit_code == 0, arguments
-    folder = home / "files #% 한글 dir"
+    folder = home / FILES
     folder.mkdir()
     (folder / "visit #1 %d 한글.yaml").write_text("customer: Lee Jiwoo\nchannel: visit\ndate: 9999-12-31\n")
     (folder / "dup keys.yaml").write_text("customer: Lee Jiwoo\nchannel: visit\nchannel: phone\n")
@@ -116,10 +116,15 @@ def template(tmp_path_factory):
 
 
 @pytest.fixture
-def book(template, isolated):
-    """The template book copied into this test's data location; the folder of hostile files."""
+def book(template, isolated, tmp_path):
+    """The template book copied into this test's data location, and a copy of the hostile files (a command may
+    write where it is told to: `followup --ics`, `export --out`)."""
     shutil.copytree(template / "home", isolated)
-    return template / "files #% 한글 dir"
+    return shutil.copytree(template / FILES, tmp_path / FILES)
+
+
+FILES = "files #% 한글 dir"
+NAMES = ["visit #1 %d 한글.yaml", "dup keys.yaml", "deep.json", "deep.yaml", "missing #% 한.yaml"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -129,7 +134,7 @@ def test_every_command_meets_hostile_values_cleanly(name, isolated, book, data, 
     app, click_command, commands = _tree()
     monkeypatch.setattr("typer.testing._get_command", lambda _: click_command)
     path, command = next((path, command) for path, command in commands if " ".join(path) == name)
-    files = [str(file) for file in sorted(book.iterdir())] + [str(book / "missing #% 한.yaml"), str(book)]
+    files = [str(book / name) for name in NAMES] + [str(book)]
     value = st.sampled_from(HOSTILE + files) | st.text(max_size=12)
     a_file = st.sampled_from(files) | value
     arguments = list(path)
