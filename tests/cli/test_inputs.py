@@ -3,6 +3,7 @@ named is read safely; the first and last moments of a command are as clean as th
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -297,3 +298,18 @@ def test_a_reader_that_stops_early_is_exit_0_for_history(cli, lee):
     process.stdout.close()
     assert process.wait(timeout=60) == 0
     assert process.stderr.read() == b""
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "2026-13-45", "tomorrow", 20261125])
+@pytest.mark.parametrize("field", ["visits", "notes", "last_contact"])
+def test_a_date_in_an_export_meets_the_same_rule(cli, tmp_path, day, field):
+    customer = {"name": "Kim", "tier": "warm"}
+    if field == "visits":
+        customer["visits"] = [{"date": day, "channel": "visit"}]
+    elif field == "notes":
+        customer["notes"] = [{"kind": "family", "text": "twins", "noted_on": day}]
+    else:
+        customer["last_contact"] = day
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps({"salescoach_book": 1, "customers": [customer]}), encoding="utf-8")
+    assert f"line 1: {field}" in cli("import", str(path), code=2).stderr
