@@ -70,7 +70,7 @@ class InOrder(TyperGroup):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        _fit_numbers(self)
+        _fit_params(self)
 
     def list_commands(self, ctx) -> list[str]:
         return sorted(self.commands, key=list(COMMANDS).index)
@@ -119,10 +119,10 @@ def globals_first(group, arguments: list[str]) -> list[str]:
         if argument == "--":
             kept += rest[index:]
             break
-        if name in GLOBAL_OPTIONS and name not in takes_value:
-            with_value = GLOBAL_OPTIONS[name] and "=" not in argument and index + 1 < len(rest)
-            moved += rest[index : index + 1 + with_value]
-            index += 1 + with_value
+        needs_value = name in GLOBAL_OPTIONS and GLOBAL_OPTIONS[name] and "=" not in argument
+        if name in GLOBAL_OPTIONS and name not in takes_value and not (needs_value and index + 1 == len(rest)):
+            moved += rest[index : index + 1 + needs_value]  # a missing value is left for the command to refuse
+            index += 1 + needs_value
             continue
         kept.append(argument)
         if takes_value.get(argument):  # this option's value is never a global option, whatever it says
@@ -155,13 +155,19 @@ def _command_path(group, arguments: list[str]) -> tuple[list, list[str]]:
     return path, arguments[path[-1][1] + 1 :] if path else []
 
 
-def _fit_numbers(command) -> None:
-    """Every whole-number option and argument stays within what the store holds (a ``--limit`` of 2**63 would
-    overflow SQLite), and every decimal one is finite (``inf`` and ``nan`` are numbers to Python, not to a rep):
-    one rule for all of them, however many commands there are."""
+def _fit_params(command) -> None:
+    """Rules for every parameter of every command, however many there are.
+
+    Every whole-number option and argument stays within what the store holds (a ``--limit`` of 2**63 would
+    overflow SQLite), and every decimal one is finite (``inf`` and ``nan`` are numbers to Python, not to a rep).
+    Every argument is named in capitals, as in ``Usage: salescoach prep [OPTIONS] CUSTOMER`` and ``Missing
+    argument 'CUSTOMER'`` (this Typer writes a required argument as ``{customer}``).
+    """
     from salescoach.core.fields import MAX_ID
 
     for param in command.params:
+        if param.param_type_name == "argument":
+            _name_in_capitals(param)
         kind = param.type
         if isinstance(kind, click_types.IntParamType) and not isinstance(kind, click_types.IntRange):
             param.type = click_types.IntRange(-MAX_ID, MAX_ID)
@@ -172,7 +178,17 @@ def _fit_numbers(command) -> None:
         elif isinstance(kind, click_types.FloatParamType):
             param.type = FINITE
     for sub in getattr(command, "commands", {}).values():
-        _fit_numbers(sub)
+        _fit_params(sub)
+
+
+def _name_in_capitals(argument) -> None:
+    argument.metavar = (argument.metavar or argument.name or "").upper()  # what errors call it
+    name = argument.metavar + ("..." if argument.nargs != 1 else "")
+
+    def make_metavar(ctx, *, usage: bool = False) -> str:
+        return f"[{name}]" if usage and not argument.required else name
+
+    argument.make_metavar = make_metavar
 
 
 class Finite(click_types.FloatParamType):

@@ -266,9 +266,25 @@ def test_global_options_work_after_the_command(cli, lee):
     assert '"feedback": "--lang"' in with_value  # an option's value stays its value
 
 
-def test_usage_names_the_customer_argument(cli):
-    result = cli("history", code=2)
-    assert "CUSTOMER" in result.output and "{customer}" not in result.output
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        (["history"], "history [OPTIONS] CUSTOMER"),
+        (["debrief"], "debrief [OPTIONS] [CUSTOMER]"),
+        (["customer", "note"], "note [OPTIONS] CUSTOMER KIND TEXT"),
+        (["playbook", "validate"], "validate [OPTIONS] PATHS..."),
+    ],
+)
+def test_usage_names_every_argument_in_capitals(cli, command, usage):
+    assert usage in cli(*command, "--help").stdout
+    if command != ["debrief"]:
+        missing = cli(*command, code=2).output
+        assert "{" not in missing and "Missing argument '" + usage.split("] ")[1].split()[0].rstrip(".") in missing
+
+
+def test_a_global_option_missing_its_value_is_left_for_the_command_to_refuse(cli):
+    result = cli("history", "Lee", "--lang", code=2)
+    assert "--lang" in result.output and "No such command" not in result.output
 
 
 PROBE = """
