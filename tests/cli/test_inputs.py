@@ -329,3 +329,13 @@ def test_a_date_in_an_export_meets_the_same_rule(cli, tmp_path, day, field):
     path = tmp_path / "book.json"
     path.write_text(json.dumps({"salescoach_book": 1, "customers": [customer]}), encoding="utf-8")
     assert f"line 1: {field}" in cli("import", str(path), code=2).stderr
+
+
+def test_an_invalid_utf8_answer_at_a_prompt_is_asked_again(cli, lee, dump, isolated):
+    before = dump(isolated / "salescoach.db")
+    done = subprocess.run(
+        [installed_script(), "debrief"], input=b"\xff\n", capture_output=True, timeout=60, cwd=isolated.parent
+    )
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert b"is not valid UTF-8 text" in done.stderr and b"nothing was saved" in done.stderr
+    assert dump(isolated / "salescoach.db") == before
