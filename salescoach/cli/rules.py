@@ -14,6 +14,9 @@ GLOBAL_OPTIONS = {"--lang": True, "--version": False}
 ``salescoach prep lee --lang ko``."""
 
 
+HELP_OPTIONS = ("-h", "--help")
+
+
 def refuse_invalid_text(arguments: list[str]) -> None:
     """Every argument must be text the store and the terminal can take: a NUL cannot come from a shell, and
     invalid UTF-8 (``$'x\\xffy'``) reaches Python as lone surrogates that no file, store or terminal accepts. One
@@ -33,17 +36,16 @@ def refuse_invalid_text(arguments: list[str]) -> None:
 
 def globals_first(group, arguments: list[str]) -> list[str]:
     """The command line with the root's options that came after the command moved before it, unless the
-    command has an option of that name itself (``demo --lang`` picks the demo book's language)."""
+    command has an option of that name itself (``demo --lang`` picks the demo book's language).
+
+    An option of a group that acts itself, given before one of its commands (``followup --json done f1``), would
+    be dropped by Click without a word: it is refused instead.
+    """
     path, rest = _command_path(group, arguments)
-    command = path[-1][0] if path else None
-    if command is None:
+    if not path:
         return arguments
-    takes_value = {
-        name: not (param.is_flag or param.count)
-        for param in command.params
-        if getattr(param, "opts", None) is not None and hasattr(param, "is_flag")
-        for name in (*param.opts, *param.secondary_opts)
-    }
+    command = path[-1][0]
+    takes_value = _takes_value(command)
     moved: list[str] = []
     kept: list[str] = []
     index = 0
@@ -67,26 +69,49 @@ def globals_first(group, arguments: list[str]) -> list[str]:
     return moved + head + kept
 
 
+def _takes_value(command) -> dict[str, bool]:
+    """Each option name of ``command`` and whether it takes a value (``--date friday``) or is a flag."""
+    return {
+        name: not (param.is_flag or param.count)
+        for param in command.params
+        if getattr(param, "opts", None) is not None and hasattr(param, "is_flag")
+        for name in (*param.opts, *param.secondary_opts)
+    }
+
+
 def _command_path(group, arguments: list[str]) -> tuple[list, list[str]]:
     """The commands a command line names (a command, or a group and its command) and the arguments after them."""
+    from salescoach.cli.context import fail
+    from salescoach.errors import EXIT_USAGE
+    from salescoach.i18n import _
+
     path: list = []
-    current = group
+    current, given = group, []
+    takes_value = {name: True for name, value in GLOBAL_OPTIONS.items() if value}
     index = 0
     while index < len(arguments):
         argument = arguments[index]
-        if argument in GLOBAL_OPTIONS and GLOBAL_OPTIONS[argument] and current is group:
-            index += 2
-            continue
         if argument.startswith("-"):
-            index += 1
+            if argument not in HELP_OPTIONS:
+                given.append(argument.partition("=")[0])
+            index += 2 if takes_value.get(argument) else 1
             continue
         found = getattr(current, "commands", {}).get(argument)
         if found is None:
             break
-        path.append((found, index))
-        current = found
+        if current is not group and given:
+            words = " ".join(name for name, _command, _at in path)
+            raise fail(
+                _("{options}: an option of `{group}` itself; `{group} {command}` has no use for it").format(
+                    options=", ".join(given), group=words, command=argument
+                ),
+                None,
+                EXIT_USAGE,
+            )
+        path.append((argument, found, index))
+        current, given, takes_value = found, [], _takes_value(found)
         index += 1
-    return path, arguments[path[-1][1] + 1 :] if path else []
+    return [(command, at) for _, command, at in path], arguments[path[-1][2] + 1 :] if path else []
 
 
 def fit_params(command) -> None:

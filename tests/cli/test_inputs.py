@@ -267,6 +267,21 @@ def test_global_options_work_after_the_command(cli, lee):
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ["followup", "--json", "done", "f1"],
+        ["followup", "--date", "friday", "done", "f1"],
+        ["profile", "--json", "set"],
+    ],
+)
+def test_an_option_of_a_group_before_its_command_is_refused_not_dropped(cli, lee, dump, isolated, args):
+    cli("followup", "add", lee, "--on", "today")
+    before = dump(isolated / "salescoach.db")
+    _one_line_error(cli(*args, code=2), args[1], "has no use for it")
+    assert dump(isolated / "salescoach.db") == before
+
+
+@pytest.mark.parametrize(
     ("command", "usage"),
     [
         (["history"], "history [OPTIONS] CUSTOMER"),
