@@ -354,3 +354,9 @@ def test_an_invalid_utf8_answer_at_a_prompt_is_asked_again(cli, lee, dump, isola
     assert done.returncode == 1 and b"Traceback" not in done.stderr
     assert b"is not valid UTF-8 text" in done.stderr and b"nothing was saved" in done.stderr
     assert dump(isolated / "salescoach.db") == before
+
+
+def test_a_debrief_file_may_name_the_customer_by_id_but_not_by_true(cli, lee, tmp_path):
+    cli("debrief", "--from-file", _file(tmp_path, "customer: 1\nchannel: phone\n"))
+    assert cli.json("history", lee)["events"]
+    _one_line_error(cli("debrief", "--from-file", _file(tmp_path, "customer: true\nchannel: phone\n"), code=2))
