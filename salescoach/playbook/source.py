@@ -44,7 +44,8 @@ class PlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # pure Python
 
 
 class PlaybookInvalid(InvalidInput):
-    """A playbook that cannot be used; ``problems`` are ready-made ``file:line: path: message`` lines."""
+    """A YAML file (a playbook, a debrief file, ``config.yaml``) that cannot be used; ``problems`` are ready-made
+    ``file:line: path: message`` lines."""
 
     def __init__(self, problems: list[str]) -> None:
         many = _("{count} problems:").format(count=len(problems))
