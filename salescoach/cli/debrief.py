@@ -23,9 +23,7 @@ def register(app: typer.Typer) -> None:
 @clean_errors
 def debrief(
     ctx: typer.Context,
-    customer: Annotated[
-        str | None, typer.Argument(help="Customer id or name (asked if missing).", metavar="CUSTOMER")
-    ] = None,
+    customer: Annotated[str | None, typer.Argument(help="Customer id or name (asked if missing).")] = None,
     from_file: Annotated[Path | None, typer.Option("--from-file", help="Read the debrief from a YAML file.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt: flags only.")] = False,
     create: Annotated[bool, typer.Option("--create", help="Create the customer if they are new.")] = False,

@@ -17,17 +17,26 @@ def _console():
 
 
 def _ask(console, question: str, default: str | None = None, choices: tuple[str, ...] | None = None) -> str:
-    """One answer; with ``choices`` the answer must be one of them (asked again otherwise)."""
+    """One answer; with ``choices`` the answer must be one of them, and any answer must be text by the one rule
+    for text (no NUL, valid UTF-8: a terminal can send neither to a store): asked again otherwise."""
     from rich.markup import escape
     from rich.prompt import Prompt
 
-    return Prompt.ask(
-        escape(question),
-        console=console,
-        default=default if default is not None else ...,
-        choices=list(choices) if choices else None,
-        show_default=default not in (None, ""),
-    )
+    from salescoach.core.fields import text
+    from salescoach.errors import FieldError
+
+    while True:
+        answer = Prompt.ask(
+            escape(question),
+            console=console,
+            default=default if default is not None else ...,
+            choices=list(choices) if choices else None,
+            show_default=default not in (None, ""),
+        )
+        try:
+            return text(answer, question) or answer
+        except FieldError as error:
+            console.print(error.problem, markup=False, style="red")
 
 
 def _ask_date(console, app, question: str, default: str) -> str:

@@ -23,11 +23,7 @@ def complete_customer(incomplete: str) -> list[str]:
 
 CustomerArgument = Annotated[
     str,
-    typer.Argument(
-        help="Customer id, full name, or a unique start of the name.",
-        metavar="CUSTOMER",
-        autocompletion=complete_customer,
-    ),
+    typer.Argument(help="Customer id, full name, or a unique start of the name.", autocompletion=complete_customer),
 ]
 
 

@@ -1,6 +1,5 @@
 """The root of the command line: one Typer app, each command group in its own module, registered here and nowhere
-else, and the rules every command shares (global options anywhere, arguments that are valid text, numbers the
-store can hold).
+else; the rules every command line meets are in :mod:`salescoach.cli.rules`.
 
 Command modules import only Typer at load time; use cases, the store, playbooks and Rich are imported inside the
 commands that need them. :func:`run` goes one step further: when the command line names a command, only that
@@ -10,12 +9,12 @@ as strings it must ``eval`` each one, which made ``salescoach --help`` 50 ms slo
 """
 
 import importlib
-import math
 from typing import Annotated
 
 import typer
-from typer._click import types as click_types  # Typer (kept below 0.29) carries its own Click
 from typer.core import TyperGroup
+
+from salescoach.cli.rules import fit_params, globals_first, refuse_invalid_text
 
 COMMANDS = {
     "prep": "prep",
@@ -62,135 +61,20 @@ def root(
     ctx.obj = {"lang": lang}
 
 
-GLOBAL_OPTIONS = {"--lang": True, "--version": False}
-"""The root's options (and whether each takes a value), which may also come after the command:
-``salescoach prep lee --lang ko``."""
-
-
 class InOrder(TyperGroup):
     """The root command: lists commands in the order of :data:`COMMANDS`, the daily three first (Click puts groups
     last), and holds the rules every command line meets before any command runs."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        _fit_numbers(self)
+        fit_params(self)
 
     def list_commands(self, ctx) -> list[str]:
         return sorted(self.commands, key=list(COMMANDS).index)
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
-        _refuse_invalid_text(args)
+        refuse_invalid_text(args)
         return super().parse_args(ctx, globals_first(self, args))
-
-
-def _refuse_invalid_text(arguments: list[str]) -> None:
-    """Every argument must be text the store and the terminal can take: a NUL cannot come from a shell, and
-    invalid UTF-8 (``$'x\\xffy'``) reaches Python as lone surrogates that no file, store or terminal accepts. One
-    check here, so no command meets them."""
-    from salescoach.cli.context import fail
-    from salescoach.core.fields import text
-    from salescoach.errors import EXIT_USAGE, FieldError
-    from salescoach.render.output import visible
-
-    for argument in arguments:
-        try:
-            text(argument, "argument")
-        except FieldError as error:
-            shown = visible(argument.encode("utf-8", "backslashreplace").decode("utf-8"))
-            raise fail(f"{shown}: {error.problem}", None, EXIT_USAGE) from None
-
-
-def globals_first(group, arguments: list[str]) -> list[str]:
-    """The command line with the root's options that came after the command moved before it, unless the
-    command has an option of that name itself (``demo --lang`` picks the demo book's language)."""
-    path, rest = _command_path(group, arguments)
-    command = path[-1][0] if path else None
-    if command is None:
-        return arguments
-    takes_value = {
-        name: not (param.is_flag or param.count)
-        for param in command.params
-        if getattr(param, "opts", None) is not None and hasattr(param, "is_flag")
-        for name in (*param.opts, *param.secondary_opts)
-    }
-    moved: list[str] = []
-    kept: list[str] = []
-    index = 0
-    while index < len(rest):
-        argument = rest[index]
-        name = argument.partition("=")[0]
-        if argument == "--":
-            kept += rest[index:]
-            break
-        if name in GLOBAL_OPTIONS and name not in takes_value:
-            with_value = GLOBAL_OPTIONS[name] and "=" not in argument and index + 1 < len(rest)
-            moved += rest[index : index + 1 + with_value]
-            index += 1 + with_value
-            continue
-        kept.append(argument)
-        if takes_value.get(argument):  # this option's value is never a global option, whatever it says
-            kept += rest[index + 1 : index + 2]
-            index += 1
-        index += 1
-    head = arguments[: len(arguments) - len(rest)]
-    return moved + head + kept
-
-
-def _command_path(group, arguments: list[str]) -> tuple[list, list[str]]:
-    """The commands a command line names (a command, or a group and its command) and the arguments after them."""
-    path: list = []
-    current = group
-    index = 0
-    while index < len(arguments):
-        argument = arguments[index]
-        if argument in GLOBAL_OPTIONS and GLOBAL_OPTIONS[argument] and current is group:
-            index += 2
-            continue
-        if argument.startswith("-"):
-            index += 1
-            continue
-        found = getattr(current, "commands", {}).get(argument)
-        if found is None:
-            break
-        path.append((found, index))
-        current = found
-        index += 1
-    return path, arguments[path[-1][1] + 1 :] if path else []
-
-
-def _fit_numbers(command) -> None:
-    """Every whole-number option and argument stays within what the store holds (a ``--limit`` of 2**63 would
-    overflow SQLite), and every decimal one is finite (``inf`` and ``nan`` are numbers to Python, not to a rep):
-    one rule for all of them, however many commands there are."""
-    from salescoach.core.fields import MAX_ID
-
-    for param in command.params:
-        kind = param.type
-        if isinstance(kind, click_types.IntParamType) and not isinstance(kind, click_types.IntRange):
-            param.type = click_types.IntRange(-MAX_ID, MAX_ID)
-        elif isinstance(kind, click_types.IntRange):
-            low = -MAX_ID if kind.min is None else max(kind.min, -MAX_ID)
-            high = MAX_ID if kind.max is None else min(kind.max, MAX_ID)
-            param.type = click_types.IntRange(low, high, kind.min_open, kind.max_open, kind.clamp)
-        elif isinstance(kind, click_types.FloatParamType):
-            param.type = FINITE
-    for sub in getattr(command, "commands", {}).values():
-        _fit_numbers(sub)
-
-
-class Finite(click_types.FloatParamType):
-    """Click's decimal type without ``inf`` and ``nan``."""
-
-    name = "number"
-
-    def convert(self, value, param, ctx):
-        number = super().convert(value, param, ctx)
-        if not math.isfinite(number):
-            self.fail(f"{value!r} is not a finite number", param, ctx)
-        return number
-
-
-FINITE = Finite()
 
 
 def build(only: str | None = None) -> typer.Typer:

@@ -109,6 +109,21 @@ def _parse(text: str, today: date) -> date:
         if match.group(1):
             return today - timedelta(days=today.weekday()) + timedelta(days=index)
         return _next_weekday(today, index)
+    return _iso(value, text)
+
+
+def iso_day(text: str) -> date:
+    """A date written as ISO text (``2026-12-02``, or a datetime), as an export holds it: the ISO part of
+    :func:`parse_day` alone, with the same range, so what a debrief file accepts an export carries back in."""
+    if not isinstance(text, str):
+        raise DateError(str(text))
+    day = _iso(text.strip(), text)
+    if not EARLIEST <= day <= LATEST:
+        raise DateError(text, out_of_range=True)
+    return day
+
+
+def _iso(value: str, text: str) -> date:
     try:
         if len(value) > 10:
             return datetime.fromisoformat(value).date()

@@ -44,7 +44,8 @@ class PlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # pure Python
 
 
 class PlaybookInvalid(InvalidInput):
-    """A playbook that cannot be used; ``problems`` are ready-made ``file:line: path: message`` lines."""
+    """A YAML file (a playbook, a debrief file, ``config.yaml``) that cannot be used; ``problems`` are ready-made
+    ``file:line: path: message`` lines."""
 
     def __init__(self, problems: list[str]) -> None:
         many = _("{count} problems:").format(count=len(problems))
@@ -107,7 +108,7 @@ def read_document(path: Path) -> Document:
         lines: dict[ValuePath, int] = {}
         data = _build(loader, node, (), lines, set(), path)
     except yaml.YAMLError as error:
-        raise PlaybookInvalid([_yaml_problem(path, error, text)]) from None
+        raise PlaybookInvalid([_yaml_problem(path, error)]) from None
     except RecursionError:
         raise PlaybookInvalid([_too_deep(path, 1)]) from None
     finally:
@@ -115,20 +116,22 @@ def read_document(path: Path) -> Document:
     return Document(path=path, data=data, lines=lines)
 
 
-def _yaml_problem(path: Path, error, text: str) -> str:
-    """A syntax error on the line to fix: an unclosed bracket or quote is found only at the end of the file, so
-    the line named is the one where it was opened."""
+def _yaml_problem(path: Path, error) -> str:
+    """A syntax error on the line to fix: an unclosed bracket or quote is noticed only where the file stops making
+    sense (often its end), so the line named is the one where it was opened."""
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
-    last_line = text.rstrip().count("\n")
-    at_end = problem_mark is not None and problem_mark.line >= last_line
-    if context_mark is not None and (at_end or problem_mark is None):
-        context = getattr(error, "context", None) or ""
+    context = getattr(error, "context", None) or ""
+    if context_mark is not None and context.startswith(_UNCLOSED):
         opened = _("{context} that starts here is not closed").format(context=context.removeprefix("while "))
         return f"{path}:{context_mark.line + 1}: {opened} ({problem})"
     mark = problem_mark or context_mark
     return f"{path}:{mark.line + 1}: {problem}" if mark else f"{path}: {problem}"
+
+
+_UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar")
+"""The contexts of a syntax error whose cause is a bracket or quote opened earlier and never closed."""
 
 
 def _too_deep(path: Path, line: int) -> str:

@@ -7,7 +7,7 @@ a bad row, listed like a bad CSV row, never a traceback halfway through an impor
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, ValidationError, model_validator
@@ -17,7 +17,7 @@ from salescoach.core.dates import DateError, calendar_day
 from salescoach.errors import InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.dates import date_problem
-from salescoach.usecases.debrief_input import Amount, LongText, Stage, Strict, problem_line
+from salescoach.usecases.debrief_input import Amount, IsoDay, LongText, Stage, Strict, problem_line
 
 VisitIndex = Annotated[int, Field(ge=0)] | None
 Count = Annotated[int, Field(ge=0)] | None
@@ -26,12 +26,12 @@ Count = Annotated[int, Field(ge=0)] | None
 class NoteRecord(Strict):
     kind: Literal[v.NOTE_KINDS]
     text: LongText
-    noted_on: date
+    noted_on: IsoDay
     say: LongText | None = None
 
 
 class VisitRecord(Strict):
-    date: date
+    date: IsoDay
     channel: Literal[v.CHANNELS]
     topics: list[LongText] = []
     feedback: LongText | None = None
@@ -48,26 +48,26 @@ class VisitRecord(Strict):
 
 class PromiseRecord(Strict):
     text: LongText
-    made_on: date
-    due: date
-    kept_on: date | None = None
+    made_on: IsoDay
+    due: IsoDay
+    kept_on: IsoDay | None = None
     visit: VisitIndex = None
     say: LongText | None = None
 
 
 class PurchaseRecord(Strict):
-    date: date
+    date: IsoDay
     amount: Amount
     product: LongText | None = None
     visit: VisitIndex = None
 
 
 class FollowupRecord(Strict):
-    due: date
+    due: IsoDay
     channel: Literal[v.CHANNELS]
     type: Literal[v.FOLLOWUP_TYPES]
     note: LongText | None = None
-    done_on: date | None = None
+    done_on: IsoDay | None = None
     done_note: LongText | None = None
     visit: VisitIndex = None
 
@@ -80,7 +80,7 @@ class DateRecord(Strict):
     yearly: bool = True
     lead_days: Annotated[int, Field(ge=0, le=v.MAX_LEAD_DAYS)] = 0
     label: LongText | None = None
-    handled: date | None = None
+    handled: IsoDay | None = None
 
     @model_validator(mode="after")
     def _real_day(self) -> DateRecord:
@@ -107,7 +107,7 @@ class CustomerRecord(Strict):
     stage: Stage = None
     tags: list[LongText] = []
     created: str = Field(default_factory=lambda: datetime.now().isoformat(timespec="seconds"))
-    last_contact: date | None = None
+    last_contact: IsoDay | None = None
     notes: list[NoteRecord] = []
     visits: list[VisitRecord] = []
     promises: list[PromiseRecord] = []

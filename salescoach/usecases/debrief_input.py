@@ -22,7 +22,7 @@ from pydantic import (
 
 from salescoach.core import fields
 from salescoach.core import vocabulary as v
-from salescoach.core.dates import DateError, parse_day
+from salescoach.core.dates import DateError, iso_day, parse_day
 from salescoach.errors import FieldError
 from salescoach.i18n import _
 from salescoach.usecases.dates import date_problem
@@ -71,6 +71,19 @@ def _day(value: object, info: ValidationInfo) -> date:
 
 
 Day = Annotated[date, BeforeValidator(_day)]
+
+
+def _iso_day(value: object) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = value.isoformat()
+    try:
+        return iso_day(value)
+    except DateError as error:
+        raise ValueError(date_problem(error) if error.out_of_range else _("not a date (use YYYY-MM-DD)")) from None
+
+
+IsoDay = Annotated[date, BeforeValidator(_iso_day)]
+"""A date in an export: ISO text only (no "tomorrow" in a file meant to be exact), from 1900 to 2999."""
 
 
 class Strict(BaseModel):

@@ -17,6 +17,7 @@ from salescoach.core.agenda import (
     weight_rows,
 )
 from salescoach.core.drills import due as due_cards
+from salescoach.core.fields import record_id
 from salescoach.core.occasions import date_name, next_unhandled, occurrence_days
 from salescoach.core.records import Customer, Followup, ImportantDate, Promise
 from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
@@ -117,10 +118,10 @@ def _parse_id(item_id: str) -> tuple[str, int]:
     """``f12`` or ``12`` is follow-up 12; ``p3`` is promise 3; ``d2`` is important date 2."""
     text = item_id.strip().lower()
     kind = _ID_KINDS.get(text[:1], "followup")
-    number = text[1:] if text[:1] in _ID_KINDS else text
-    if not (number.isascii() and number.isdigit() and len(number) <= 18):  # SQLite integers end at 19 digits
+    number = record_id(text[1:] if text[:1] in _ID_KINDS else text)  # the one rule for ids
+    if number is None:
         raise InvalidInput(_("not an item id: {item_id!r} (ids look like f12, p3 or d2)").format(item_id=item_id))
-    return kind, int(number)
+    return kind, number
 
 
 def _open_followup(store, number: int) -> Followup:

@@ -81,7 +81,7 @@ def read_json(text: str) -> tuple[list[Row | Problem], dict]:
         data = json.loads(text)
         customers = data["customers"]
         assert data.get("salescoach_book") == 1 and isinstance(customers, list)
-    except (ValueError, KeyError, TypeError, AssertionError):
+    except (ValueError, KeyError, TypeError, AssertionError, RecursionError):  # RecursionError: nested 100,000 deep
         raise InvalidInput(_("not a salescoach JSON export (salescoach export --format json)")) from None
     from salescoach.usecases.book_input import checked_customer, checked_profile
 
