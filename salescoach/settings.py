@@ -24,14 +24,14 @@ LANGUAGES = ("en", "ko")
 def read(path: Path) -> dict[str, str]:
     """The settings in ``path`` (empty when there is no file). A damaged file is an error naming it.
 
-    Read by the one YAML reader (:func:`salescoach.playbook.source.read_document`: no key twice, no implicit
+    Read by the one YAML reader (:func:`salescoach.documents.read_document`: no key twice, no implicit
     dates), each value by its key's rule: an empty value is no setting, and a value that is not plain text is an
     error naming its line. Its errors (and :func:`choose_language`'s) stay English when they come before the
     interface language is known.
     """
     if not path.is_file():
         return {}
-    from salescoach.playbook.source import read_document
+    from salescoach.documents import read_document
 
     document = read_document(path)
     unknown = set(document.data) - set(KEYS)
@@ -51,27 +51,7 @@ def read(path: Path) -> dict[str, str]:
 def write(path: Path, settings: dict[str, str]) -> None:
     import yaml
 
-    check(settings)
     write_private(path, yaml.safe_dump(settings, allow_unicode=True))
-
-
-def check(settings: dict[str, str]) -> None:
-    """Refuse unknown keys, languages and playbook names (``config set`` runs with the interface language already
-    chosen)."""
-    from salescoach.i18n import _
-    from salescoach.playbook.loader import PLAIN_NAME
-
-    for key, value in settings.items():
-        if key not in KEYS:
-            raise InvalidInput(_("unknown setting {key!r}: use one of {keys}").format(key=key, keys=", ".join(KEYS)))
-        if key == "language" and value not in LANGUAGES:
-            raise InvalidInput(
-                _("{field}: {value!r} is not one of {choices}").format(
-                    field="language", value=value, choices=", ".join(LANGUAGES)
-                )
-            )
-        if key == "playbook" and not PLAIN_NAME.fullmatch(value):
-            raise InvalidInput(_("no playbook named {name!r}").format(name=value))
 
 
 def locale_language() -> str | None:

@@ -131,7 +131,7 @@ def load_model(name: str, language: str, where: Locations):
 
 def validate_file(path: Path, where: Locations):
     """Validate one playbook file as it would be used: merged with what it extends."""
-    from salescoach.playbook.source import read_document
+    from salescoach.documents import read_document
 
     document = read_document(path)
     chain = [document]
@@ -145,7 +145,7 @@ def validate_file(path: Path, where: Locations):
 
 def _chain(name: str, language: str, where: Locations, seen: set[str] | None = None) -> list:
     """The (source, document) pairs to merge for ``name``, root first, following ``extends``."""
-    from salescoach.playbook.source import PlaybookInvalid, read_document
+    from salescoach.documents import PlaybookInvalid, read_document
 
     seen = set() if seen is None else seen
     chain: list = []
@@ -166,8 +166,8 @@ def validate_chain(documents: list):
     """Merge documents (root first) and validate the result, naming file, line and field of each problem."""
     from pydantic import ValidationError
 
+    from salescoach.documents import PlaybookInvalid
     from salescoach.playbook.models import Playbook
-    from salescoach.playbook.source import PlaybookInvalid
 
     merged: dict = {}
     for document in documents:
@@ -181,7 +181,7 @@ def validate_chain(documents: list):
 
 def _problem(item: dict, documents: list) -> str:
     """One ``file:line: field.path: message`` line for one pydantic error."""
-    from salescoach.playbook.source import format_path
+    from salescoach.documents import format_path
 
     location = tuple(part for part in item["loc"] if part != "[key]")
     message = item["msg"].removeprefix("Value error, ")

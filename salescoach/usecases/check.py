@@ -32,19 +32,22 @@ def read_message(text: str | None, path: Path | None, stdin: BinaryIO | None = N
     if text is not None and text != "-":
         message = text
     else:
+        from salescoach.documents import PlaybookInvalid, read_limited
+
         where = str(path) if path is not None else _("standard input")
+        too_big = _("{path}: a message may be at most {limit:,} bytes").format(path=where, limit=MAX_MESSAGE_BYTES)
         try:
             if path is not None:
-                with path.open("rb") as source:
-                    raw = source.read(MAX_MESSAGE_BYTES + 1)
+                raw = read_limited(path, MAX_MESSAGE_BYTES)  # the one rule for files the rep names
             else:
                 raw = (stdin or sys.stdin.buffer).read(MAX_MESSAGE_BYTES + 1)
         except OSError as error:
-            raise InvalidInput(_("{path}: cannot read: {reason}").format(path=where, reason=error.strerror)) from None
+            reason = error.strerror or str(error)
+            raise InvalidInput(_("{path}: cannot read: {reason}").format(path=where, reason=reason)) from None
+        except PlaybookInvalid:
+            raise InvalidInput(too_big) from None
         if len(raw) > MAX_MESSAGE_BYTES:
-            raise InvalidInput(
-                _("{path}: a message may be at most {limit:,} bytes").format(path=where, limit=MAX_MESSAGE_BYTES)
-            )
+            raise InvalidInput(too_big)
         try:
             message = raw.decode("utf-8-sig")
         except UnicodeDecodeError:

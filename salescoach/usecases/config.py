@@ -53,7 +53,27 @@ def set_(app: App, key: str, value: str) -> None:
             current[key] = value
         else:
             current.pop(key, None)
-        settings.check(current)
+        _check(current)
         if key == "playbook" and value:
             app.playbook(value)
         settings.write(app.where.config, current)
+
+
+def _check(values: dict[str, str]) -> None:
+    """Refuse unknown keys, languages and playbook names (``config set`` runs with the interface language already
+    chosen)."""
+    from salescoach.playbook.loader import PLAIN_NAME
+
+    for key, value in values.items():
+        if key not in settings.KEYS:
+            raise InvalidInput(
+                _("unknown setting {key!r}: use one of {keys}").format(key=key, keys=", ".join(settings.KEYS))
+            )
+        if key == "language" and value not in settings.LANGUAGES:
+            raise InvalidInput(
+                _("{field}: {value!r} is not one of {choices}").format(
+                    field="language", value=value, choices=", ".join(settings.LANGUAGES)
+                )
+            )
+        if key == "playbook" and not PLAIN_NAME.fullmatch(value):
+            raise InvalidInput(_("no playbook named {name!r}").format(name=value))

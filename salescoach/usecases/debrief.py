@@ -44,7 +44,7 @@ class DebriefResult(NamedTuple):
 
 def read_file(app: App, path: Path) -> DebriefInput:
     """A debrief written as YAML (the README shows the shape)."""
-    from salescoach.playbook.source import PlaybookInvalid, read_document
+    from salescoach.documents import PlaybookInvalid, read_document
 
     try:
         document = read_document(path)

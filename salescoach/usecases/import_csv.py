@@ -272,9 +272,19 @@ def _contact(columns: list[Column], cells: list[str]) -> Contact:
     )
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def physical_lines(text: str) -> list[str]:
-    """The file's lines, each ended by ``\\n`` whatever ended it (``\\r\\n``, ``\\r`` or ``\\n``, even mixed)."""
-    return [line + "\n" for line in re.split(r"\r\n|\r|\n", text.removesuffix("\n").removesuffix("\r"))]
+    """The file's lines, each with what ended it (``\\r\\n``, ``\\r`` or ``\\n``, even mixed), so a line break
+    inside a quoted cell stays the one the cell holds (a CR in a name comes back a CR)."""
+    lines = [match.group(0) for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)]
+    return lines or [""]
+
+
+def line_count(source: str) -> int:
+    """How many physical lines a record's source spans."""
+    return max(1, len(_LINE_END.findall(source)))
 
 
 def records(lines: list[str], delimiter: str, start: int = 0, width: int | None = None) -> Iterator[Record]:
@@ -333,7 +343,7 @@ def read_csv(text: str, overrides: dict[str, str], today_text: str) -> list[Row 
     width = len(headers)
     found = [
         record
-        for record in records(lines, delimiter_of(lines[0]), header.first + header.source.count("\n"), width)
+        for record in records(lines, delimiter_of(lines[0]), header.first + line_count(header.source), width)
         if isinstance(record.cells, str) or any(cell.strip() for cell in record.cells)
     ]
     birthdays = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from salescoach.errors import InvalidInput, SalescoachError
+from salescoach.errors import InvalidInput
 from salescoach.i18n import _
 
 MAX_BYTES = 64 * 1024 * 1024  # a 100,000-customer JSON export is well under this; /dev/zero is refused by it
@@ -20,19 +20,22 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def read_limited(path: Path, limit: int | None = None) -> bytes:
-    """The file's bytes, reading at most ``limit + 1`` of them (``MAX_BYTES``), so a device or pipe that never
-    ends is refused like a file that is too big rather than filling the memory."""
+    """The file's bytes by the one rule for files the rep names (:func:`salescoach.documents.read_limited`: at
+    most ``limit + 1`` bytes, so a device or an endless pipe is refused; a missing or unreadable file is a usage
+    error, exit 2), with an import's larger limit."""
+    from salescoach.documents import PlaybookInvalid
+    from salescoach.documents import read_limited as read
+
     limit = MAX_BYTES if limit is None else limit
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as error:  # a missing or unreadable file is a runtime failure (exit 1), not bad input
-        raise SalescoachError(_("{path}: cannot read: {reason}").format(path=path, reason=error.strerror)) from None
-    if len(raw) > limit:
+        return read(path, limit)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InvalidInput(_("{path}: cannot read: {reason}").format(path=path, reason=reason)) from None
+    except PlaybookInvalid:
         raise InvalidInput(
             _("{path}: larger than {limit:,} bytes; split it and import the parts").format(path=path, limit=limit)
-        )
-    return raw
+        ) from None
 
 
 def utf16_order(raw: bytes) -> str | None:

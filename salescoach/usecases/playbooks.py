@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from salescoach.documents import PlaybookInvalid, read_document
 from salescoach.errors import SalescoachError
 from salescoach.playbook import loader
-from salescoach.playbook.source import PlaybookInvalid, read_document
 from salescoach.usecases.app import App
 
 

@@ -156,8 +156,9 @@ def test_an_industry_column_chooses_the_pack_and_an_unknown_industry_is_a_bad_ro
     assert cli.json("customer", "show", "J")["customer"]["playbook"] == "Retail-Pro"
 
 
-def test_a_missing_file_is_a_runtime_failure_in_one_line(cli, tmp_path):
-    result = cli("import", str(tmp_path / "nowhere.csv"), code=1)
+def test_a_missing_file_is_a_usage_error_in_one_line(cli, tmp_path):
+    """The one rule for files the rep names, as for debrief, playbook and message files (README)."""
+    result = cli("import", str(tmp_path / "nowhere.csv"), code=2)
     assert result.stderr.count("\n") == 1 and "nowhere.csv: cannot read" in result.stderr
 
 

@@ -177,6 +177,8 @@ def test_interactive_debrief(cli):
                 "",
                 "",
                 "",  # next follow-up: defaults
+                *"yynyyny",  # the scorecard's checklist, one answer a habit
+                "",  # ... and the last one skipped
             ]
         )
         + "\n"
@@ -209,7 +211,9 @@ def test_interrupted_interactive_debrief_writes_nothing(cli, cut):
 
 def test_followup_empty_day_says_so(cli):
     assert "Nothing is due" in cli("followup").stdout
-    assert cli.json("followup") == {"date": "2026-11-25", "until": "2026-11-25", "total": 0, "items": [], "at_risk": []}
+    agenda = cli.json("followup")
+    assert agenda.pop("drills_due") > 0  # a new book still has the default playbook's practice cards
+    assert agenda == {"date": "2026-11-25", "until": "2026-11-25", "total": 0, "items": [], "at_risk": []}
 
 
 def test_snooze_and_add(cli):
@@ -254,6 +258,7 @@ def test_walk_through_a_visit_then_debrief_with_the_jottings(cli):
         "",
         "",
         "",  # debrief
+        *[""] * 8,  # the scorecard's checklist: skipped
     ]
     out = cli("prep", "Lee", "--walk", input="\n".join(keys) + "\n").stdout
     assert "1/4" in out and "4/4" in out and "Debrief saved" in out

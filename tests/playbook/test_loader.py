@@ -4,9 +4,9 @@ import textwrap
 
 import pytest
 
+from salescoach.documents import MAX_BYTES, PlaybookInvalid
 from salescoach.paths import locations
 from salescoach.playbook.loader import load, load_model, merge, validate_file
-from salescoach.playbook.source import MAX_BYTES, PlaybookInvalid
 
 
 def write(path, text):
