@@ -17,7 +17,7 @@ from salescoach.core.dates import DateError, calendar_day
 from salescoach.errors import InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.dates import date_problem
-from salescoach.usecases.debrief_input import Amount, IsoDay, LongText, Stage, Strict, problem_line
+from salescoach.usecases.debrief_input import Amount, Email, IsoDay, LongText, Phone, Stage, Strict, problem_line
 
 VisitIndex = Annotated[int, Field(ge=0)] | None
 Count = Annotated[int, Field(ge=0)] | None
@@ -98,10 +98,10 @@ class CustomerRecord(Strict):
     honorific: LongText | None = None
     company: LongText | None = None
     playbook: LongText | None = None
-    phone: LongText | None = None
-    email: LongText | None = None
-    phones: list[LongText] = []  # every phone, the primary first (exports from before several were kept have none)
-    emails: list[LongText] = []
+    phone: Phone | None = None
+    email: Email | None = None
+    phones: list[Phone] = []  # every phone, the primary first (exports from before several were kept have none)
+    emails: list[Email] = []
     city: LongText | None = None
     tier: Literal[v.TIERS] | None = None  # a book from before tiers were required has none: it comes in general
     stage: Stage = None

@@ -49,6 +49,8 @@ def _not_bool(value: object) -> object:
 
 LongText = Annotated[str, Field(min_length=1, max_length=fields.MAX_TEXT), AfterValidator(_by_rule(fields.text))]
 Amount = Annotated[float, BeforeValidator(_by_rule(fields.amount))]
+Email = Annotated[LongText, AfterValidator(_by_rule(fields.email))]
+Phone = Annotated[LongText, AfterValidator(_by_rule(fields.phone))]
 Stage = Annotated[Literal[1, 2, 3], BeforeValidator(_not_bool)] | None
 CustomerReference = Annotated[
     LongText, BeforeValidator(lambda value: str(_not_bool(value)) if isinstance(value, int) else value)

@@ -10,7 +10,9 @@ import re
 from datetime import datetime
 from typing import NamedTuple
 
+from salescoach.core import fields
 from salescoach.core.dates import DateError, calendar_day
+from salescoach.errors import FieldError
 from salescoach.i18n import _
 
 TIER_WORDS = {
@@ -112,11 +114,20 @@ def contact_row(line: int, contact: Contact, source: str, today_text: str, day_f
         return Problem(line, _("tier {tier!r} is not hot, warm or general").format(tier=contact.tier), source)
     phones = _unique(contact.phones, lambda phone: phone_key(phone) or phone)
     emails = _unique(contact.emails, str.casefold)
-    for email in emails:
-        if "@" not in email:
-            return Problem(line, _("email {email!r} has no @").format(email=email), source)
     tags = _unique((tag.lstrip("* ") for tag in contact.tags), str.casefold)
     note = "\n".join(note.strip() for note in contact.notes if note.strip())
+    try:  # the rules every way in shares (core.fields): no NUL, an @ in an e-mail, a digit in a phone
+        fields.text(name, "name", required=True)
+        for field, value in (("honorific", contact.honorific), ("company", contact.company), ("city", contact.city)):
+            fields.text(value, field)
+        for value in (note, *tags):
+            fields.text(value, "note")
+        for value in phones:
+            fields.phone(value)
+        for value in emails:
+            fields.email(value)
+    except FieldError as error:
+        return Problem(line, str(error), source)
     data = {
         "name": name,
         "honorific": contact.honorific.strip() or None,

@@ -157,7 +157,7 @@ def test_a_device_or_a_file_past_the_limit_is_refused_without_reading_it_all(cli
     path = tmp_path / "big.csv"
     path.write_text("name\n" + "Lee\n" * 500, encoding="utf-8")
     assert "larger than 1,000 bytes" in cli("import", str(path), "--dry-run", code=2).stderr
-    assert "cannot read" in cli("import", str(tmp_path), code=1).stderr
+    assert "cannot read" in cli("import", str(tmp_path), code=2).stderr  # a folder: a usage error, like a missing file
 
 
 def test_a_damaged_store_during_import_is_one_clear_error(cli, tmp_path, isolated):
