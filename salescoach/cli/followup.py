@@ -45,6 +45,16 @@ def followup(
     from salescoach.usecases.followup import agenda
 
     application = current_app(ctx)
+    if ics is not None:
+        given = [name for name, used in (("--json", json_), ("--why", why), ("--limit", _given(ctx, "limit"))) if used]
+        if given:
+            from salescoach.errors import InvalidInput
+
+            raise InvalidInput(
+                _("--ics writes every item to the calendar file; {given} cannot go with it").format(
+                    given=", ".join(given)
+                )
+            )
     found = agenda(
         application, day_option(application, date, "--date"), days or (30 if ics else 1), 0 if ics else limit
     )
@@ -64,6 +74,10 @@ def followup(
     from salescoach.render.agenda import agenda_json, agenda_page
 
     Output(json_).page(agenda_json(found) if json_ else found, lambda: agenda_page(found, why))
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    return ctx.get_parameter_source(name).name == "COMMANDLINE"
 
 
 @app.command("done")

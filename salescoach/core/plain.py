@@ -6,6 +6,7 @@ it, and a use case must never import the renderer.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -29,3 +30,14 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [jsonable(item) for item in value]
     return value
+
+
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters :mod:`json` keeps raw that a terminal would obey (C1 controls, BIDI overrides) or a line reader
+split on (Python's ``splitlines``, JavaScript): written as ``\\uXXXX`` escapes, the same JSON data, so ``--json``
+on a terminal is as inert as the rest and one item stays one line."""
+
+
+def inert_json(text: str) -> str:
+    """JSON text with those characters escaped (the same data)."""
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from salescoach import __version__
+from salescoach.core.vocabulary import LANGUAGES
 from salescoach.errors import NotFound
 from salescoach.files import UnsafeTarget, write_private
 from salescoach.i18n import _
@@ -90,6 +91,8 @@ def all_sources(where: Locations) -> list[Source]:
         for path in sorted(folder.glob("*.yaml")):
             parts = path.name.split(".")
             name, language = parts[0], (parts[1] if len(parts) == 3 else "en")
+            if len(parts) > 3 or not PLAIN_NAME.fullmatch(name) or language not in LANGUAGES:
+                continue  # not a playbook's file name (``evil.[red].yaml``): no playbook could be asked for by it
             found[path.name] = Source(name=name, language=language, path=path, origin=origin)
     return sorted(found.values(), key=lambda source: (source.name, source.language))
 

@@ -9,23 +9,13 @@ do without Rich) alike.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from salescoach.core.plain import jsonable
+from salescoach.core.plain import inert_json, jsonable
 from salescoach.render.page import show
 from salescoach.render.terminal import console, visible
-
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-"""Characters :mod:`json` keeps raw that a terminal would obey (C1 controls, BIDI overrides) or a line reader
-split on (Python's ``splitlines``, JavaScript): written as ``\\uXXXX`` escapes, the same JSON data, so ``--json``
-on a terminal is as inert as the rest and one item stays one line."""
-
-
-def _escaped(text: str) -> str:
-    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
 
 
 def write_json(payload: Any) -> None:
@@ -36,10 +26,10 @@ def write_json(payload: Any) -> None:
     """
     write = sys.stdout.write
     if not isinstance(payload, list):
-        write(_escaped(json.dumps(jsonable(payload), ensure_ascii=False, indent=2)) + "\n")
+        write(inert_json(json.dumps(jsonable(payload), ensure_ascii=False, indent=2)) + "\n")
         return
     for index, item in enumerate(payload):
-        line = _escaped(json.dumps(jsonable(item), ensure_ascii=False))
+        line = inert_json(json.dumps(jsonable(item), ensure_ascii=False))
         write(("[\n  " if index == 0 else ",\n  ") + line)
     write("\n]\n" if payload else "[]\n")
 

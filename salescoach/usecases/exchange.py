@@ -83,14 +83,14 @@ def export(app: App, format_: str, progress: Callable[[int, int], None] = lambda
     if format_ == "json":
         import json
 
-        from salescoach.core.plain import jsonable
+        from salescoach.core.plain import inert_json, jsonable
 
         data = {
             "salescoach_book": BOOK_VERSION,
             "profile": jsonable(profile),
             "customers": [customer_data(book) for book in books],
         }
-        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        return inert_json(json.dumps(data, ensure_ascii=False, indent=1)) + "\n"  # exact, and inert on a terminal
     if format_ == "csv":
         from salescoach.core.spreadsheet import neutralise
 

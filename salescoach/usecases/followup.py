@@ -79,7 +79,12 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
                 kind, [pending.record.id for pending in shown if pending.kind == kind]
             ).items()
         }
-        shown = [resolve(pending, records) for pending in shown]
+        # an item whose customer is gone (only a damaged store holds one) cannot be acted on: it is left out
+        shown = [
+            resolve(pending, records)
+            for pending in shown
+            if pending.kind == "date" or (pending.kind, pending.record.id) in records
+        ]
         named = {pending.customer.id: pending.customer for pending in shown}
         named.update({customer.id: customer for customer in silent})
         notes = store.latest_notes(list(named))

@@ -403,3 +403,11 @@ def test_a_playbook_name_cannot_reach_a_file_outside_the_playbook_folders(cli, i
     relative = "../../evil"  # from <home>/playbooks
     assert "no playbook named" in cli("customer", "add", "A", "--playbook", relative, code=1).stderr
     assert "no playbook named" in cli("prep", "A", "--playbook", "bank.ko", code=1).stderr
+
+
+def test_ics_refuses_the_options_it_would_ignore(cli, tmp_path):
+    for extra in (["--json"], ["--why"], ["--limit", "3"]):
+        error = cli("followup", "--ics", str(tmp_path / "f.ics"), *extra, code=2).stderr
+        assert extra[0] in error and not (tmp_path / "f.ics").exists()
+    cli("followup", "--ics", str(tmp_path / "f.ics"))
+    assert (tmp_path / "f.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")

@@ -210,3 +210,13 @@ def test_a_note_inside_a_sentence_names_file_line_and_field():
         f"{path}:9: churn.reconnect[0]: {{detail}} holds the rep's own words and may stand only alone, after a label"
         " and colon or dash, or in quotes (or use {detail.say}, the rep's phrase for speaking)",
     ]
+
+
+def test_a_file_whose_name_no_playbook_could_have_is_not_listed(cli, isolated):
+    (isolated / "playbooks").mkdir(parents=True)
+    for name in ("evil.[red].yaml", "a.b.c.yaml", "mine.xx.yaml"):
+        (isolated / "playbooks" / name).write_text("name: x\nlanguage: en\nextends: core\n", encoding="utf-8")
+    (isolated / "playbooks" / "mine.yaml").write_text("name: mine\nlanguage: en\nextends: core\n", encoding="utf-8")
+    listed = {(item["name"], item["language"]) for item in cli.json("playbook", "list")}
+    assert ("mine", "en") in listed and not {name for name, _ in listed} & {"evil", "a"}
+    assert ("mine", "xx") not in listed

@@ -19,7 +19,7 @@ from salescoach.playbook.loader import shipped_folder
 from salescoach.render.terminal import styled, visible
 
 HOSTILE = "[red]Evil[/red] \x1b[31mRED\x1b]8;;http://x.example\x07link\x1b]8;;\x07 \u202eesrever\u2066 :smile: \x9b2J"
-PLAYBOOK = "evil.[red]\x1b[31m\u202e"  # a user playbook's file name; the part after the dot is its language
+PLAYBOOK_TITLE = "evil [red]\x1b[31m\u202e"  # a user playbook's title (a file name must be a plain name)
 OURS = re.compile(r"\x1b\[[0-9;]*m")  # the SGR styles salescoach itself writes on a terminal
 COMMANDS = [
     ["customer", "list"],
@@ -42,7 +42,9 @@ def hostile_book(cli, isolated):
     cli("profile", "set", "--name", HOSTILE, "--company", HOSTILE)
     (isolated / "playbooks").mkdir()
     bank = (shipped_folder() / "bank.yaml").read_text(encoding="utf-8")
-    (isolated / "playbooks" / f"{PLAYBOOK}.yaml").write_text(bank, encoding="utf-8")
+    bank = bank.replace('title: "Relationship banking"', "title: " + json.dumps(PLAYBOOK_TITLE))
+    (isolated / "playbooks" / "evil.yaml").write_text(bank, encoding="utf-8")
+    (isolated / "playbooks" / "evil.[red].yaml").write_text(bank, encoding="utf-8")  # no playbook's name: not listed
 
 
 class Screen(io.StringIO):
