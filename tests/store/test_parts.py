@@ -94,3 +94,11 @@ def test_every_store_module_stays_small():
     folder = Path(salescoach.store.__file__).parent
     sizes = {module.name: len(module.read_text(encoding="utf-8").splitlines()) for module in folder.glob("*.py")}
     assert {name: size for name, size in sizes.items() if size > 400} == {}
+
+
+def test_the_parts_hold_sql_only_and_leave_the_connection_to_the_backend():
+    """What a second backend (PostgreSQL) would reuse must not reach for SQLite itself."""
+    folder = Path(salescoach.store.__file__).parent
+    for part in ("base", "rows", "customers", "visits", "agenda", "stats", "exchange"):
+        source = (folder / f"{part}.py").read_text(encoding="utf-8")
+        assert "import sqlite3" not in source and "_connection" not in source, part
