@@ -7,8 +7,9 @@ their methods are the store's public interface (``store.add_visit``, ``store.ran
 other freely (an import merges customers, a visit reads back as a record): one ``self`` keeps every caller and
 every part unchanged, while each module holds one subject. The parts hold only SQL; a backend (today
 :class:`~salescoach.store.sqlite.SqliteStore`) supplies the connection through :meth:`_execute`,
-:meth:`_execute_many` and :meth:`_read`, so a second backend reuses every part and says only what its
-dialect does differently.
+:meth:`_execute_many` and :meth:`_read`, so a second backend reuses the parts. Their SQL is SQLite's today;
+what another dialect says differently (``?`` placeholders, ``julianday`` in the agenda, ``INSERT OR IGNORE``,
+``json_group_array`` in :mod:`~salescoach.store.rows`, an insert's ``lastrowid``) is in those few places.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 :class:`SqliteStore` is composed of the store's parts by what they hold (customers, visits and what else is
 recorded about a customer, the agenda's ranking, stats, exchange), each a mixin over
 :class:`~salescoach.store.base.StoreBase` holding only SQL. What is SQLite's own stays here: the connection
-(:mod:`salescoach.store.connection`), a transaction as ``BEGIN IMMEDIATE`` ... ``COMMIT``, and backing up and
-replacing the whole book file by file. Writes happen only inside :meth:`SqliteStore.transaction`, which takes the
+(:mod:`salescoach.store.connection`), a transaction as ``BEGIN IMMEDIATE`` ... ``COMMIT``, and backing the book up
+and replacing it from a checked backup. Writes happen only inside :meth:`SqliteStore.transaction`, which takes the
 write lock up front and commits all of a command's writes or none of them.
 """
 
