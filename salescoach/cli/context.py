@@ -66,7 +66,7 @@ def clean_errors(command: F) -> F:
 
 def _commits() -> int:
     """Transactions this process has committed so far (none if it never opened the store)."""
-    store = sys.modules.get("salescoach.store.sqlite")
+    store = sys.modules.get("salescoach.store.connection")
     return store.commits if store else 0
 
 

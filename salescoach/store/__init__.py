@@ -1,8 +1,8 @@
 """The store: where the rep's book lives. All SQL is in this package; the rest of salescoach sees typed records.
 
 :func:`open_store` is the one way in. Today it returns the embedded SQLite store; a shared backend for teams
-(PostgreSQL) would implement the same public methods as :class:`~salescoach.store.sqlite.SqliteStore` and be
-chosen here, so no use case changes.
+(PostgreSQL) would be a second class composed of the same parts (:mod:`salescoach.store.base`) with its own
+connection, transactions and backups, chosen here, so no use case changes.
 """
 
 from __future__ import annotations

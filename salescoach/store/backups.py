@@ -24,13 +24,8 @@ from pathlib import Path
 
 from salescoach.errors import InvalidInput, StoreUnavailable
 from salescoach.i18n import _
+from salescoach.store.connection import migrate, sqlite_path
 from salescoach.store.migrations import MIGRATIONS
-from salescoach.store.sqlite import migrate
-
-
-def sqlite_path(path: Path) -> str:
-    """The name to give SQLite for ``path``: absolute, so it is always a path and never a URI."""
-    return os.fspath(Path(path).absolute())
 
 
 def write_copy(connection: sqlite3.Connection, target: Path) -> None:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from salescoach.errors import InvalidInput, NotFound
 from salescoach.files import write_private
 from salescoach.i18n import _
-from salescoach.store.sqlite import name_key
+from salescoach.store.customers import name_key
 from salescoach.usecases.app import App
 from salescoach.usecases.import_fields import Problem, Row, column_key, phone_key
 

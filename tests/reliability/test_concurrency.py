@@ -207,10 +207,10 @@ def test_a_restore_racing_writes_loses_none_of_them(run, isolated, tmp_path):
 
 
 def test_a_store_locked_past_the_busy_timeout_is_a_one_line_runtime_error(cli, isolated, monkeypatch):
-    from salescoach.store import sqlite
+    from salescoach.store import connection
 
     cli("customer", "add", "Lee Jiwoo")
-    monkeypatch.setattr(sqlite, "BUSY_TIMEOUT_MS", 1000)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 1000)
     with closing(sqlite3.connect(isolated / "salescoach.db", isolation_level=None)) as holder:
         holder.execute("BEGIN IMMEDIATE")
         failed = cli("customer", "add", "Park Sora", code=1)
