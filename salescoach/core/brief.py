@@ -133,6 +133,7 @@ class Brief(NamedTuple):
     close: tuple[focus.Ask, ...]
     refusal: focus.LikelyRefusal
     known: tuple[focus.KnownKind, ...]
+    habit: str | None = None  # the rep's weakest scorecard habit, said as what to do (see `salescoach coach`)
 
 
 def build_brief(
@@ -237,7 +238,7 @@ def build_brief(
         ),
         save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",
         aim=focus.aim(playbook, judgement.stage, questions, why_now),
-        opener=focus.opener(playbook, spoken, notes, customer is not None, reason),
+        opener=focus.opener(playbook, spoken, notes, bool(visits), reason),
         deepen=tuple(
             focus.Prompt(key, area["topic"], fill_best(area["prompts"], spoken))
             for key, area in _deepening_order(playbook, notes)[:DEEPENING_PICKS]
@@ -300,10 +301,11 @@ def _plan(playbook: dict, values: dict, book: CustomerFile | None, reason: dict)
     """The four phases of the visit, with lines filled for this customer."""
     topics = playbook["topics"]
     greeting, deepening, closing, followup = (topics[key] for key in ("greeting", "deepening", "closing", "followup"))
-    opening = greeting["with_detail"] if book else greeting["first_visit"]
+    met = bool(book and book.visits)  # notes taken before any contact do not make a stranger someone known
+    opening = greeting["with_detail"] if met else greeting["first_visit"]
     greeting_items = [Item(fill_best(opening, values), "open_with")]
     greeting_items.append(Item(fill(reason["line"], values), reason["label"]))
-    for key in GREETING_TOPICS_SHOWN if book else FIRST_VISIT_TOPICS_SHOWN:
+    for key in GREETING_TOPICS_SHOWN if met else FIRST_VISIT_TOPICS_SHOWN:
         topic = greeting["topics"][key]
         greeting_items.append(Item(fill_best(topic["lines"], values), topic["title"]))
     notes = book.notes if book else ()

@@ -110,16 +110,13 @@ def aim(playbook: dict, stage: int, questions: Iterable, why_now: str | None) ->
     return Aim(stage, stage_part["title"], stage_part["goal"], still_open, why_now)
 
 
-def opener(playbook: dict, values: dict, notes: tuple[Note, ...], known: bool, reason: dict) -> Opener:
-    """The first line: a stranger's greeting on a first visit; otherwise the warmest the record supports."""
+def opener(playbook: dict, values: dict, notes: tuple[Note, ...], met: bool, reason: dict) -> Opener:
+    """The first line: a stranger's greeting until the first contact (notes taken before it, from a colleague or
+    an import, are a cue, not a shared past); after it, the warmest the record supports."""
     greeting = playbook["topics"]["greeting"]
-    if not known:
-        line, cue = fill_best(greeting["first_visit"], values), None
-    else:
-        line = fill_best(greeting["with_detail"], values)
-        note = latest(notes, PERSONAL_NOTE_KINDS)
-        cue = clip(note.text) if note else None
-    return Opener(line, cue, reason["label"], fill(reason["line"], values))
+    line = fill_best(greeting["with_detail" if met else "first_visit"], values)
+    note = latest(notes, PERSONAL_NOTE_KINDS)
+    return Opener(line, clip(note.text) if note else None, reason["label"], fill(reason["line"], values))
 
 
 def close(playbook: dict, values: dict) -> tuple[Ask, ...]:

@@ -111,6 +111,8 @@ def _focus(brief: Brief, promises: int, deepen: int) -> Page:
     page.heading(_("Close on"))
     for ask in brief.close:
         page.bullet(labels[ask.label], ask.text, "green" if ask.label == "fbo_opportunity" else "")
+    if brief.habit:
+        page.bullet(_("Your habit to work on"), brief.habit, "yellow")
     page.heading(_("What you know"))
     return page
 

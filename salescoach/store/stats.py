@@ -53,12 +53,14 @@ class StatsQueries(StoreBase):
         )[0]
         return row[0], row[1]
 
-    def scored_visits(self, start: date, end: date, customer_id: int | None = None) -> list[tuple[date, dict]]:
-        """(day, checks) of every visit between two days that has a scorecard, newest first."""
+    def scored_visits(
+        self, start: date, end: date, customer_id: int | None = None, limit: int | None = None
+    ) -> list[tuple[date, dict]]:
+        """(day, checks) of the visits between two days that have a scorecard, newest first (the first ``limit``)."""
         rows = self._read(
             "SELECT date, checks FROM visits WHERE date BETWEEN ? AND ? AND checks <> '{}'"
-            " AND (? IS NULL OR customer_id = ?) ORDER BY date DESC, id DESC",
-            (start.isoformat(), end.isoformat(), customer_id, customer_id),
+            " AND (? IS NULL OR customer_id = ?) ORDER BY date DESC, id DESC LIMIT ?",
+            (start.isoformat(), end.isoformat(), customer_id, customer_id, -1 if limit is None else limit),
         )
         return [(day_of(day), json.loads(checks)) for day, checks in rows]
 

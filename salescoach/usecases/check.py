@@ -16,7 +16,7 @@ MAX_MESSAGE_BYTES = 100_000
 
 
 class CheckResult(NamedTuple):
-    playbook: str
+    playbook: str  # its title, as the rep reads it ("Relationship banking", "관계 금융")
     customer: str | None
     findings: tuple[Finding, ...]
     labels: dict[str, str]  # rule or detail id → the playbook's label for it
@@ -74,4 +74,4 @@ def check(app: App, message: str, playbook: str | None = None, customer: str | N
     rules = data["message_check"]
     findings = check_message(message, rules["rules"], rules["details"], names)
     labels = {key: item["label"] for section in ("rules", "details") for key, item in rules[section].items()}
-    return CheckResult(data["name"], customer_name, tuple(findings), labels)
+    return CheckResult(data["title"], customer_name, tuple(findings), labels)

@@ -65,6 +65,18 @@ def coach(app: App, start: date | None = None, end: date | None = None, customer
     return summarise(visits, rubric, start, end, who.name if who else None)
 
 
+HABIT_VISITS = 60
+"""The rep's latest scored visits that name the habit to work on in ``prep`` (enough to judge every check: the
+trends read the last ten), so a brief costs the same on a book of any size."""
+
+
+def habit_to_work_on(store, rubric: dict, today: date) -> str | None:
+    """The weakest habit of the rep's latest scored visits, said as what to do next time; None when none is weak."""
+    visits = store.scored_visits(today - timedelta(days=365), today, None, HABIT_VISITS)
+    weakest = summarise(visits, rubric, today, today, None).weakest
+    return weakest.habit if weakest else None
+
+
 def summarise(visits: list[tuple[date, dict]], rubric: dict, start: date, end: date, customer: str | None) -> Coaching:
     """The trends from (day, checks) pairs, newest first: per check, per phase, by month, and the weakest habit."""
     weights = sc.weights(rubric)

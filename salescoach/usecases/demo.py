@@ -169,7 +169,7 @@ def _customer(
     """One synthetic customer with a year of history, as plain rows for the store's bulk insert."""
     if language == "ko":
         name = f"{rng.choice(_KO_FAMILY)}{rng.choice(_KO_GIVEN)}"
-        honorific, company = rng.choice(("사장님", "고객님", "선생님", "대표님")), rng.choice(_KO_COMPANIES)
+        honorific, company = rng.choice(("사장님", "과장님", "선생님", "대표님")), rng.choice(_KO_COMPANIES)
     else:
         name = f"{rng.choice(_EN_GIVEN)} {rng.choice(_EN_FAMILY)}"
         honorific, company = rng.choice(("Mr.", "Ms.", "Dr.")), rng.choice(_COMPANIES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from salescoach.core.brief import Brief, build_brief
 from salescoach.usecases.app import App
+from salescoach.usecases.coach import habit_to_work_on
 from salescoach.usecases.customers import clean_text, find_or_none
 
 
@@ -14,10 +15,11 @@ def prepare(app: App, reference: str, playbook: str | None = None, stage: int | 
         customer = find_or_none(store, reference)
         book = store.customer_file(customer.id) if customer else None
         profile = store.profile()
-    if playbook:  # asked for by name: it must be there
-        data, missing = app.playbook(playbook), None
-    else:
-        choice = app.customer_playbook(customer.playbook if customer else None, broken_too=False)
-        data, missing = choice.data, choice.missing
+        if playbook:  # asked for by name: it must be there
+            data, missing = app.playbook(playbook), None
+        else:
+            choice = app.customer_playbook(customer.playbook if customer else None, broken_too=False)
+            data, missing = choice.data, choice.missing
+        habit = habit_to_work_on(store, data["scorecard"], app.today)
     name = customer.name if customer else reference
-    return build_brief(data, name, book, profile, app.today, stage, missing)
+    return build_brief(data, name, book, profile, app.today, stage, missing)._replace(habit=habit)

@@ -44,3 +44,13 @@ def test_the_rubric_is_shown_with_ids_and_what_the_record_scores(cli):
     assert closing["feedback"]["auto"] is True and closing["feedback"]["label"] == "Asked for Feedback"
     asked = {check["id"]: check["auto"] for check in rubric["communication"]["checks"]}
     assert not any(asked.values()) and set(asked) == {"thanks", "needs", "feelings", "options", "explained_no"}
+
+
+def test_prep_names_the_habit_to_work_on(cli):
+    assert "habit to work on" not in cli("prep", "New Face").stdout  # nothing scored yet: no habit named
+    cli("demo", "--customers", "20", "--seed", "3")
+    weakest = cli.json("coach")["weakest"]
+    brief = cli.json("prep", "1")
+    assert brief["habit"] == weakest["habit"]
+    assert f"Your habit to work on: {weakest['habit']}" in cli("prep", "1").stdout
+    assert "고쳐 볼 습관" in cli("--lang", "ko", "prep", "1").stdout

@@ -49,7 +49,7 @@ def test_the_visit_loop_in_korean(cli, tmp_path):
     assert said == "이서연 고객의 날짜를 기록했습니다: 기념일 05-20\n"
     first = cli("--lang", "ko", "prep", "이서연", "--full").stdout
     assert "고객이 속으로 묻는 여섯 가지 질문" in first and "당신은 누구입니까?" in first
-    assert "이서연 사장님" in first and "1단계 전술" in first
+    assert "이 사장님" in first and "1단계 전술" in first
     assert cli("--lang", "ko", "prep", "이서", code=2).stderr.startswith("오류: '이서'에 맞는 고객이 여럿입니다")
 
     path = tmp_path / "방문.yaml"
@@ -59,7 +59,7 @@ def test_the_visit_loop_in_korean(cli, tmp_path):
 
     day = cli.json("--lang", "ko", "followup", "--date", "내일")
     script = day["items"][0]["script"]
-    assert script.startswith("이서연 사장님") and "가속 성능 자료" in script
+    assert script.startswith("이 사장님") and "가속 성능 자료" in script
     out = cli("--lang", "ko", "followup", "--days", "7", "--why", today="2026-11-26").stdout
     assert "후속 조치" in out and "말하기" in out
     assert "약속" in out

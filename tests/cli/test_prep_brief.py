@@ -238,6 +238,7 @@ def test_json_carries_everything_in_its_documented_shape(cli, long_history):
         "close",
         "refusal",
         "known",
+        "habit",
     ]
     assert set(brief["aim"]) == {"stage", "title", "goal", "open_questions", "why_now"}
     assert [q["id"] for q in brief["aim"]["open_questions"]] == ["relevance", "trust", "choose", "now"]
@@ -331,3 +332,21 @@ def test_notes_sharing_a_line_are_still_printed_inert(cli):
     known = out[out.index("What you know") :]
     assert "other: cats \\u202e!   family: twins \\x1b[31m" in known  # one line, escapes shown, not obeyed
     assert "\x1b" not in out and "\u202e" not in out
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_notes_taken_before_any_contact_do_not_make_a_stranger_known(cli, language):
+    lang = ("--lang", language)
+    cli(*lang, "customer", "add", "Park Soyeon", "--honorific", "Ms." if language == "en" else "과장님")
+    cli(*lang, "customer", "note", "Park Soyeon", "family", "Her son starts university in March.")
+    brief = cli.json(*lang, "prep", "Park Soyeon")
+    first = load_first_visit_lines(language)
+    assert any(brief["opener"]["line"].startswith(line.split("{")[0]) for line in first), brief["opener"]["line"]
+    assert brief["opener"]["cue"] == "Her son starts university in March."
+
+
+def load_first_visit_lines(language: str) -> list[str]:
+    from salescoach.paths import locations
+    from salescoach.playbook.loader import load
+
+    return load("core", language, locations())["topics"]["greeting"]["first_visit"]

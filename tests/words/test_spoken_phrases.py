@@ -6,8 +6,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 
+def met(cli, name: str) -> None:
+    """A first contact, so the brief greets them as someone known (a stranger gets a stranger's greeting)."""
+    cli("debrief", name, "--no-input", "--channel", "phone", "--date", "-30d")
+
+
 def test_a_phrase_is_spoken_and_the_raw_note_only_shown(cli):
     cli("customer", "add", "Park Soyeon", "--honorific", "Ms.")
+    met(cli, "Park")
     cli("customer", "note", "Park", "family", "Her son starts university in March.")
     greeting = cli.json("prep", "Park")["plan"][0]["items"][0]["text"]
     assert (
@@ -21,6 +27,7 @@ def test_a_phrase_is_spoken_and_the_raw_note_only_shown(cli):
 
 def test_korean_speaks_of_the_customers_family_with_honour(cli):
     cli("customer", "add", "이서연", "--honorific", "과장")
+    met(cli, "이서연")
     cli(
         "--lang",
         "ko",
@@ -35,13 +42,14 @@ def test_korean_speaks_of_the_customers_family_with_honour(cli):
     cli("--lang", "ko", "customer", "note", "이서연", "leisure", "토요일마다 골프", "--say", "골프")
     brief = cli.json("--lang", "ko", "prep", "이서연")
     greeting = brief["plan"][0]["items"][0]["text"]
-    assert greeting == "이서연 과장님, 지난번에 따님 영어 과외 이야기를 해 주셨지요. 요즘은 어떠세요?"
+    assert greeting == "이 과장님, 지난번에 따님 영어 과외 이야기를 해 주셨지요. 요즘은 어떠세요?"
     leisure = next(item["text"] for item in brief["plan"][1]["items"] if item["text"].count("골프"))
-    assert leisure.endswith("골프는 요즘도 자주 하세요, 이서연 과장님?")
+    assert leisure.endswith("골프는 요즘도 자주 하세요, 이 과장님?")
 
 
 def test_a_blank_phrase_is_no_phrase(cli):
     cli("customer", "add", "Lee")
+    met(cli, "Lee")
     cli("customer", "note", "Lee", "leisure", "golf", "--say", "   ")
     greeting = cli.json("prep", "Lee")["plan"][0]["items"][0]["text"]
     assert greeting == "Good to see you again, Lee. Have you had time for yourself lately? (Your note: golf)"
@@ -78,8 +86,8 @@ def test_a_promise_is_said_as_the_thing_delivered(cli, tmp_path, monkeypatch):
     cli("--lang", "ko", "debrief", "--from-file", str(visit))
     scripts = [item["script"] for item in cli.json("--lang", "ko", "followup", "--days", "3")["items"]]
     assert scripts == [
-        "이서연 사장님, 약속드린 수수료표, 여기 있습니다.",
-        "이서연 사장님, 약속드린 대로 연락드립니다. (약속: 금요일에 전화하기)",
+        "이 사장님, 약속드린 수수료표, 여기 있습니다.",
+        "이 사장님, 약속드린 대로 연락드립니다. (약속: 금요일에 전화하기)",
     ]
     first = tmp_path / "book.json"
     cli("export", "--format", "json", "--out", str(first))
