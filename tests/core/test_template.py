@@ -189,8 +189,8 @@ def test_the_customers_family_is_honoured_but_other_words_are_not():
 @pytest.mark.parametrize(
     ("name", "honorific", "expected"),
     [
-        ("이서연", "과장", "이서연 과장님"),
-        ("이서연", "사장님", "이서연 사장님"),
+        ("이서연", "과장", "이 과장님"),
+        ("이서연", "사장님", "이 사장님"),
         ("이서연", None, "이서연 님"),
         ("Lee", "Dr.", "Lee Dr."),
     ],
