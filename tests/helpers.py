@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import shutil
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -22,3 +25,19 @@ def store_dump(path) -> str:
         return "\n".join(connection.iterdump())
     finally:
         connection.close()
+
+
+def spawn_in_pty(*args: str) -> tuple[int, subprocess.Popen]:
+    """The installed script in a pseudo-terminal of its own, 100 columns wide: (the terminal's end, the process)."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [installed_script(), *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        close_fds=True,
+        start_new_session=True,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+    os.close(follower)
+    return leader, process

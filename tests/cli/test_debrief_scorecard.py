@@ -1,13 +1,11 @@
 """Every debrief scores the visit: checks from the record, the rest from --check, the file or a one-key checklist."""
 
 import os
-import pty
 import sqlite3
-import subprocess
 
 from reliability.test_interrupts import read_until_quiet
 
-from helpers import installed_script
+from helpers import spawn_in_pty
 
 FLAGS = tuple(
     "--channel visit --topic family --feedback liked --benefit fee-table --opportunity call-Thursday"
@@ -65,17 +63,7 @@ def test_a_check_the_record_answers_or_an_unknown_one_is_refused(cli, tmp_path):
 
 def test_the_checklist_takes_one_key_a_habit_in_a_terminal(isolated, cli):
     cli("customer", "add", "Park Soyeon")
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [installed_script(), "debrief", "Park Soyeon", *FLAGS],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        close_fds=True,
-        start_new_session=True,
-        env={**os.environ, "COLUMNS": "100"},
-    )
-    os.close(follower)
+    leader, process = spawn_in_pty("debrief", "Park Soyeon", *FLAGS)
     output = b""
     try:
         for key in "yynx" + "yny" + "y":  # 8 habits: the fourth is skipped

@@ -2,14 +2,12 @@
 the interactive session in a real pseudo-terminal."""
 
 import os
-import pty
 import signal
 import sqlite3
-import subprocess
 
 from reliability.test_interrupts import read_until_quiet
 
-from helpers import installed_script
+from helpers import spawn_in_pty
 
 
 def test_cards_come_from_the_packs_in_use_each_line_once(cli):
@@ -70,17 +68,7 @@ def test_a_session_from_standard_input_and_in_korean(cli):
 
 
 def test_ctrl_c_mid_session_keeps_the_reviews_done(isolated):
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [installed_script(), "drill", "--limit", "5"],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        close_fds=True,
-        start_new_session=True,
-        env={**os.environ, "COLUMNS": "100"},
-    )
-    os.close(follower)
+    leader, process = spawn_in_pty("drill", "--limit", "5")
     output = b""
     try:
         for answer in ("", "3", "an answer", "1", ""):

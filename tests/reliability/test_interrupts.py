@@ -2,15 +2,13 @@
 The yes/no questions (remove, restore) too."""
 
 import os
-import pty
 import select
 import signal
-import subprocess
 import time
 
 import pytest
 
-from helpers import installed_script
+from helpers import spawn_in_pty
 
 ANSWERS = ["", "visit", "greeting", "", "rates", "", "liked it", "rates", "coffee", "none", "warm", "1", "", "", "", ""]
 
@@ -36,17 +34,7 @@ def read_until_quiet(fd: int, quiet: float = 0.4, limit: float = 20.0) -> bytes:
 
 def interrupt_in_pty(stop_at: int, how: str, command: tuple = ("debrief", "Lee Jiwoo")):
     """Run ``command`` in a pseudo-terminal, give the first ``stop_at`` answers, then Ctrl-C or Ctrl-D."""
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [installed_script(), *command],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        close_fds=True,
-        start_new_session=True,
-        env={**os.environ, "COLUMNS": "100"},
-    )
-    os.close(follower)
+    leader, process = spawn_in_pty(*command)
     output = b""
     try:
         for answer in ANSWERS[:stop_at]:
