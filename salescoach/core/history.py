@@ -3,13 +3,11 @@ day was, said as a person would ("today", "1 day ago", "12 days ago")."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from typing import NamedTuple
 
 from salescoach.core.records import CustomerFile
 from salescoach.core.relationship import BankEntry, bank_ledger, promise_status
-from salescoach.core.scorecard import score
 
 
 class Event(NamedTuple):
@@ -29,8 +27,8 @@ class Timeline(NamedTuple):
     balance: int
 
 
-def timeline(book: CustomerFile, today: date, weights: Mapping[str, float] | None = None) -> Timeline:
-    """The timeline; with the playbook's scorecard ``weights``, each scored visit shows its score."""
+def timeline(book: CustomerFile, today: date) -> Timeline:
+    """The timeline; a scored visit shows its score."""
     events = []
     for visit in book.visits:
         fbo = tuple(
@@ -42,9 +40,8 @@ def timeline(book: CustomerFile, today: date, weights: Mapping[str, float] | Non
             )
             if value
         )
-        percent = score(visit.checks, weights).percent if weights and visit.checks else None
-        if percent is not None:
-            fbo += (("score", f"{percent}%"),)
+        if visit.score is not None:
+            fbo += (("score", f"{visit.score}%"),)
         events.append(Event(visit.date, "visit", visit.id, visit.channel, visit.outcome, fbo))
     events += [Event(note.noted_on, "note", note.id, note.text, note.kind) for note in book.notes]
     for promise in book.promises:

@@ -60,6 +60,7 @@ class Visit(NamedTuple):
     stage: int | None = None
     answered: tuple[str, ...] = ()
     checks: dict[str, bool] | None = None  # the visit scorecard: check id → passed (see core.scorecard)
+    score: int | None = None  # the weighted share passed, 0-100, as the playbook weighed it when debriefed
 
 
 class Promise(NamedTuple):

@@ -163,9 +163,12 @@ note or the rep's to-do would not read."""
 
 M007_VISIT_CHECKS = """
 ALTER TABLE visits ADD COLUMN checks TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE visits ADD COLUMN score INTEGER CHECK (score BETWEEN 0 AND 100);
+CREATE INDEX visits_scored ON visits (date, score) WHERE score IS NOT NULL;
 """
 """The visit scorecard: each check judged for a visit (id → passed, as JSON beside the visit's topics and answered
-questions), so a score stays what it was when the visit was debriefed and `coach` can follow each habit."""
+questions) and the score it made under the playbook's weights then, so a score stays what it was when the visit
+was debriefed, `coach` can follow each habit, and its months and average are one indexed query."""
 
 M008_DRILLS = """
 CREATE TABLE drill_cards (

@@ -21,7 +21,7 @@ CUSTOMER_COLUMNS = (
 )
 VISIT_COLUMNS = (
     "v.id, v.customer_id, v.date, v.channel, v.topics, v.feedback, v.benefit, v.opportunity, v.outcome, v.amount,"
-    " v.lost_reason, v.tier, v.stage, v.answered, v.checks"
+    " v.lost_reason, v.tier, v.stage, v.answered, v.checks, v.score"
 )
 PROMISE_COLUMNS = "p.id, p.customer_id, p.visit_id, p.text, p.made_on, p.due, p.kept_on, p.say"
 FOLLOWUP_COLUMNS = "f.id, f.customer_id, f.visit_id, f.due, f.channel, f.type, f.note, f.done_on, f.done_note"
@@ -80,6 +80,7 @@ def visit_record(row: Sequence) -> Visit:
         stage=row[12],
         answered=tuple(json.loads(row[13])),
         checks=json.loads(row[14]),
+        score=row[15],
     )
 
 

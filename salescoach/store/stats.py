@@ -64,6 +64,14 @@ class StatsQueries(StoreBase):
         )
         return [(day_of(day), json.loads(checks)) for day, checks in rows]
 
+    def score_months(self, start: date, end: date, customer_id: int | None = None) -> list[tuple[str, int, float]]:
+        """(month, scored visits, their average score) between two days, read from the scored-visits index."""
+        return self._read(
+            "SELECT substr(date, 1, 7), count(*), avg(score) FROM visits WHERE date BETWEEN ? AND ?"
+            " AND score IS NOT NULL AND (? IS NULL OR customer_id = ?) GROUP BY 1 ORDER BY 1",
+            (start.isoformat(), end.isoformat(), customer_id, customer_id),
+        )
+
     # -- practice ----------------------------------------------------------------------------------------------
 
     def drill_schedule(self) -> dict[str, date]:

@@ -63,7 +63,8 @@ class VisitQueries(StoreBase):
         all but ``date`` and ``channel`` may be missing); returns its id."""
         return self._write(
             "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
-            " amount, lost_reason, tier, stage, answered, checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " amount, lost_reason, tier, stage, answered, checks, score)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 customer_id,
                 text_day(visit["date"]),
@@ -79,12 +80,13 @@ class VisitQueries(StoreBase):
                 visit.get("stage"),
                 json.dumps(list(visit.get("answered", ()))),
                 json.dumps(visit.get("checks") or {}),
+                visit.get("score"),
             ),
         ).lastrowid
 
-    def score_visit(self, visit_id: int, checks: dict[str, bool]) -> Visit:
-        """Keep a visit's scorecard (check id → passed)."""
-        self._write("UPDATE visits SET checks = ? WHERE id = ?", (json.dumps(checks), visit_id))
+    def score_visit(self, visit_id: int, checks: dict[str, bool], score: int | None) -> Visit:
+        """Keep a visit's scorecard (check id → passed) and its score."""
+        self._write("UPDATE visits SET checks = ?, score = ? WHERE id = ?", (json.dumps(checks), score, visit_id))
         return self._one(f"SELECT {VISIT_COLUMNS} FROM visits v WHERE v.id = ?", visit_id, visit_record)
 
     def add_promise(

@@ -44,6 +44,7 @@ class VisitRecord(Strict):
     stage: Stage = None
     answered: list[Literal[v.QUESTIONS]] = []
     checks: dict[Literal[v.SCORE_CHECKS], StrictBool] = {}
+    score: Annotated[int, Field(ge=0, le=100, strict=True)] | None = None
 
 
 class PromiseRecord(Strict):

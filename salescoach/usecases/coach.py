@@ -48,6 +48,12 @@ class Coaching(NamedTuple):
     weakest: Weakest | None
 
 
+TREND_VISITS = 300
+"""The latest scored visits the trends are read from: each check's last ten judged are among them unless it is
+almost never judged, and reading no more keeps `coach` as quick on a book of years as on one of weeks. The
+months and the average are counted in SQL over the whole span."""
+
+
 def coach(app: App, start: date | None = None, end: date | None = None, customer: str | None = None) -> Coaching:
     """Trends of every check and phase over the scored visits between two days (a year to today by default)."""
     end = end or app.today
@@ -60,25 +66,35 @@ def coach(app: App, start: date | None = None, end: date | None = None, customer
             from salescoach.usecases.customers import find
 
             who = find(store, customer)
-        visits = store.scored_visits(start, end, who.id if who else None)
+        key = who.id if who else None
+        visits = store.scored_visits(start, end, key, TREND_VISITS)
+        months = store.score_months(start, end, key)
     rubric = app.customer_playbook(who.playbook).data["scorecard"] if who else app.playbook(None)["scorecard"]
-    return summarise(visits, rubric, start, end, who.name if who else None)
+    checks, phases = trends(visits, rubric)
+    weakest = sc.weakest(sc.Trend(h.id, h.recent, h.before, h.judged, h.level) for h in checks)
+    return Coaching(
+        start=start,
+        end=end,
+        customer=who.name if who else None,
+        visits=sum(count for _month, count, _average in months),
+        average=_average(months),
+        checks=checks,
+        phases=phases,
+        months=tuple(Month(month, count, round(average)) for month, count, average in months[-12:]),
+        weakest=_weakest(weakest, rubric) if weakest else None,
+    )
 
 
-HABIT_VISITS = 60
-"""The rep's latest scored visits that name the habit to work on in ``prep`` (enough to judge every check: the
-trends read the last ten), so a brief costs the same on a book of any size."""
+def habit_to_work_on(store, rubric: dict, today: date) -> Weakest | None:
+    """The weakest habit of the rep's latest scored visits, as `coach` names it (None when none is weak): what
+    ``prep`` and ``drill`` lead with, at the same bounded cost on a book of any size."""
+    checks, _phases = trends(store.scored_visits(today - timedelta(days=365), today, None, TREND_VISITS), rubric)
+    weakest = sc.weakest(sc.Trend(h.id, h.recent, h.before, h.judged, h.level) for h in checks)
+    return _weakest(weakest, rubric) if weakest else None
 
 
-def habit_to_work_on(store, rubric: dict, today: date) -> str | None:
-    """The weakest habit of the rep's latest scored visits, said as what to do next time; None when none is weak."""
-    visits = store.scored_visits(today - timedelta(days=365), today, None, HABIT_VISITS)
-    weakest = summarise(visits, rubric, today, today, None).weakest
-    return weakest.habit if weakest else None
-
-
-def summarise(visits: list[tuple[date, dict]], rubric: dict, start: date, end: date, customer: str | None) -> Coaching:
-    """The trends from (day, checks) pairs, newest first: per check, per phase, by month, and the weakest habit."""
+def trends(visits: list[tuple[date, dict]], rubric: dict) -> tuple[tuple[Habit, ...], tuple[Habit, ...]]:
+    """Each check's and each phase's trend from (day, checks) pairs, newest first."""
     weights = sc.weights(rubric)
     checks = []
     for phase, ids in v.SCORECARD.items():
@@ -90,23 +106,13 @@ def summarise(visits: list[tuple[date, dict]], rubric: dict, start: date, end: d
         shares = [score.percent / 100 for score in _scores(visits, weights, ids) if score.percent is not None]
         trend = sc.trend(phase, shares)
         phases.append(Habit(phase, phase, rubric[phase]["label"], *trend[1:]))
-    months: dict[str, list[int]] = {}
-    for (day, _found), score in zip(visits, _scores(visits, weights, v.SCORE_CHECKS), strict=True):
-        if score.percent is not None:
-            months.setdefault(day.isoformat()[:7], []).append(score.percent)
-    all_scores = [percent for scores in months.values() for percent in scores]
-    weakest = sc.weakest(sc.Trend(h.id, h.recent, h.before, h.judged, h.level) for h in checks)
-    return Coaching(
-        start=start,
-        end=end,
-        customer=customer,
-        visits=len(visits),
-        average=round(sum(all_scores) / len(all_scores)) if all_scores else None,
-        checks=tuple(checks),
-        phases=tuple(phases),
-        months=tuple(Month(m, len(s), round(sum(s) / len(s))) for m, s in sorted(months.items())[-12:]),
-        weakest=_weakest(weakest, rubric) if weakest else None,
-    )
+    return tuple(checks), tuple(phases)
+
+
+def _average(months: list[tuple[str, int, float]]) -> int | None:
+    """The average score of every scored visit of the span, from each month's count and average."""
+    visits = sum(count for _month, count, _average in months)
+    return round(sum(count * average for _month, count, average in months) / visits) if visits else None
 
 
 def _scores(visits, weights: dict[str, float], ids) -> list[sc.Score]:

@@ -118,8 +118,8 @@ def record(app: App, entry: DebriefInput, create: bool) -> DebriefResult:
         stage = derive_stage(store.customer_file(customer.id)).stage
         customer = store.update_customer(customer.id, tier=tier, stage=stage)
         checks = _scorecard(playbook, entry, tier, next_followup)
-        visit = store.score_visit(visit.id, checks)
         score = scorecard.score(checks, scorecard.weights(playbook["scorecard"]))
+        visit = store.score_visit(visit.id, checks, score.percent)
         missed = tuple(_missed(playbook["scorecard"], check) for check in score.missed)
         return DebriefResult(
             customer, created, visit, notes, promises, next_followup, closed, stage, score.percent, missed

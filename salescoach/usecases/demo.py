@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from salescoach.core import vocabulary as v
+from salescoach.core.scorecard import weights as scorecard_weights
 from salescoach.errors import InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.app import App
@@ -129,7 +130,9 @@ def build(
     today = app.today
     packs = _available_packs(app)
     created = datetime.now().isoformat(timespec="seconds")
-    cadences = {tier: rule["cadence_days"] for tier, rule in app.playbook(None)["topics"]["followup"]["tiers"].items()}
+    default = app.playbook(None)
+    cadences = {tier: rule["cadence_days"] for tier, rule in default["topics"]["followup"]["tiers"].items()}
+    weights = scorecard_weights(default["scorecard"])
     with app.store() as store, store.transaction():  # the emptiness check holds until the commit: one demo wins
         if store.count_customers() and not force:
             raise InvalidInput(_("the store already holds customers; pass --force to add a demo book anyway"))
@@ -138,7 +141,7 @@ def build(
         for index in range(customers):
             customer = _customer(rng, index, language, today, created, packs)
             customer["dates"] = _dates(random.Random(f"dates-{seed}-{index}"), customer["playbook"], today)
-            _score_visits(random.Random(f"scores-{seed}-{index}"), customer, cadences, today)
+            _score_visits(random.Random(f"scores-{seed}-{index}"), customer, cadences, weights, today)
             batch.append(customer)
             if len(batch) == 500 or index == customers - 1:
                 for key, value in store.insert_book(batch).items():
@@ -298,12 +301,14 @@ _HABITS = {
 but "acknowledged their feelings", which stays the habit to work on, so `coach` has a story to tell."""
 
 
-def _score_visits(rng: random.Random, customer: dict, cadences: dict[str, int], today: date) -> None:
+def _score_visits(
+    rng: random.Random, customer: dict, cadences: dict[str, int], weights: dict[str, float], today: date
+) -> None:
     """A scorecard for each visit: the record's checks from the record, the asked ones from the rep's habits.
 
     Drawn from a random source of its own, so every other value of a seeded book stays what it was.
     """
-    from salescoach.core.scorecard import VisitFacts, from_record
+    from salescoach.core.scorecard import VisitFacts, from_record, score
 
     planned = sorted(followup["due"] for followup in customer["followups"])
     for index, visit in enumerate(customer["visits"]):
@@ -329,3 +334,4 @@ def _score_visits(rng: random.Random, customer: dict, cadences: dict[str, int], 
                 gain = 0 if habit == "feelings" else (1 - start) * 0.6 * progress
                 checks[habit] = rng.random() < start + gain
         visit["checks"] = {check: passed for check, passed in checks.items() if passed is not None}
+        visit["score"] = score(visit["checks"], weights).percent

@@ -49,14 +49,14 @@ class DueCards(NamedTuple):
 
 def due_today(app: App, pack: str | None = None, limit: int | None = None) -> DueCards:
     """Today's cards, the weakest scorecard habit's kind first."""
-    from salescoach.usecases.coach import coach
+    from salescoach.usecases.coach import habit_to_work_on
 
     if limit is not None and limit < 0:
         raise InvalidInput(_("--limit: must be 0 or more"))
     everything = cards(app, pack)
     with app.store() as store:
         schedule = store.drill_schedule()
-    weakest = coach(app).weakest
+        weakest = habit_to_work_on(store, app.playbook(None)["scorecard"], app.today)
     waiting = due(everything, schedule, app.today, HABIT_KINDS.get(weakest.id) if weakest else None)
     chosen = tuple(waiting if limit is None else waiting[:limit])
     return DueCards(chosen, {card.id: schedule.get(card.id) for card in chosen}, weakest.habit if weakest else None)

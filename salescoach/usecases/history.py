@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from salescoach.core.history import Timeline, timeline
 from salescoach.core.records import Customer
-from salescoach.core.scorecard import weights
 from salescoach.usecases.app import App
 from salescoach.usecases.customers import find
 
@@ -12,5 +11,4 @@ from salescoach.usecases.customers import find
 def history(app: App, reference: str) -> tuple[Customer, Timeline]:
     with app.store() as store:
         book = store.customer_file(find(store, reference).id)
-    rubric = app.customer_playbook(book.customer.playbook).data["scorecard"]
-    return book.customer, timeline(book, app.today, weights(rubric))
+    return book.customer, timeline(book, app.today)

@@ -22,4 +22,5 @@ def prepare(app: App, reference: str, playbook: str | None = None, stage: int | 
             data, missing = choice.data, choice.missing
         habit = habit_to_work_on(store, data["scorecard"], app.today)
     name = customer.name if customer else reference
-    return build_brief(data, name, book, profile, app.today, stage, missing)._replace(habit=habit)
+    brief = build_brief(data, name, book, profile, app.today, stage, missing)
+    return brief._replace(habit=habit.habit if habit else None)

@@ -77,3 +77,12 @@ def test_the_checklist_takes_one_key_a_habit_in_a_terminal(isolated, cli):
     assert code == 0 and "Score " in text and "Traceback" not in text, text
     row = sqlite3.connect(isolated / "salescoach.db").execute("SELECT checks FROM visits").fetchone()
     assert '"name_title": true' in row[0] and '"thanks": false' in row[0] and '"needs"' not in row[0]
+
+
+def test_the_score_is_kept_as_it_was_debriefed(cli, isolated):
+    cli("customer", "add", "Kim")
+    result = cli.json("debrief", "Kim", "--no-input", *FLAGS, "--check", "thanks")
+    row = sqlite3.connect(isolated / "salescoach.db").execute("SELECT score FROM visits").fetchone()
+    assert row[0] == result["score"] == result["visit"]["score"]
+    coached = cli.json("coach")
+    assert coached["visits"] == 1 and coached["average"] == result["score"]
