@@ -130,5 +130,6 @@ def word(key: str | None) -> str:
         "due": _("due"),
         "channel": _("channel"),
         "amount": _("amount"),
+        "score": _("score"),
     }
     return words.get(key, key)

@@ -81,7 +81,7 @@ def render_file(book: CustomerFile):
                 console.print(text(f"  p{promise.id}  {promise.due}  {promise.text}"))
         console.print(
             text(
-                _("{visits} contacts, {purchases} purchases. `salescoach history` shows the timeline.").format(
+                _("Contacts: {visits} · purchases: {purchases}. `salescoach history` shows the timeline.").format(
                     visits=len(book.visits), purchases=len(book.purchases)
                 )
             )
