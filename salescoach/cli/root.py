@@ -131,7 +131,16 @@ def translate_help(command) -> None:
 
 
 def _wants_help(arguments: list[str]) -> bool:
-    return not arguments or "--help" in arguments or "-h" in arguments
+    """Help is asked for, or shown because no command is named (``salescoach --lang ko``)."""
+    if not arguments or "--help" in arguments or "-h" in arguments:
+        return True
+    rest = iter(arguments)
+    for argument in rest:
+        if argument == "--lang":
+            next(rest, None)
+        elif not argument.startswith("--lang="):
+            return False
+    return True
 
 
 def _help_language(arguments: list[str]) -> str:

@@ -48,6 +48,8 @@ def test_korean_interface(cli):
 def test_help_in_korean(run, isolated):
     result = run("--lang", "ko", "--help")
     assert result.returncode == 0 and "현장 영업을 위한 세일즈 코치" in result.stdout
+    bare = run("--lang", "ko")  # no command: the help, in the language asked for
+    assert bare.returncode == 0 and "현장 영업을 위한 세일즈 코치" in bare.stdout
     result = run("followup", "done", "--help", env={"LANG": "ko_KR.UTF-8"})
     assert "다음 연락을 계획하지 않습니다." in result.stdout
     assert "이 도움말을 보여 주고 끝냅니다." in result.stdout and "Show this message" not in result.stdout
