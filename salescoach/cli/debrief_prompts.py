@@ -138,10 +138,12 @@ def _ask_checks(console, playbook: dict) -> dict[str, bool]:
 
     import typer
 
+    from salescoach.core.scorecard import phase_of
+
     console.print(_("How did it go? y yes, n no, any other key skips."), markup=False)
     checks = {}
     for check in v.ASKED_CHECKS:
-        label = playbook["scorecard"][_phase(check)]["checks"][check]["label"]
+        label = playbook["scorecard"][phase_of(check)]["checks"][check]["label"]
         console.print(f"  {label}? ", markup=False, end="")
         if sys.stdin.isatty():
             key = typer.getchar()
@@ -154,12 +156,6 @@ def _ask_checks(console, playbook: dict) -> dict[str, bool]:
         if key in ("y", "n"):
             checks[check] = key == "y"
     return checks
-
-
-def _phase(check: str) -> str:
-    from salescoach.core.scorecard import phase_of
-
-    return phase_of(check)
 
 
 def _ask_notes(console, playbook: dict, who: tuple) -> list[dict]:

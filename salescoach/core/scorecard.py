@@ -102,7 +102,9 @@ MIN_TO_JUDGE = 3
 
 
 def weakest(trends: Iterable[Trend]) -> Trend | None:
-    """The habit to work on: the lowest recent rate among checks judged often enough (rubric order breaks ties)."""
+    """The habit to work on: the lowest recent rate among checks judged often enough (rubric order breaks ties).
+
+    Any record with a check's ``id``, ``recent`` rate and ``judged`` count will do (the use case's habits too)."""
     order = v.SCORE_CHECKS
     candidates = [t for t in trends if t.recent is not None and t.judged >= MIN_TO_JUDGE and t.recent < 1]
     return min(candidates, key=lambda t: (t.recent, order.index(t.id)), default=None)

@@ -71,7 +71,6 @@ def coach(app: App, start: date | None = None, end: date | None = None, customer
         months = store.score_months(start, end, key)
     rubric = app.customer_playbook(who.playbook).data["scorecard"] if who else app.playbook(None)["scorecard"]
     checks, phases = trends(visits, rubric)
-    weakest = sc.weakest(sc.Trend(h.id, h.recent, h.before, h.judged, h.level) for h in checks)
     return Coaching(
         start=start,
         end=end,
@@ -81,7 +80,7 @@ def coach(app: App, start: date | None = None, end: date | None = None, customer
         checks=checks,
         phases=phases,
         months=tuple(Month(month, count, round(average)) for month, count, average in months[-12:]),
-        weakest=_weakest(weakest, rubric) if weakest else None,
+        weakest=_weakest(checks, rubric),
     )
 
 
@@ -89,8 +88,7 @@ def habit_to_work_on(store, rubric: dict, today: date) -> Weakest | None:
     """The weakest habit of the rep's latest scored visits, as `coach` names it (None when none is weak): what
     ``prep`` and ``drill`` lead with, at the same bounded cost on a book of any size."""
     checks, _phases = trends(store.scored_visits(today - timedelta(days=365), today, None, TREND_VISITS), rubric)
-    weakest = sc.weakest(sc.Trend(h.id, h.recent, h.before, h.judged, h.level) for h in checks)
-    return _weakest(weakest, rubric) if weakest else None
+    return _weakest(checks, rubric)
 
 
 def trends(visits: list[tuple[date, dict]], rubric: dict) -> tuple[tuple[Habit, ...], tuple[Habit, ...]]:
@@ -119,6 +117,10 @@ def _scores(visits, weights: dict[str, float], ids) -> list[sc.Score]:
     return [sc.score({c: found.get(c) for c in ids}, weights) for _, found in visits]
 
 
-def _weakest(trend: sc.Trend, rubric: dict) -> Weakest:
-    item = rubric[sc.phase_of(trend.id)]["checks"][trend.id]
-    return Weakest(trend.id, item["label"], item["habit"], item["tip"], trend.recent)
+def _weakest(checks: tuple[Habit, ...], rubric: dict) -> Weakest | None:
+    """The habit to work on among ``checks``, worded by the playbook (None when none is weak)."""
+    found = sc.weakest(checks)
+    if found is None:
+        return None
+    item = rubric[sc.phase_of(found.id)]["checks"][found.id]
+    return Weakest(found.id, item["label"], item["habit"], item["tip"], found.recent)
