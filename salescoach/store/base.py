@@ -5,11 +5,14 @@ The store is one class composed of parts by what they hold (:mod:`~salescoach.st
 :mod:`~salescoach.store.exchange`). The parts are mixins over this base rather than objects of their own because
 their methods are the store's public interface (``store.add_visit``, ``store.ranked_due``) and they call each
 other freely (an import merges customers, a visit reads back as a record): one ``self`` keeps every caller and
-every part unchanged, while each module holds one subject. The parts hold only SQL; a backend (today
-:class:`~salescoach.store.sqlite.SqliteStore`) supplies the connection through :meth:`_execute`,
-:meth:`_execute_many` and :meth:`_read`, so a second backend reuses the parts. Their SQL is SQLite's today;
-what another dialect says differently (``?`` placeholders, ``julianday`` in the agenda, ``INSERT OR IGNORE``,
-``json_group_array`` in :mod:`~salescoach.store.rows`, an insert's ``lastrowid``) is in those few places.
+every part unchanged, while each module holds one subject. The parts hold only SQL; a backend
+(:class:`~salescoach.store.sqlite.SqliteStore`, :class:`~salescoach.store.postgres.PostgresStore`) supplies the
+connection through :meth:`_execute`, :meth:`_execute_many`, :meth:`_insert` and :meth:`_read`, so both
+backends run the same parts. Their SQL is written once, in what both dialects read alike (``count(*) FILTER``,
+``CASE`` rather than arithmetic on truth values, ``ON CONFLICT``, :data:`NO_LIMIT`), with ``?`` and ``:name``
+placeholders; the PostgreSQL backend translates those and supplies SQLite's ``julianday`` and
+``json_group_array`` as functions of its schema (:mod:`salescoach.store.pg_schema`). What the dialects cannot
+share stays in the backend: transactions, an insert's new id, the per-rep key (:attr:`StoreBase.OWNED`), backups.
 """
 
 from __future__ import annotations
@@ -22,15 +25,21 @@ from salescoach.i18n import _
 
 Record = TypeVar("Record")
 
+NO_LIMIT = 2**63 - 1
+"""A LIMIT that limits nothing, said the same in both dialects (SQLite's ``-1`` is an error in PostgreSQL). A
+subquery with a LIMIT is also one the planner keeps whole, which the agenda's ranking relies on."""
+
 
 class StoreBase:
     """The primitives the parts run their SQL with."""
 
     _in_transaction = False
+    OWNED = ""
+    """The columns that come before a table's own key in a per-rep key (``ON CONFLICT ({OWNED}key)``): none in a
+    rep's own book; ``rep, `` on a team server, where every rep has a profile and drill cards of their own."""
 
     def _execute(self, sql: str, parameters: Sequence = ()) -> Any:
-        """Run one statement and return its cursor (``lastrowid`` of an insert); the backend's own failures as
-        :class:`~salescoach.errors.StoreUnavailable`."""
+        """Run one statement; the backend's own failures as :class:`~salescoach.errors.StoreUnavailable`."""
         raise NotImplementedError
 
     def _execute_many(self, sql: str, rows: list[tuple]) -> None:
@@ -38,6 +47,10 @@ class StoreBase:
 
     def _read(self, sql: str, parameters: Sequence = ()) -> list[tuple]:
         """Every row a query gives."""
+        raise NotImplementedError
+
+    def _insert(self, sql: str, parameters: Sequence = ()) -> int:
+        """Run one INSERT of a row into a table with an ``id`` and return the id it was given."""
         raise NotImplementedError
 
     def _write(self, sql: str, parameters: Sequence = ()) -> Any:

@@ -32,7 +32,7 @@ class CustomerQueries(StoreBase):
     def _insert_customer(self, customer: Mapping) -> int:
         """Insert a customer given as a :class:`~salescoach.core.records.Customer`'s fields or as exported JSON
         (``name`` and ``created`` required, ``last_contact`` a date or ISO text), with its tags; returns its id."""
-        customer_id = self._write(
+        customer_id = self._insert(
             "INSERT INTO customers (name, name_key, honorific, company, playbook, phone, email, city, tier, stage,"
             " created, last_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -49,7 +49,7 @@ class CustomerQueries(StoreBase):
                 customer["created"],
                 text_day(customer.get("last_contact")),
             ),
-        ).lastrowid
+        )
         self.set_tags(customer_id, customer.get("tags", ()))
         return customer_id
 

@@ -124,7 +124,7 @@ class ExchangeQueries(StoreBase):
     ) -> None:
         """The phones and e-mails other than the customer's (phone, email) ``primaries``, kept once each."""
         self._many(
-            "INSERT OR IGNORE INTO contact_points (customer_id, kind, value) VALUES (?, ?, ?)",
+            "INSERT INTO contact_points (customer_id, kind, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [
                 (customer_id, kind, value)
                 for kind, values, primary in (("phone", phones, primaries[0]), ("email", emails, primaries[1]))

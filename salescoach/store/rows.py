@@ -17,7 +17,7 @@ from salescoach.core.records import Customer, Followup, ImportantDate, Note, Pro
 CUSTOMER_COLUMNS = (
     "c.id, c.name, c.honorific, c.company, c.playbook, c.phone, c.email, c.city, c.tier, c.stage, c.created,"
     " c.last_contact, (SELECT json_group_array(tag) FROM"
-    " (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))"
+    " (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag) AS tags)"
 )
 VISIT_COLUMNS = (
     "v.id, v.customer_id, v.date, v.channel, v.topics, v.feedback, v.benefit, v.opportunity, v.outcome, v.amount,"

@@ -64,6 +64,9 @@ class SqliteStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, Ex
         except sqlite3.Error as error:
             raise StoreUnavailable(_("the store could not be written: {error}").format(error=error)) from error
 
+    def _insert(self, sql: str, parameters: Sequence = ()) -> int:
+        return self._write(sql, parameters).lastrowid
+
     def _read(self, sql: str, parameters: Sequence = ()) -> list[tuple]:
         cursor = self._execute(sql, parameters)
         with store_errors():

@@ -10,7 +10,7 @@ import json
 from datetime import date
 
 from salescoach.core.records import Profile
-from salescoach.store.base import StoreBase
+from salescoach.store.base import NO_LIMIT, StoreBase
 from salescoach.store.rows import day_of
 
 
@@ -22,8 +22,9 @@ class StatsQueries(StoreBase):
     def visit_months(self, start: date, end: date) -> list[tuple]:
         """Per month: (month, contacts, sales, sales amount, lost) for contacts between two days."""
         return self._read(
-            "SELECT substr(date, 1, 7), count(*), sum(outcome = 'sale'), coalesce(sum(CASE WHEN outcome = 'sale'"
-            " THEN amount END), 0), sum(outcome = 'lost') FROM visits WHERE date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1",
+            "SELECT substr(date, 1, 7), count(*), count(*) FILTER (WHERE outcome = 'sale'),"
+            " coalesce(sum(amount) FILTER (WHERE outcome = 'sale'), 0), count(*) FILTER (WHERE outcome = 'lost')"
+            " FROM visits WHERE date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1",
             (start.isoformat(), end.isoformat()),
         )
 
@@ -38,8 +39,8 @@ class StatsQueries(StoreBase):
         """(due in the span, done or kept on time, done or kept late) for follow-ups or promises."""
         closed = {"followups": "done_on", "promises": "kept_on"}[table]
         row = self._read(
-            f"SELECT count(*), coalesce(sum({closed} IS NOT NULL AND {closed} <= due), 0),"
-            f" coalesce(sum({closed} IS NOT NULL AND {closed} > due), 0) FROM {table} WHERE due BETWEEN ? AND ?",
+            f"SELECT count(*), count(*) FILTER (WHERE {closed} <= due), count(*) FILTER (WHERE {closed} > due)"
+            f" FROM {table} WHERE due BETWEEN ? AND ?",
             (start.isoformat(), end.isoformat()),
         )[0]
         return row[0], row[1], row[2]
@@ -47,8 +48,8 @@ class StatsQueries(StoreBase):
     def buyers(self, start: date, end: date) -> tuple[int, int]:
         """(customers who bought in the span, of whom bought more than once)."""
         row = self._read(
-            "SELECT count(*), coalesce(sum(n > 1), 0) FROM (SELECT customer_id, count(*) AS n FROM purchases"
-            " WHERE date BETWEEN ? AND ? GROUP BY customer_id)",
+            "SELECT count(*), count(*) FILTER (WHERE n > 1) FROM (SELECT customer_id, count(*) AS n FROM purchases"
+            " WHERE date BETWEEN ? AND ? GROUP BY customer_id) AS bought",
             (start.isoformat(), end.isoformat()),
         )[0]
         return row[0], row[1]
@@ -57,20 +58,28 @@ class StatsQueries(StoreBase):
         self, start: date, end: date, customer_id: int | None = None, limit: int | None = None
     ) -> list[tuple[date, dict]]:
         """(day, checks) of the visits between two days that have a scorecard, newest first (the first ``limit``)."""
+        of, parameters = self._of_customer(customer_id)
         rows = self._read(
-            "SELECT date, checks FROM visits WHERE date BETWEEN ? AND ? AND checks <> '{}'"
-            " AND (? IS NULL OR customer_id = ?) ORDER BY date DESC, id DESC LIMIT ?",
-            (start.isoformat(), end.isoformat(), customer_id, customer_id, -1 if limit is None else limit),
+            f"SELECT date, checks FROM visits WHERE date BETWEEN ? AND ? AND checks <> '{{}}'{of}"
+            " ORDER BY date DESC, id DESC LIMIT ?",
+            (start.isoformat(), end.isoformat(), *parameters, NO_LIMIT if limit is None else limit),
         )
         return [(day_of(day), json.loads(checks)) for day, checks in rows]
 
     def score_months(self, start: date, end: date, customer_id: int | None = None) -> list[tuple[str, int, float]]:
         """(month, scored visits, their average score) between two days, read from the scored-visits index."""
+        of, parameters = self._of_customer(customer_id)
         return self._read(
             "SELECT substr(date, 1, 7), count(*), avg(score) FROM visits WHERE date BETWEEN ? AND ?"
-            " AND score IS NOT NULL AND (? IS NULL OR customer_id = ?) GROUP BY 1 ORDER BY 1",
-            (start.isoformat(), end.isoformat(), customer_id, customer_id),
+            f" AND score IS NOT NULL{of} GROUP BY 1 ORDER BY 1",
+            (start.isoformat(), end.isoformat(), *parameters),
         )
+
+    @staticmethod
+    def _of_customer(customer_id: int | None) -> tuple[str, tuple]:
+        """The clause and parameter keeping a query to one customer, or none (a NULL parameter has no type in
+        PostgreSQL, so ``? IS NULL OR ...`` is not said)."""
+        return ("", ()) if customer_id is None else (" AND customer_id = ?", (customer_id,))
 
     # -- practice ----------------------------------------------------------------------------------------------
 
@@ -86,7 +95,7 @@ class StatsQueries(StoreBase):
         """A card's new scheduler state and the review that made it."""
         self._write(
             "INSERT INTO drill_cards (card_id, due, state, reviews, lapses) VALUES (?, ?, ?, 1, ?)"
-            " ON CONFLICT (card_id) DO UPDATE SET due = excluded.due, state = excluded.state,"
+            f" ON CONFLICT ({self.OWNED}card_id) DO UPDATE SET due = excluded.due, state = excluded.state,"
             " reviews = reviews + 1, lapses = lapses + excluded.lapses",
             (card_id, due.isoformat(), state, int(rating == "again")),
         )
@@ -98,8 +107,8 @@ class StatsQueries(StoreBase):
     def review_days(self, since: date) -> list[tuple[date, int, int]]:
         """(day, reviews, of which 'again') for every day with a review since ``since``, newest first."""
         rows = self._read(
-            "SELECT reviewed_on, count(*), sum(rating = 'again') FROM drill_reviews WHERE reviewed_on >= ?"
-            " GROUP BY reviewed_on ORDER BY reviewed_on DESC",
+            "SELECT reviewed_on, count(*), count(*) FILTER (WHERE rating = 'again') FROM drill_reviews"
+            " WHERE reviewed_on >= ? GROUP BY reviewed_on ORDER BY reviewed_on DESC",
             (since.isoformat(),),
         )
         return [(day_of(day), total, again) for day, total, again in rows]
@@ -122,7 +131,8 @@ class StatsQueries(StoreBase):
                 self._write("DELETE FROM profile WHERE key = ?", (key,))
             else:
                 self._write(
-                    "INSERT INTO profile (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                    "INSERT INTO profile (key, value) VALUES (?, ?)"
+                    f" ON CONFLICT ({self.OWNED}key) DO UPDATE SET value = ?",
                     (key, str(value), str(value)),
                 )
         return self.profile()

@@ -51,8 +51,8 @@ def _points(primary: str | None, kind: str, others: list[tuple]) -> tuple[str, .
 
 class VisitQueries(StoreBase):
     def add_note(self, customer_id: int, kind: str, text: str, noted_on: date, say: str | None = None) -> Note:
-        cursor = self._write(INSERT_NOTE, (customer_id, kind, text, noted_on.isoformat(), say))
-        return Note(id=cursor.lastrowid, customer_id=customer_id, kind=kind, text=text, noted_on=noted_on, say=say)
+        note_id = self._insert(INSERT_NOTE, (customer_id, kind, text, noted_on.isoformat(), say))
+        return Note(id=note_id, customer_id=customer_id, kind=kind, text=text, noted_on=noted_on, say=say)
 
     def add_visit(self, visit: Visit) -> Visit:
         visit_id = self._insert_visit(visit.customer_id, visit._asdict())
@@ -61,7 +61,7 @@ class VisitQueries(StoreBase):
     def _insert_visit(self, customer_id: int, visit: Mapping) -> int:
         """Insert a visit given as a :class:`~salescoach.core.records.Visit`'s fields or as exported JSON (where
         all but ``date`` and ``channel`` may be missing); returns its id."""
-        return self._write(
+        return self._insert(
             "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
             " amount, lost_reason, tier, stage, answered, checks, score)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -82,7 +82,7 @@ class VisitQueries(StoreBase):
                 json.dumps(visit.get("checks") or {}),
                 visit.get("score"),
             ),
-        ).lastrowid
+        )
 
     def score_visit(self, visit_id: int, checks: dict[str, bool], score: int | None) -> Visit:
         """Keep a visit's scorecard (check id → passed) and its score."""
@@ -92,10 +92,10 @@ class VisitQueries(StoreBase):
     def add_promise(
         self, customer_id: int, text: str, made_on: date, due: date, visit_id: int | None, say: str | None = None
     ) -> Promise:
-        cursor = self._write(
+        promise_id = self._insert(
             INSERT_PROMISE, (customer_id, visit_id, text, made_on.isoformat(), due.isoformat(), None, say)
         )
-        return self.promise(cursor.lastrowid)
+        return self.promise(promise_id)
 
     def promise(self, promise_id: int) -> Promise:
         return self._one(f"SELECT {PROMISE_COLUMNS} FROM promises p WHERE p.id = ?", promise_id, promise_record)
@@ -114,8 +114,7 @@ class VisitQueries(StoreBase):
         visit_id: int | None = None,
     ) -> Followup:
         values = (customer_id, visit_id, due.isoformat(), channel, type_, note, None, None)
-        cursor = self._write(INSERT_FOLLOWUP, values)
-        return self.followup(cursor.lastrowid)
+        return self.followup(self._insert(INSERT_FOLLOWUP, values))
 
     def followup(self, followup_id: int) -> Followup:
         return self._one(f"SELECT {FOLLOWUP_COLUMNS} FROM followups f WHERE f.id = ?", followup_id, followup_record)
@@ -131,12 +130,12 @@ class VisitQueries(StoreBase):
     def add_purchase(
         self, customer_id: int, on: date, amount: float, product: str | None, visit_id: int | None
     ) -> Purchase:
-        cursor = self._write(INSERT_PURCHASE, (customer_id, visit_id, on.isoformat(), amount, product))
+        purchase_id = self._insert(INSERT_PURCHASE, (customer_id, visit_id, on.isoformat(), amount, product))
         sql = f"SELECT {PURCHASE_COLUMNS} FROM purchases u WHERE u.id = ?"
-        return self._one(sql, cursor.lastrowid, purchase_record)
+        return self._one(sql, purchase_id, purchase_record)
 
     def add_important_date(self, event: ImportantDate) -> ImportantDate:
-        cursor = self._write(
+        date_id = self._insert(
             INSERT_DATE,
             (
                 event.customer_id,
@@ -150,7 +149,7 @@ class VisitQueries(StoreBase):
                 None,
             ),
         )
-        return self.important_date(cursor.lastrowid)
+        return self.important_date(date_id)
 
     def important_date(self, date_id: int) -> ImportantDate:
         return self._one(f"SELECT {DATE_COLUMNS} FROM important_dates d WHERE d.id = ?", date_id, date_record)
