@@ -69,6 +69,8 @@ def _field_problem(reason: str, facts: dict) -> str:
         return _("longer than {limit:,} characters").format(**facts)
     if reason == "no_at":
         return _("{value!r} is not an e-mail address (it has no @)").format(**facts)
+    if reason == "not_postgres":
+        return _("{value!r} is not a PostgreSQL address (postgresql://host/database)").format(**facts)
     if reason == "no_digit":
         return _("{value!r} is not a phone number (it has no digit)").format(**facts)
     words = {
@@ -79,5 +81,6 @@ def _field_problem(reason: str, facts: dict) -> str:
         "not_utf8": _("is not valid UTF-8 text"),
         "not_whole": _("must be a whole number"),
         "not_number": _("must be a number"),
+        "password": _("must not hold a password: put it in ~/.pgpass or PGPASSWORD"),
     }
     return words[reason]

@@ -1,4 +1,5 @@
-"""The rep's settings file (``config.yaml`` in the data location): interface language and default playbook.
+"""The rep's settings file (``config.yaml`` in the data location): interface language, default playbook, and the
+team database when the book lives on a team's PostgreSQL server.
 
 Language is chosen by ``--lang``, then ``SALESCOACH_LANG``, then this file's ``language``, then the locale
 (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), and is English otherwise.
@@ -17,7 +18,9 @@ from salescoach.files import write_private
 KEYS = {
     "language": "interface and playbook language: en or ko",
     "playbook": "the playbook for customers who have none of their own (default: core)",
+    "database.url": "a team's PostgreSQL book (postgresql://host/database); none: this machine's own book",
 }
+
 LANGUAGES = ("en", "ko")
 
 

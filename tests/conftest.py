@@ -82,3 +82,42 @@ def run():
         )
 
     return invoke
+
+
+# -- the team store: a real PostgreSQL server (see pg_server.py) ---------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The PostgreSQL server of this test session (skipped where PostgreSQL is missing, failed under CI=true)."""
+    from pg_server import Server
+
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_team(pg_server):
+    """A team database set up by `team init` as its administrator, with reps alice and bob, managed by boss."""
+    from pg_server import ADMIN, TeamDatabase
+
+    pg_server.sql(f"CREATE ROLE {ADMIN} LOGIN CREATEROLE", f"CREATE DATABASE team OWNER {ADMIN}")
+    return TeamDatabase(pg_server, "team")
+
+
+@pytest.fixture
+def team(pg_team):
+    """The team database with every rep's book empty again (ids from 1), for one test."""
+    pg_team.empty()
+    return pg_team
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request, monkeypatch) -> str:
+    """Runs a test on both backends: the rep's own SQLite book, and alice's book on the team server (every
+    command of the test then uses SALESCOACH_DATABASE_URL)."""
+    if request.param == "postgres":
+        team = request.getfixturevalue("team")
+        monkeypatch.setenv("SALESCOACH_DATABASE_URL", team.url("alice"))
+    return request.param

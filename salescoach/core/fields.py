@@ -118,6 +118,27 @@ def phone(value: str | None, field: str = "phone") -> str | None:
     return found
 
 
+def database_url(value: str | None, field: str = "database.url") -> str | None:
+    """A team database as libpq reads it: ``postgresql://[user@][host][:port]/database[?service=...]``. Never a
+    password: it would sit in a config file or the shell's history; libpq takes it from ``PGPASSWORD``,
+    ``~/.pgpass`` or a service file instead."""
+    from urllib.parse import urlsplit
+
+    found = text(value, field)
+    if found is None:
+        return None
+    scheme, _separator, _rest = found.partition("://")
+    if scheme not in ("postgresql", "postgres"):
+        raise FieldError(field, "not_postgres", value=found)
+    try:
+        password = urlsplit(found).password
+    except ValueError:
+        raise FieldError(field, "not_postgres", value=found) from None
+    if password is not None or "password=" in found:
+        raise FieldError(field, "password")
+    return found
+
+
 def years(value: object, field: str = "years") -> int:
     """Years in the job: 0 to :data:`MAX_YEARS`."""
     return whole_number(value, field, 0, MAX_YEARS)

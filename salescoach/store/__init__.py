@@ -1,8 +1,9 @@
 """The store: where the rep's book lives. All SQL is in this package; the rest of salescoach sees typed records.
 
-:func:`open_store` is the one way in. Today it returns the embedded SQLite store; a shared backend for teams
-(PostgreSQL) would be a second class composed of the same parts (:mod:`salescoach.store.base`) with its own
-connection, transactions and backups, chosen here, so no use case changes.
+:func:`open_store` is the one way in, and the one place that knows which backend holds the book: the embedded
+SQLite file in the data location (the default), or a team's PostgreSQL server when ``SALESCOACH_DATABASE_URL``
+or the ``database.url`` setting names one. Both are composed of the same parts (:mod:`salescoach.store.base`), so
+no use case, core or command knows which it has.
 """
 
 from __future__ import annotations
@@ -13,11 +14,18 @@ from contextlib import contextmanager
 from salescoach.errors import StoreUnavailable
 from salescoach.i18n import _
 from salescoach.paths import Locations, ensure_private_dir
-from salescoach.store.sqlite import SqliteStore
 
 
-def open_store(where: Locations) -> SqliteStore:
-    """Open the store of a data location, creating it (owner-only) and migrating its schema as needed."""
+def open_store(where: Locations):
+    """Open the book in force: the team database if one is set, else the SQLite store of the data location
+    (created owner-only and migrated as needed)."""
+    url = database_url(where)
+    if url:
+        from salescoach.store.postgres import PostgresStore
+
+        return PostgresStore(url)
+    from salescoach.store.sqlite import SqliteStore
+
     try:
         ensure_private_dir(where.home)
     except OSError as error:
@@ -27,8 +35,24 @@ def open_store(where: Locations) -> SqliteStore:
     return SqliteStore(where.database)
 
 
+DATABASE_ENV = "SALESCOACH_DATABASE_URL"
+
+
+def database_url(where: Locations) -> str | None:
+    """The team database in force: ``SALESCOACH_DATABASE_URL``, else the ``database.url`` setting; None for the
+    rep's own book in the data location. Both go through the one rule for the field."""
+    import os
+
+    from salescoach import settings
+    from salescoach.core.fields import database_url as checked
+
+    if DATABASE_ENV in os.environ:
+        return checked(os.environ[DATABASE_ENV] or None, DATABASE_ENV)
+    return checked(settings.read(where.config).get("database.url"))
+
+
 @contextmanager
-def opened(where: Locations) -> Iterator[SqliteStore]:
+def opened(where: Locations) -> Iterator:
     """The store, closed again when the block ends."""
     store = open_store(where)
     try:

@@ -86,14 +86,21 @@ def store_errors() -> Iterator[None]:
 def commit(connection: sqlite3.Connection) -> None:
     """Commit and count it in :data:`commits`, with Ctrl-C ignored in between: an interrupt raised between the
     two would be reported as "nothing was saved" over a book that was changed."""
-    global commits
-    with _uninterrupted():
+    with committing():
         execute(connection, "COMMIT")
+
+
+@contextmanager
+def committing() -> Iterator[None]:
+    """Around a backend's COMMIT: Ctrl-C ignored, and the commit counted in :data:`commits` once it is made."""
+    global commits
+    with uninterrupted():
+        yield
         commits += 1
 
 
 @contextmanager
-def _uninterrupted() -> Iterator[None]:
+def uninterrupted() -> Iterator[None]:
     try:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:  # not the main thread: signals are not ours to handle

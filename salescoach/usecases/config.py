@@ -75,5 +75,9 @@ def _check(values: dict[str, str]) -> None:
                     field="language", value=value, choices=", ".join(settings.LANGUAGES)
                 )
             )
+        if key == "database.url":
+            from salescoach.core.fields import database_url
+
+            database_url(value)
         if key == "playbook" and not PLAIN_NAME.fullmatch(value):
             raise InvalidInput(_("no playbook named {name!r}").format(name=value))

@@ -1,0 +1,87 @@
+"""The connection to a team's PostgreSQL server: opening it as the rep, the placeholders the shared SQL is
+written with, and the server's failures as one clear error.
+
+psycopg is imported here and only here (and only when a command uses a team server), so a rep's own book starts
+as fast as ever. The store's parts write ``?`` and ``:name`` placeholders, as SQLite reads them;
+:func:`translated` turns them into psycopg's ``%s`` and ``%(name)s`` once per statement text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.types.numeric import FloatLoader
+
+from salescoach.errors import StoreUnavailable
+from salescoach.i18n import _
+from salescoach.store.connection import BUSY_TIMEOUT_MS
+
+_TOKENS = re.compile(r"'(?:[^']|'')*'|\?|(?<!:):([A-Za-z_]\w*)|%")
+
+
+@lru_cache(maxsize=512)
+def translated(sql: str) -> str:
+    """``sql`` with SQLite's placeholders as psycopg's, and a literal ``%`` doubled; quoted text is kept."""
+
+    def token(match: re.Match) -> str:
+        text = match.group(0)
+        if text.startswith("'"):
+            return text.replace("%", "%%")
+        if text == "?":
+            return "%s"
+        if text == "%":
+            return "%%"
+        return f"%({match.group(1)})s"
+
+    return _TOKENS.sub(token, sql)
+
+
+def connect(url: str) -> psycopg.Connection:
+    """A connection as the rep the URL (or libpq's ``PG*`` variables, service file and ``~/.pgpass``) names, in
+    autocommit, so that a transaction is exactly what :meth:`PostgresStore.transaction` opens."""
+    try:
+        connection = psycopg.connect(url, autocommit=True, application_name="salescoach")
+    except psycopg.Error as error:
+        raise StoreUnavailable(
+            _("cannot connect to the team database: {error}").format(error=first_line(error)),
+            hint=_("check SALESCOACH_DATABASE_URL (or `salescoach config set database.url`) and that the server runs"),
+        ) from None
+    connection.adapters.register_loader("numeric", FloatLoader)
+    with server_errors():
+        connection.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+    return connection
+
+
+def first_line(error: BaseException) -> str:
+    return str(error).strip().split("\n")[0]
+
+
+@contextmanager
+def server_errors() -> Iterator[None]:
+    """The server's failures as one clear error, as :func:`salescoach.store.connection.store_errors` says
+    SQLite's: a lock waited for too long is "busy", a missing grant is "not in this team"."""
+    try:
+        yield
+    except pg_errors.LockNotAvailable as error:
+        raise StoreUnavailable(
+            _("the store is busy: another salescoach command held it for {seconds} seconds").format(
+                seconds=BUSY_TIMEOUT_MS // 1000
+            ),
+            hint=_("nothing was saved; try again when the other command has finished"),
+        ) from error
+    except pg_errors.InsufficientPrivilege as error:
+        raise StoreUnavailable(
+            _("the team database refused this role: {error}").format(error=first_line(error)),
+            hint=_("an administrator adds you with `salescoach team rep add NAME`"),
+        ) from None
+    except psycopg.OperationalError as error:
+        raise StoreUnavailable(
+            _("the team database could not be used: {error}").format(error=first_line(error))
+        ) from None
+    except psycopg.Error as error:
+        raise StoreUnavailable(_("the store could not be used: {error}").format(error=first_line(error))) from None
