@@ -121,3 +121,16 @@ def backend(request, monkeypatch) -> str:
         team = request.getfixturevalue("team")
         monkeypatch.setenv("SALESCOACH_DATABASE_URL", team.url("alice"))
     return request.param
+
+
+@pytest.fixture
+def fresh_book(backend, tmp_path_factory, request):
+    """Makes an empty book on the test's backend, once per hypothesis example: the data location to open."""
+    from salescoach.paths import Locations
+
+    def make() -> Locations:
+        if backend == "postgres":
+            request.getfixturevalue("team").empty()
+        return Locations(tmp_path_factory.mktemp("book"))
+
+    return make

@@ -93,6 +93,7 @@ class TeamDatabase:
         from salescoach.store.team import TeamStore
 
         self.server, self.name = server, name
+        self._admin = None
         admin = TeamStore(self.url(ADMIN))
         try:
             admin.init()
@@ -108,7 +109,18 @@ class TeamDatabase:
         return self.server.sql(*statements, database=self.name, role=role)
 
     def empty(self) -> None:
-        """Every rep's book emptied, ids counted from 1 again; the team's members stay."""
+        """Every rep's book emptied, ids counted from 1 again; the team's members stay. (DELETE on a book this
+        small is a hundred times faster than TRUNCATE, which the property tests pay once per example.)"""
+        import psycopg
+
         from salescoach.store.pg_schema import OWNED_TABLES
 
-        self.sql(f"TRUNCATE {', '.join(OWNED_TABLES)} RESTART IDENTITY CASCADE")
+        if self._admin is None:
+            self._admin = psycopg.connect(self.url(ADMIN), autocommit=True)
+        deletes = "; ".join(f"DELETE FROM {table}" for table in reversed(OWNED_TABLES))
+        restarts = "; ".join(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 1, false)"
+            for table in OWNED_TABLES
+            if table not in ("customer_tags", "profile", "drill_cards")
+        )
+        self._admin.execute(f"{deletes}; {restarts}")

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from salescoach.core.agenda import is_at_risk, silent_since
 from salescoach.core.records import Customer
 from salescoach.core.vocabulary import TIERS
-from salescoach.paths import Locations
 from salescoach.store import opened
 
 DAY = date(2026, 11, 25)
@@ -38,10 +37,10 @@ book = st.lists(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(customers=book, limits=st.lists(st.integers(1, 40), min_size=3, max_size=3))
-def test_the_store_finds_who_the_core_rule_names(tmp_path_factory, customers, limits):
+def test_the_store_finds_who_the_core_rule_names(fresh_book, customers, limits):
     thresholds = dict(zip(TIERS, limits, strict=True))
     expected = {tier: [] for tier in TIERS}
-    with opened(Locations(tmp_path_factory.mktemp("book"))) as store:
+    with opened(fresh_book()) as store:
         with store.transaction():
             for number, (tier, contact, followups) in enumerate(customers):
                 last = DAY + timedelta(days=contact) if contact is not None else None

@@ -1,5 +1,6 @@
 """The store ranks open items in SQL by the very score the core computes: same order, same ties, any weights; and
-finds the important dates due exactly as the core does."""
+finds the important dates due exactly as the core does. On both backends: the rep's SQLite book and a team's
+PostgreSQL server say the ranking in their own dialects."""
 
 from datetime import date, timedelta
 
@@ -11,7 +12,6 @@ from salescoach.core.dates import DateError, calendar_day
 from salescoach.core.occasions import due_in_window, occurrence, occurrence_days
 from salescoach.core.records import Customer, ImportantDate
 from salescoach.core.vocabulary import MAX_LEAD_DAYS, TIERS
-from salescoach.paths import Locations
 from salescoach.store import opened
 
 DAY = date(2026, 11, 25)
@@ -56,8 +56,8 @@ customers = st.lists(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(book=customers, weights=st.fixed_dictionaries({None: playbooks, "bank": playbooks, "auto": playbooks}))
-def test_sql_ranking_matches_the_core_score(tmp_path_factory, book, weights):
-    where = Locations(tmp_path_factory.mktemp("book"))
+def test_sql_ranking_matches_the_core_score(fresh_book, book, weights):
+    where = fresh_book()
     with opened(where) as store:
         with store.transaction():
             for number, (tier, stage, silent, playbook, items) in enumerate(book):
@@ -97,7 +97,7 @@ def test_sql_ranking_matches_the_core_score(tmp_path_factory, book, weights):
     assert [Due(*row) for row in top] == due[:3]
 
 
-def test_scores_half_a_cent_apart_are_not_rounded_together(tmp_path):
+def test_scores_half_a_cent_apart_are_not_rounded_together(fresh_book):
     """0.125 and 0.13 round alike to two places; ranking must still put the higher one first."""
     weights = {
         "priority": {
@@ -106,7 +106,7 @@ def test_scores_half_a_cent_apart_are_not_rounded_together(tmp_path):
         },
         "churn": {"rfm": {tier: {"recency_days": 30} for tier in TIERS}},
     }  # fmt: skip
-    with opened(Locations(tmp_path / "book")) as store:
+    with opened(fresh_book()) as store:
         with store.transaction():
             for name, tier, due in (("A", "general", date(2026, 11, 20)), ("B", "hot", date(2026, 11, 24))):
                 added = store.add_customer(Customer(id=0, name=name, created="2026-01-01", tier=tier))
@@ -115,8 +115,8 @@ def test_scores_half_a_cent_apart_are_not_rounded_together(tmp_path):
     assert Due(*top[0]).tier == "hot"
 
 
-def test_playbook_names_are_those_in_use(tmp_path):
-    where = Locations(tmp_path / "book")
+def test_playbook_names_are_those_in_use(fresh_book):
+    where = fresh_book()
     with opened(where) as store:
         assert store.playbook_names() == []
         with store.transaction():
@@ -198,9 +198,9 @@ def _real(event: ImportantDate) -> bool:
 )
 @example(book=[(_event((True, None), 2, 29, 3, None)[0], None)], start=date(2027, 2, 25), days=1)
 @example(book=[(_event((True, None), 11, 28, 3, None)[0], 0)], start=date(2026, 11, 25), days=366)
-def test_sql_dates_due_match_the_core(tmp_path_factory, book, start, days):
+def test_sql_dates_due_match_the_core(fresh_book, book, start, days):
     until = start + timedelta(days=days - 1)
-    where = Locations(tmp_path_factory.mktemp("book"))
+    where = fresh_book()
     expected = {}
     with opened(where) as store:
         with store.transaction():
