@@ -134,3 +134,16 @@ def fresh_book(backend, tmp_path_factory, request):
         return Locations(tmp_path_factory.mktemp("book"))
 
     return make
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test marked ``sqlite_book`` reads the SQLite file itself or uses a second data location as a second book;
+    under the contract (``backend``) it runs on SQLite only (tests/contract has its PostgreSQL counterparts)."""
+    kept, dropped = [], []
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        on_postgres = params.get("backend") == "postgres"
+        (dropped if on_postgres and item.get_closest_marker("sqlite_book") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

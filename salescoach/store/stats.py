@@ -96,7 +96,7 @@ class StatsQueries(StoreBase):
         self._write(
             "INSERT INTO drill_cards (card_id, due, state, reviews, lapses) VALUES (?, ?, ?, 1, ?)"
             f" ON CONFLICT ({self.OWNED}card_id) DO UPDATE SET due = excluded.due, state = excluded.state,"
-            " reviews = reviews + 1, lapses = lapses + excluded.lapses",
+            " reviews = drill_cards.reviews + 1, lapses = drill_cards.lapses + excluded.lapses",
             (card_id, due.isoformat(), state, int(rating == "again")),
         )
         self._write(

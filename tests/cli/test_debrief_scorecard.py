@@ -3,9 +3,12 @@
 import os
 import sqlite3
 
+import pytest
 from reliability.test_interrupts import read_until_quiet
 
 from helpers import spawn_in_pty
+
+pytestmark = pytest.mark.usefixtures("backend")  # the contract: the same on SQLite and PostgreSQL
 
 FLAGS = tuple(
     "--channel visit --topic family --feedback liked --benefit fee-table --opportunity call-Thursday"
@@ -61,6 +64,7 @@ def test_a_check_the_record_answers_or_an_unknown_one_is_refused(cli, tmp_path):
     assert "true or false" in cli("debrief", "--from-file", str(path), code=2).stderr
 
 
+@pytest.mark.sqlite_book
 def test_the_checklist_takes_one_key_a_habit_in_a_terminal(isolated, cli):
     cli("customer", "add", "Park Soyeon")
     leader, process = spawn_in_pty("debrief", "Park Soyeon", *FLAGS)
@@ -79,6 +83,7 @@ def test_the_checklist_takes_one_key_a_habit_in_a_terminal(isolated, cli):
     assert '"name_title": true' in row[0] and '"thanks": false' in row[0] and '"needs"' not in row[0]
 
 
+@pytest.mark.sqlite_book
 def test_the_score_is_kept_as_it_was_debriefed(cli, isolated):
     cli("customer", "add", "Kim")
     result = cli.json("debrief", "Kim", "--no-input", *FLAGS, "--check", "thanks")

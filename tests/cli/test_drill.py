@@ -5,9 +5,12 @@ import os
 import signal
 import sqlite3
 
+import pytest
 from reliability.test_interrupts import read_until_quiet
 
 from helpers import spawn_in_pty
+
+pytestmark = pytest.mark.usefixtures("backend")  # the contract: the same on SQLite and PostgreSQL
 
 
 def test_cards_come_from_the_packs_in_use_each_line_once(cli):
@@ -35,6 +38,7 @@ def test_rating_schedules_by_spaced_repetition(cli):
     assert stats["streak_days"] == 1
 
 
+@pytest.mark.sqlite_book
 def test_streaks_count_days_in_a_row(cli):
     for day in ("2026-11-20", "2026-11-21", "2026-11-22", "2026-11-24", "2026-11-25"):
         cli("drill", "rate", "core.question.who", "good", today=day)
@@ -67,6 +71,7 @@ def test_a_session_from_standard_input_and_in_korean(cli):
     assert "모범 답안" in korean and "Model answers" not in korean
 
 
+@pytest.mark.sqlite_book
 def test_ctrl_c_mid_session_keeps_the_reviews_done(isolated):
     leader, process = spawn_in_pty("drill", "--limit", "5")
     output = b""

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("backend")  # the contract: the same on SQLite and PostgreSQL
+
 FIXTURES = Path(__file__).resolve().parents[1] / "reliability" / "fixtures"
 
 
+@pytest.mark.sqlite_book
 def test_json_export_reimports_exactly(cli, tmp_path, monkeypatch):
     cli("demo", "--customers", "40", "--seed", "3")
     cli("profile", "set", "--name", "Kim Minsu")
@@ -28,6 +31,7 @@ def test_json_export_reimports_exactly(cli, tmp_path, monkeypatch):
     assert cli.json("import", str(first))["skipped"] == 40  # never doubled
 
 
+@pytest.mark.sqlite_book
 def test_a_hand_edited_export_gets_bad_rows_not_a_traceback(cli, tmp_path, isolated):
     cli("demo", "--customers", "4", "--seed", "3")
     path = tmp_path / "book.json"
@@ -59,6 +63,7 @@ def test_a_hand_edited_export_gets_bad_rows_not_a_traceback(cli, tmp_path, isola
     assert (result.exit_code, result.stderr.splitlines()[0]) == (2, "Error: profile.bogus: unknown field")
 
 
+@pytest.mark.sqlite_book
 @pytest.mark.parametrize("fixture", ["schema-v1.db", "schema-v2.db"])
 def test_a_book_upgraded_from_an_older_version_exports_and_imports(cli, tmp_path, isolated, monkeypatch, fixture):
     isolated.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,11 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+pytestmark = pytest.mark.usefixtures("backend")  # the contract: the same on SQLite and PostgreSQL
 
 NAMES = st.sampled_from(["Kim Minsu", "이서연", "Lee Jiwoo", "kim minsu"])
 COMPANIES = st.sampled_from([None, "Hanbit Motors", "한빛물류"])
@@ -64,6 +67,7 @@ def _import(cli, home: Path, path: Path) -> dict:
     return json.loads(result.stdout)
 
 
+@pytest.mark.sqlite_book
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(customers=st.lists(CUSTOMER, min_size=1, max_size=6))
 def test_an_export_with_namesakes_and_shared_phones_comes_back_whole(cli, customers):
@@ -84,6 +88,7 @@ def test_an_export_with_namesakes_and_shared_phones_comes_back_whole(cli, custom
         assert _import(cli, folder / "second", exported)["skipped"] == len(customers)  # never doubled
 
 
+@pytest.mark.sqlite_book
 def test_a_demo_book_with_namesakes_exports_and_imports_exactly(cli, tmp_path, monkeypatch):
     cli("demo", "--customers", "30", "--seed", "5")
     twin = cli.json("customer", "show", "1")["customer"]
@@ -98,6 +103,7 @@ def test_a_demo_book_with_namesakes_exports_and_imports_exactly(cli, tmp_path, m
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
 
 
+@pytest.mark.sqlite_book
 def test_four_imports_of_one_file_at_once_add_it_once(run, tmp_path, isolated):
     assert run("demo", "--customers", "40", "--seed", "2").returncode == 0
     path = tmp_path / "book.json"
@@ -160,6 +166,7 @@ def test_a_device_or_a_file_past_the_limit_is_refused_without_reading_it_all(cli
     assert "cannot read" in cli("import", str(tmp_path), code=2).stderr  # a folder: a usage error, like a missing file
 
 
+@pytest.mark.sqlite_book
 def test_a_damaged_store_during_import_is_one_clear_error(cli, tmp_path, isolated):
     isolated.mkdir(mode=0o700)
     (isolated / "salescoach.db").write_bytes(b"not a database at all" * 1000)

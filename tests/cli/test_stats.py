@@ -1,5 +1,9 @@
+import pytest
+
 from salescoach.core.performance import performance
 from salescoach.render.stats import bar
+
+pytestmark = pytest.mark.usefixtures("backend")  # the contract: the same on SQLite and PostgreSQL
 
 
 def test_performance_formula():

@@ -5,6 +5,8 @@ import textwrap
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("backend")  # the contract: the same on SQLite and PostgreSQL
+
 DEBRIEF = """
 customer: Lee Jiwoo
 date: 2026-11-25
@@ -337,6 +339,7 @@ def test_the_list_shows_the_top_items_and_counts_the_rest(cli):
     assert len(cli.json("followup", "--limit", "0")["items"]) == 5
 
 
+@pytest.mark.sqlite_book
 def test_customers_of_several_playbooks_are_ranked_once_each(cli, isolated):
     for name, playbook in (("A", "bank"), ("B", None), ("C", "auto"), ("D", None)):
         cli("customer", "add", name, *(("--playbook", playbook) if playbook else ()))
@@ -349,6 +352,7 @@ def test_customers_of_several_playbooks_are_ranked_once_each(cli, isolated):
     assert agenda["total"] == 4 and sorted(item["customer"] for item in agenda["items"]) == ["A", "B", "C", "D"]
 
 
+@pytest.mark.sqlite_book
 def test_a_customer_whose_playbook_is_gone_does_not_stop_the_list(cli, isolated):
     for name in ("A", "B"):
         cli("customer", "add", name)
@@ -362,6 +366,7 @@ def test_a_customer_whose_playbook_is_gone_does_not_stop_the_list(cli, isolated)
     assert all(item["script"] for item in agenda["items"])
 
 
+@pytest.mark.sqlite_book
 def test_a_customer_whose_playbook_is_gone_still_gets_prep_debrief_and_follow_ups(cli, isolated):
     cli("customer", "add", "A")
     connection = sqlite3.connect(isolated / "salescoach.db")
