@@ -7,7 +7,9 @@ import typer
 from salescoach.cli.context import clean_errors, current_app
 from salescoach.cli.options import JsonOption
 
-app = typer.Typer(help="Show and change settings: language, default playbook, your profile.", no_args_is_help=True)
+app = typer.Typer(
+    help="Show and change settings: language, default playbook, team database, your profile.", no_args_is_help=True
+)
 
 
 def register(root: typer.Typer) -> None:

@@ -116,6 +116,9 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
     def backup_to(self, target: Path) -> None:
         raise _not_here()
 
+    def restorable(self) -> None:
+        raise _not_here()
+
     def replace_book(self, staged: Path, keep: Path) -> None:
         raise _not_here()
 

@@ -81,6 +81,9 @@ class SqliteStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, Ex
 
         write_copy(self._connection, target)
 
+    def restorable(self) -> None:
+        """A backup file can replace this book (a team database says it cannot, before any file is read)."""
+
     def replace_book(self, staged: Path, keep: Path) -> None:
         """Save the current book to ``keep``, then replace it with ``staged`` (a store that
         :func:`salescoach.store.backups.staged` has checked and migrated), in one transaction.

@@ -37,7 +37,7 @@ def backup(app: App, target: Path | None) -> BackupResult:
         raise InvalidInput(_("{path} exists already; choose a new file name").format(path=target))
     target = target or _stamped(app, "backup")
     with app.store() as store:
-        store.backup_to(target)
+        store.backup_to(target)  # a team database refuses, pointing to pg_dump
         return BackupResult(str(target), store.count_customers())
 
 
@@ -51,6 +51,8 @@ def restore(app: App, source: Path, confirm: Callable[[int], bool]) -> RestoreRe
     """
     from salescoach.store.backups import staged
 
+    with app.store() as store:
+        store.restorable()
     with staged(source, ensure_private_dir(app.where.home)) as checked, app.store() as store:
         if not confirm(store.count_customers()):
             return None

@@ -1,4 +1,5 @@
-"""Settings: the language and default playbook (in ``config.yaml``), and the rep's profile (in the store).
+"""Settings: the language, default playbook and team database (in ``config.yaml``), and the rep's profile (in the
+store).
 
 Profile fields are reachable here as ``profile.name``, ``profile.company``, ... so one command reads and changes
 everything a rep configures.
@@ -30,11 +31,11 @@ def get(app: App, key: str | None) -> dict[str, object]:
     if key is not None:
         _check_key(key)
     current = settings.read(app.where.config)
+    values: dict[str, object] = {name: current.get(name) for name in settings.KEYS}
+    if key in values:  # the file alone: a rep fixing a wrong database.url must not need the database
+        return {key: values[key]}
     rep = profile.show(app)._asdict()
-    values = {
-        **{name: current.get(name) for name in settings.KEYS},
-        **{PROFILE_PREFIX + field: rep[field] for field in Profile.FIELDS},
-    }
+    values |= {PROFILE_PREFIX + field: rep[field] for field in Profile.FIELDS}
     return {key: values[key]} if key else values
 
 
