@@ -110,6 +110,22 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
                 ),
                 hint=_("an administrator runs `salescoach team init` to upgrade it"),
             )
+        self._refuse_unbound_role()
+
+    def _refuse_unbound_role(self) -> None:
+        """Refuse to run a rep's commands as a role row-level security does not bind (a superuser, a role that
+        bypasses it, the tables' owner or a member of the owner): it would read every rep's book as its own and
+        write rows no rep owns."""
+        role, unbound = self._read(
+            "SELECT current_user, r.rolsuper OR r.rolbypassrls OR pg_has_role(current_user, t.tableowner, 'USAGE')"
+            " FROM pg_roles r, pg_tables t WHERE r.rolname = current_user"
+            " AND t.schemaname = current_schema() AND t.tablename = 'customers'"
+        )[0]
+        if unbound:
+            raise StoreUnavailable(
+                _("{role} administers the team database; a rep's book is opened as the rep").format(role=role),
+                hint=_("connect as a rep (`salescoach team rep list`); the administrator runs only `salescoach team`"),
+            )
 
     # -- backups ---------------------------------------------------------------------------------------------
 

@@ -75,3 +75,14 @@ def test_init_twice_changes_nothing_and_a_newer_database_is_refused(team, pg_ser
     finally:
         team.sql("DELETE FROM migrations WHERE name = 'm999_from_the_future'")
         admin.close()
+
+
+def test_a_reps_command_refuses_a_role_row_security_does_not_bind(team, pg_server, cli, monkeypatch):
+    """The administrator owns the tables and the superuser bypasses row security: as either, a rep's command would
+    see every rep's book as its own, so it refuses in one line."""
+    from pg_server import ADMIN
+
+    for role in (ADMIN, "postgres"):
+        monkeypatch.setenv("SALESCOACH_DATABASE_URL", team.url(role))
+        result = cli("followup", code=1)
+        assert "administers the team database" in result.stderr and "Traceback" not in result.stderr
