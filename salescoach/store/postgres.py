@@ -14,7 +14,7 @@ database whose schema is older or newer than this salescoach knows.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from salescoach.errors import StoreUnavailable
@@ -42,7 +42,10 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
             self._check_schema()
 
     def close(self) -> None:
-        self._connection.close()
+        import psycopg
+
+        with suppress(psycopg.Error):
+            self._connection.close()
 
     @property
     def role(self) -> str:
@@ -62,13 +65,21 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
             self._execute("SELECT pg_advisory_xact_lock(hashtext(current_user))")
             yield self
         except BaseException:
-            self._connection.rollback()
+            self._rollback()
             raise
         else:
             with committing(), server_errors():
                 self._connection.execute("COMMIT")
         finally:
             self._in_transaction = False
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; on a connection the server has dropped there is nothing to undo, and the
+        error that ended the command is the one to tell."""
+        import psycopg
+
+        with suppress(psycopg.Error):
+            self._connection.rollback()
 
     def _execute(self, sql: str, parameters: Sequence = ()):
         with server_errors():

@@ -77,3 +77,20 @@ def test_config_refuses_a_password_in_the_database_url(cli):
     assert "password" in result.stderr
     cli("config", "set", "database.url", "postgresql://alice@db.example/team")
     assert "db.example" in cli("config", "get", "database.url").stdout
+
+
+def test_a_server_that_goes_away_mid_command_is_one_line(team, cli, monkeypatch):
+    """The server ends this rep's session between two statements: the command stops in one line, exit 1."""
+    monkeypatch.setenv("SALESCOACH_DATABASE_URL", team.url("alice"))
+    cli("customer", "add", "Park Sora")
+    from salescoach.store import postgres
+
+    real = postgres.PostgresStore._read
+
+    def dropped(self, sql, parameters=()):
+        team.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'alice'", role="postgres")
+        return real(self, sql, parameters)
+
+    monkeypatch.setattr(postgres.PostgresStore, "_read", dropped)
+    result = cli("customer", "add", "Kim Minsu", code=1)
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) <= 2
