@@ -36,12 +36,12 @@ class TeamRows(NamedTuple):
 
     members: list[tuple[str, str | None]]  # (rep, manager) of every member the viewer sees
     tiers: list[tuple[str, str, int]]  # (rep, tier, customers)
-    due: dict[str, tuple[int, int]]  # open follow-ups: (due today, overdue)
-    followups: dict[str, tuple[int, int]]  # follow-ups due in the span: (due, done on time)
+    followups: dict[str, tuple[int, int, int, int]]  # (open and due today, open and overdue, due in the span, of
+    # which done on time)
     promises: dict[str, tuple[int, int, int, int]]  # promises due in the span: (due, kept on time, late, open overdue)
     at_risk: dict[str, int]
-    contacts: dict[str, int]
-    scores: dict[str, tuple[int, float]]  # scored visits in the span: (visits, average score)
+    contacts: dict[str, int]  # in the 30 days to today
+    scores: dict[str, tuple[int, float]]  # scored visits in the span: (visits, their average score)
     scored: dict[str, list[tuple[date, dict]]]  # each rep's latest scored visits, newest first: (day, checks)
 
 
@@ -195,15 +195,13 @@ class TeamStore(PostgresStore):
         with self.team_view():
             members = self._read("SELECT rep, manager FROM team_members ORDER BY rep")
             tiers = self._read("SELECT rep, coalesce(tier, 'general'), count(*) FROM customers GROUP BY 1, 2")
-            due = self._read(
-                "SELECT rep, count(*) FILTER (WHERE due = ?), count(*) FILTER (WHERE due < ?) FROM followups"
-                " WHERE done_on IS NULL AND due <= ? GROUP BY rep",
-                (day, day, day),
-            )
             followups = self._read(
-                "SELECT rep, count(*), count(*) FILTER (WHERE done_on <= due) FROM followups"
-                " WHERE due BETWEEN ? AND ? GROUP BY rep",
-                span,
+                "SELECT rep, count(*) FILTER (WHERE done_on IS NULL AND due = :today),"
+                " count(*) FILTER (WHERE done_on IS NULL AND due < :today),"
+                " count(*) FILTER (WHERE due BETWEEN :start AND :end),"
+                " count(*) FILTER (WHERE due BETWEEN :start AND :end AND done_on <= due)"
+                " FROM followups GROUP BY rep",
+                {"today": day, "start": span[0], "end": span[1]},
             )
             promises = self._read(
                 "SELECT rep, count(*), count(*) FILTER (WHERE kept_on <= due), count(*) FILTER (WHERE kept_on > due),"
@@ -216,15 +214,18 @@ class TeamStore(PostgresStore):
                 "SELECT rep, count(*) FROM visits WHERE date > ? AND date <= ? GROUP BY rep",
                 (date.fromordinal(today.toordinal() - 30).isoformat(), day),
             )
-            scores = self._read(
+            scores = self._read(  # from the scored visits' index alone
                 "SELECT rep, count(*), avg(score) FROM visits WHERE score IS NOT NULL AND date BETWEEN ? AND ?"
                 " GROUP BY rep",
                 span,
             )
+            # Each member's latest scored visits, read from the rep-leading index a member at a time, as
+            # `coach` reads a rep's own; joining on the members is what makes it per rep: the rows any member
+            # may see are still row-level security's to decide.
             scored = self._read(
-                "SELECT rep, date, checks FROM (SELECT rep, date, checks, row_number() OVER (PARTITION BY rep"
-                " ORDER BY date DESC, id DESC) AS latest FROM visits WHERE checks <> '{}' AND date BETWEEN ? AND ?)"
-                " AS newest WHERE latest <= ? ORDER BY rep, latest",
+                "SELECT m.rep, v.date, v.checks FROM team_members m CROSS JOIN LATERAL (SELECT date, checks"
+                " FROM visits WHERE visits.rep = m.rep AND checks <> '{}' AND date BETWEEN ? AND ?"
+                " ORDER BY date DESC, id DESC LIMIT ?) AS v",
                 (*span, latest),
             )
         by_rep: dict[str, list[tuple[date, dict]]] = {}
@@ -233,12 +234,11 @@ class TeamStore(PostgresStore):
         return TeamRows(
             members=[(rep, manager) for rep, manager in members],
             tiers=[(rep, tier, count) for rep, tier, count in tiers],
-            due={rep: (today_, overdue) for rep, today_, overdue in due},
-            followups={rep: (count, on_time) for rep, count, on_time in followups},
+            followups={rep: tuple(counts) for rep, *counts in followups},
             promises={rep: tuple(counts) for rep, *counts in promises},
             at_risk=dict(at_risk),
             contacts=dict(contacts),
-            scores={rep: (count, float(average)) for rep, count, average in scores},
+            scores={rep: (count, average) for rep, count, average in scores},
             scored=by_rep,
         )
 

@@ -17,7 +17,7 @@ from salescoach.core.vocabulary import TIERS
 from salescoach.errors import InvalidInput, NotFound
 from salescoach.i18n import _
 from salescoach.usecases.app import App
-from salescoach.usecases.coach import TREND_VISITS, Weakest, _weakest, trends
+from salescoach.usecases.coach import TREND_VISITS, Weakest, _weakest, check_trends
 
 
 class Setup(NamedTuple):
@@ -147,8 +147,7 @@ def report(app: App, start: date | None, end: date | None) -> TeamReport:
     reps = []
     for rep, manager in rows.members:
         tiers = {tier: by_tier.get(rep, {}).get(tier, 0) for tier in TIERS}
-        today_due, overdue = rows.due.get(rep, (0, 0))
-        f_due, f_on_time = rows.followups.get(rep, (0, 0))
+        today_due, overdue, f_due, f_on_time = rows.followups.get(rep, (0, 0, 0, 0))
         p_due, p_on_time, p_late, p_open_overdue = rows.promises.get(rep, (0, 0, 0, 0))
         scored, average = rows.scores.get(rep, (0, None))
         figures = Figures(
@@ -167,7 +166,7 @@ def report(app: App, start: date | None, end: date | None) -> TeamReport:
             score_average=round(average) if average is not None else None,
         )
         visits = rows.scored.get(rep)
-        weakest = _weakest(trends(visits, playbook["scorecard"])[0], playbook["scorecard"]) if visits else None
+        weakest = _weakest(check_trends(visits, playbook["scorecard"]), playbook["scorecard"]) if visits else None
         reps.append(RepReport(rep, manager, figures, weakest))
     shown = [rows.scores[rep] for rep, _manager in rows.members if rep in rows.scores]
     totals = _totals([rep.figures for rep in reps], shown)
