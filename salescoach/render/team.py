@@ -112,7 +112,7 @@ def report_page(report) -> Page:
             _("Customers"),
             _("Hot/warm/general"),
             _("At risk"),
-            _("Due today"),
+            _("Follow-ups today"),
             _("Overdue"),
             _("Contacts (30 days)"),
         ),
