@@ -87,8 +87,12 @@ def coach(app: App, start: date | None = None, end: date | None = None, customer
 def habit_to_work_on(store, rubric: dict, today: date) -> Weakest | None:
     """The weakest habit of the rep's latest scored visits, as `coach` names it (None when none is weak): what
     ``prep`` and ``drill`` lead with, at the same bounded cost on a book of any size."""
-    checks = check_trends(store.scored_visits(today - timedelta(days=365), today, None, TREND_VISITS), rubric)
-    return _weakest(checks, rubric)
+    return weakest_habit(store.scored_visits(today - timedelta(days=365), today, None, TREND_VISITS), rubric)
+
+
+def weakest_habit(visits: list[tuple[date, dict]], rubric: dict) -> Weakest | None:
+    """The habit to work on in (day, checks) pairs, newest first: `coach`'s choice, from the checks' trends."""
+    return _weakest(check_trends(visits, rubric), rubric)
 
 
 def trends(visits: list[tuple[date, dict]], rubric: dict) -> tuple[tuple[Habit, ...], tuple[Habit, ...]]:

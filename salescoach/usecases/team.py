@@ -17,7 +17,7 @@ from salescoach.core.vocabulary import TIERS
 from salescoach.errors import InvalidInput, NotFound
 from salescoach.i18n import _
 from salescoach.usecases.app import App
-from salescoach.usecases.coach import TREND_VISITS, Weakest, _weakest, check_trends
+from salescoach.usecases.coach import TREND_VISITS, Weakest, weakest_habit
 
 
 class Setup(NamedTuple):
@@ -166,7 +166,7 @@ def report(app: App, start: date | None, end: date | None) -> TeamReport:
             score_average=round(average) if average is not None else None,
         )
         visits = rows.scored.get(rep)
-        weakest = _weakest(check_trends(visits, playbook["scorecard"]), playbook["scorecard"]) if visits else None
+        weakest = weakest_habit(visits, playbook["scorecard"]) if visits else None
         reps.append(RepReport(rep, manager, figures, weakest))
     shown = [rows.scores[rep] for rep, _manager in rows.members if rep in rows.scores]
     totals = _totals([rep.figures for rep in reps], shown)
@@ -189,12 +189,17 @@ def _totals(each: list[Figures], scores: list[tuple[int, float]]) -> Figures:
 
 def rep_url(admin_url: str, rep: str) -> str:
     """The team database's address as ``rep`` connects to it: the administrator's, with the rep's name as its
-    user (host, port, database and options kept; an address never holds a password)."""
-    from urllib.parse import urlsplit, urlunsplit
+    user, in the address or in its options (host, port, database and other options kept; an address never holds
+    a password)."""
+    from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
     parts = urlsplit(admin_url)
     host = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, f"{rep}@{host}", parts.path, parts.query, parts.fragment))
+    options = parse_qsl(parts.query, keep_blank_values=True)
+    query = parts.query
+    if any(key == "user" for key, _value in options):
+        query = urlencode([(key, value) for key, value in options if key != "user"], safe="/", quote_via=quote)
+    return urlunsplit((parts.scheme, f"{rep}@{host}", parts.path, query, parts.fragment))
 
 
 def _names(name: str, other: str | None, field: str) -> tuple[str, str | None]:

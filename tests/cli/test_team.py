@@ -385,3 +385,18 @@ def test_report_matches_stats_and_coach_for_each_rep(team, cli, monkeypatch):
     assert (figures["scored_visits"], figures["score_average"]) == (coach["visits"], coach["average"])
     assert alice["weakest"] == coach["weakest"]
     assert json.dumps(alice["weakest"])  # a weakest habit exists on the demo book
+
+
+@pytest.mark.parametrize(
+    ("admin", "rep"),
+    [
+        ("postgresql://sales_admin@db.example.com:5432/sales", "postgresql://minsu@db.example.com:5432/sales"),
+        ("postgres://db/sales?sslmode=require", "postgres://minsu@db/sales?sslmode=require"),
+        ("postgresql:///sales?host=/run/pg%20a&user=sales_admin", "postgresql://minsu@/sales?host=/run/pg%20a"),
+    ],
+)
+def test_the_address_printed_names_the_rep_alone(admin, rep):
+    """The rep's address is the administrator's with the rep as its user, also when the user was an option."""
+    from salescoach.usecases.team import rep_url
+
+    assert rep_url(admin, "minsu") == rep
