@@ -71,6 +71,10 @@ def _field_problem(reason: str, facts: dict) -> str:
         return _("{value!r} is not an e-mail address (it has no @)").format(**facts)
     if reason == "not_postgres":
         return _("{value!r} is not a PostgreSQL address (postgresql://host/database)").format(**facts)
+    if reason == "not_role":
+        return _("{value!r} is not a rep's name (lowercase letters, digits and _, a letter first)").format(**facts)
+    if reason == "reserved_role":
+        return _("{value!r} is a name the database server keeps for itself").format(**facts)
     if reason == "no_digit":
         return _("{value!r} is not a phone number (it has no digit)").format(**facts)
     words = {

@@ -35,6 +35,7 @@ COMMANDS = {
     "import": "exchange",
     "export": "exchange",
     "demo": "demo",
+    "team": "team",
 }
 """Command name → the module (in ``salescoach.cli``) that registers it, in the order ``--help`` lists them."""
 

@@ -142,3 +142,26 @@ def database_url(value: str | None, field: str = "database.url") -> str | None:
 def years(value: object, field: str = "years") -> int:
     """Years in the job: 0 to :data:`MAX_YEARS`."""
     return whole_number(value, field, 0, MAX_YEARS)
+
+
+MAX_ROLE = 63
+"""The longest name PostgreSQL keeps whole: a longer one it would cut short without a word."""
+RESERVED_ROLES = frozenset({"public", "none", "current_user", "current_role", "session_user", "user"})
+"""Names PostgreSQL reserves or reads as keywords where a role goes (``pg_`` names are the server's own too)."""
+
+
+def role_name(value: str | None, field: str = "NAME") -> str:
+    """A rep's or manager's login role on the team server, as every ``team`` command takes it: lowercase ASCII
+    letters, digits and ``_``, starting with a letter, at most :data:`MAX_ROLE` characters, none of the server's
+    own names. So it needs no quoting in a URL, a shell or ``psql``, and means the same role wherever it is typed
+    (PostgreSQL folds an unquoted ``Alice`` to ``alice``)."""
+    found = text(value, field, required=True)
+    assert found is not None  # required
+    if len(found) > MAX_ROLE:
+        raise FieldError(field, "too_long", limit=MAX_ROLE)
+    allowed = found.isascii() and all(letter.islower() or letter.isdigit() or letter == "_" for letter in found)
+    if not (allowed and found[0].isalpha()):
+        raise FieldError(field, "not_role", value=found)
+    if found in RESERVED_ROLES or found.startswith("pg_"):
+        raise FieldError(field, "reserved_role", value=found)
+    return found

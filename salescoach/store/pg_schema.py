@@ -261,12 +261,14 @@ OWNED_TABLES = (
 """Every table of a rep's book: each has a ``rep`` column and the policies of :func:`team_access`."""
 
 READABLE = (
-    "rep = ANY (CASE WHEN current_setting('salescoach.view', true) = 'team'"
-    " THEN ARRAY(SELECT m.rep FROM team_members m WHERE m.manager = current_user) || current_user::text"
-    " ELSE ARRAY[current_user::text] END)"
+    "rep = ANY (ARRAY(SELECT current_user::text UNION ALL SELECT m.rep FROM team_members m"
+    " WHERE m.manager = current_user AND current_setting('salescoach.view', true) = 'team'))"
 )
 """The rows a role may read: its own, and in the team's view those of the reps it manages. One ``= ANY`` of an
-array computed once per statement, so the planner seeks the ``rep`` that leads every index."""
+array computed once per statement, so the planner seeks the ``rep`` that leads every index. The whole array is
+one subquery, so a scan that reads every row (the manager's report) compares each row's rep with it; an array
+built by a CASE and ``||`` around the subquery was rebuilt for every row (0.7 s instead of 0.2 over 100,000
+follow-ups)."""
 
 
 def team_access(database: str) -> list[str]:

@@ -8,14 +8,20 @@ and the policies show the rows of the reps they manage, and no others.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from typing import NamedTuple
 
-from salescoach.errors import InvalidInput, NotFound
+from salescoach.errors import InvalidInput, NotFound, StoreUnavailable
 from salescoach.i18n import _
+from salescoach.paths import Locations
+from salescoach.store.agenda import _NO_STANDING_FOLLOWUP
 from salescoach.store.pg_connection import server_errors
 from salescoach.store.pg_schema import GROUP_ROLE, MIGRATIONS, team_access
 from salescoach.store.postgres import PostgresStore, refuse_newer
+from salescoach.store.rows import day_of
 
 
 class Member(NamedTuple):
@@ -23,6 +29,36 @@ class Member(NamedTuple):
     manager: str | None
     added: str
     customers: int
+
+
+class TeamRows(NamedTuple):
+    """What :meth:`TeamStore.report` reads, each figure keyed by rep: the use case puts them together."""
+
+    members: list[tuple[str, str | None]]  # (rep, manager) of every member the viewer sees
+    tiers: list[tuple[str, str, int]]  # (rep, tier, customers)
+    followups: dict[str, tuple[int, int, int, int]]  # (open and due today, open and overdue, due in the span, of
+    # which done on time)
+    promises: dict[str, tuple[int, int, int, int]]  # promises due in the span: (due, kept on time, late, open overdue)
+    at_risk: dict[str, int]
+    contacts: dict[str, int]  # in the 30 days to today
+    scores: dict[str, tuple[int, float]]  # scored visits in the span: (visits, their average score)
+    scored: dict[str, list[tuple[date, dict]]]  # each rep's latest scored visits, newest first: (day, checks)
+
+
+def open_team(where: Locations) -> TeamStore:
+    """The team database in force (``SALESCOACH_DATABASE_URL`` or ``database.url``), for the ``team`` commands;
+    a rep's own book has no team, which is said in one line."""
+    from salescoach.store import DATABASE_ENV, database_url
+
+    url = database_url(where)
+    if url is None:
+        raise StoreUnavailable(
+            _(
+                "team commands need a team database: set {variable}=postgresql://ROLE@HOST/DATABASE"
+                " or run `salescoach config set database.url postgresql://ROLE@HOST/DATABASE`"
+            ).format(variable=DATABASE_ENV)
+        )
+    return TeamStore(url)
 
 
 class TeamStore(PostgresStore):
@@ -131,3 +167,91 @@ class TeamStore(PostgresStore):
         with the role names quoted."""
         with server_errors():
             self._connection.execute(statement)
+
+    # -- the manager's report (PostgreSQL only) --------------------------------------------------------------
+
+    @contextmanager
+    def team_view(self) -> Iterator[TeamStore]:
+        """Reads in the team's view, all from one snapshot: row-level security then shows a manager the rows of
+        the reps they manage as well as their own (the administrator, the tables' owner, sees every row anyway).
+        Which reps that is stays the database's decision: no query here names a rep."""
+        with server_errors():
+            self._connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            with server_errors():
+                self._connection.execute("SET LOCAL salescoach.view = 'team'")
+            yield self
+        finally:
+            self._connection.rollback()
+
+    def report(self, start: date, end: date, today: date, silent_since: Mapping[str, date], latest: int) -> TeamRows:
+        """Every rep's figures in a few GROUP BY queries, whatever the size of the team: the book by tier, the
+        open follow-ups due, follow-ups and promises on time between ``start`` and ``end``, the customers at
+        risk (silent since ``silent_since[tier]``, the rule of ``followup``), contacts in the 30 days to
+        ``today``, and the scored visits (the ``latest`` of each rep in the span, for the weakest habit)."""
+        self._check_schema()
+        span = (start.isoformat(), end.isoformat())
+        day = today.isoformat()
+        with self.team_view():
+            members = self._read("SELECT rep, manager FROM team_members ORDER BY rep")
+            tiers = self._read("SELECT rep, coalesce(tier, 'general'), count(*) FROM customers GROUP BY 1, 2")
+            followups = self._read(
+                "SELECT rep, count(*) FILTER (WHERE done_on IS NULL AND due = :today),"
+                " count(*) FILTER (WHERE done_on IS NULL AND due < :today),"
+                " count(*) FILTER (WHERE due BETWEEN :start AND :end),"
+                " count(*) FILTER (WHERE due BETWEEN :start AND :end AND done_on <= due)"
+                " FROM followups GROUP BY rep",
+                {"today": day, "start": span[0], "end": span[1]},
+            )
+            promises = self._read(
+                "SELECT rep, count(*), count(*) FILTER (WHERE kept_on <= due), count(*) FILTER (WHERE kept_on > due),"
+                " count(*) FILTER (WHERE kept_on IS NULL AND due < ?) FROM promises WHERE due BETWEEN ? AND ?"
+                " GROUP BY rep",
+                (day, *span),
+            )
+            at_risk = self._at_risk(silent_since)
+            contacts = self._read(
+                "SELECT rep, count(*) FROM visits WHERE date > ? AND date <= ? GROUP BY rep",
+                (date.fromordinal(today.toordinal() - 30).isoformat(), day),
+            )
+            scores = self._read(  # from the scored visits' index alone
+                "SELECT rep, count(*), avg(score) FROM visits WHERE score IS NOT NULL AND date BETWEEN ? AND ?"
+                " GROUP BY rep",
+                span,
+            )
+            # Each member's latest scored visits, read from the rep-leading index a member at a time, as
+            # `coach` reads a rep's own; joining on the members is what makes it per rep: the rows any member
+            # may see are still row-level security's to decide.
+            scored = self._read(
+                "SELECT m.rep, v.date, v.checks FROM team_members m CROSS JOIN LATERAL (SELECT date, checks"
+                " FROM visits WHERE visits.rep = m.rep AND checks <> '{}' AND date BETWEEN ? AND ?"
+                " ORDER BY date DESC, id DESC LIMIT ?) AS v",
+                (*span, latest),
+            )
+        by_rep: dict[str, list[tuple[date, dict]]] = {}
+        for rep, visited, checks in scored:
+            by_rep.setdefault(rep, []).append((day_of(visited), json.loads(checks)))
+        return TeamRows(
+            members=[(rep, manager) for rep, manager in members],
+            tiers=[(rep, tier, count) for rep, tier, count in tiers],
+            followups={rep: tuple(counts) for rep, *counts in followups},
+            promises={rep: tuple(counts) for rep, *counts in promises},
+            at_risk=dict(at_risk),
+            contacts=dict(contacts),
+            scores={rep: (count, average) for rep, count, average in scores},
+            scored=by_rep,
+        )
+
+    def _at_risk(self, silent_since: Mapping[str, date]) -> list[tuple[str, int]]:
+        """Per rep, the customers of each tier silent since its day and with no follow-up standing: the query
+        of ``followup``'s warning (:data:`salescoach.store.agenda._NO_STANDING_FOLLOWUP`), a tier at a time."""
+        if not silent_since:
+            return []
+        per_tier = " UNION ALL ".join(
+            f"SELECT c.rep FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND {_NO_STANDING_FOLLOWUP}"
+            for _tier in silent_since
+        )
+        parameters = [
+            part for tier, since in silent_since.items() for part in (tier, since.isoformat(), since.isoformat())
+        ]
+        return self._read(f"SELECT rep, count(*) FROM ({per_tier}) AS silent GROUP BY rep", parameters)

@@ -87,24 +87,34 @@ def coach(app: App, start: date | None = None, end: date | None = None, customer
 def habit_to_work_on(store, rubric: dict, today: date) -> Weakest | None:
     """The weakest habit of the rep's latest scored visits, as `coach` names it (None when none is weak): what
     ``prep`` and ``drill`` lead with, at the same bounded cost on a book of any size."""
-    checks, _phases = trends(store.scored_visits(today - timedelta(days=365), today, None, TREND_VISITS), rubric)
-    return _weakest(checks, rubric)
+    return weakest_habit(store.scored_visits(today - timedelta(days=365), today, None, TREND_VISITS), rubric)
+
+
+def weakest_habit(visits: list[tuple[date, dict]], rubric: dict) -> Weakest | None:
+    """The habit to work on in (day, checks) pairs, newest first: `coach`'s choice, from the checks' trends."""
+    return _weakest(check_trends(visits, rubric), rubric)
 
 
 def trends(visits: list[tuple[date, dict]], rubric: dict) -> tuple[tuple[Habit, ...], tuple[Habit, ...]]:
     """Each check's and each phase's trend from (day, checks) pairs, newest first."""
     weights = sc.weights(rubric)
-    checks = []
-    for phase, ids in v.SCORECARD.items():
-        for check in ids:
-            trend = sc.trend(check, [found[check] for _, found in visits if found.get(check) is not None])
-            checks.append(Habit(check, phase, rubric[phase]["checks"][check]["label"], *trend[1:]))
+    checks = check_trends(visits, rubric)
     phases = []
     for phase, ids in v.SCORECARD.items():
         shares = [score.percent / 100 for score in _scores(visits, weights, ids) if score.percent is not None]
         trend = sc.trend(phase, shares)
         phases.append(Habit(phase, phase, rubric[phase]["label"], *trend[1:]))
     return tuple(checks), tuple(phases)
+
+
+def check_trends(visits: list[tuple[date, dict]], rubric: dict) -> tuple[Habit, ...]:
+    """Each check's trend alone: all the weakest habit needs (the phases' scores cost twenty times as much)."""
+    checks = []
+    for phase, ids in v.SCORECARD.items():
+        for check in ids:
+            trend = sc.trend(check, [found[check] for _, found in visits if found.get(check) is not None])
+            checks.append(Habit(check, phase, rubric[phase]["checks"][check]["label"], *trend[1:]))
+    return tuple(checks)
 
 
 def _average(months: list[tuple[str, int, float]]) -> int | None:
