@@ -38,8 +38,9 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
         self.url = url
         self._connection = connect(url)
         self._in_transaction = False
-        if check_schema:
+        if check_schema:  # a rep's book (the team commands check what they need themselves)
             self._check_schema()
+            self._refuse_unbound_role()
 
     def close(self) -> None:
         import psycopg
@@ -121,7 +122,6 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
                 ),
                 hint=_("an administrator runs `salescoach team init` to upgrade it"),
             )
-        self._refuse_unbound_role()
 
     def _refuse_unbound_role(self) -> None:
         """Refuse to run a rep's commands as a role row-level security does not bind (a superuser, a role that

@@ -128,9 +128,10 @@ class TeamStore(PostgresStore):
                     self._write(f"UPDATE {table} SET rep = ? WHERE rep = ?", (to, name))
             self._write("UPDATE team_members SET manager = NULL WHERE manager = ?", (name,))
             self._write("DELETE FROM team_members WHERE rep = ?", (name,))
-            role = sql.Identifier(name)
-            self._script(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(GROUP_ROLE), role))
-            self._script(sql.SQL("REVOKE CONNECT ON DATABASE {} FROM {}").format(sql.Identifier(self.database), role))
+            # CONNECT is this database's own; the group role is shared by every salescoach database of the
+            # server, so revoking it would take the rep out of their other teams as well.
+            database = sql.Identifier(self.database)
+            self._script(sql.SQL("REVOKE CONNECT ON DATABASE {} FROM {}").format(database, sql.Identifier(name)))
         return customers
 
     def members(self) -> list[Member]:
