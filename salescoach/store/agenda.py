@@ -26,7 +26,7 @@ from salescoach.store.rows import (
 )
 
 _DATE_WIDTH = DATE_COLUMNS.count(",") + 1
-_NO_STANDING_FOLLOWUP = (
+NO_STANDING_FOLLOWUP = (
     "NOT EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = c.id AND f.done_on IS NULL AND f.due >= ?)"
 )
 """A silent customer is at risk unless a follow-up still stands: open and due on or after the day silence began."""
@@ -174,7 +174,7 @@ class AgendaQueries(StoreBase):
         since = silent_since.isoformat()
         rows = self._read(
             f"SELECT {CUSTOMER_COLUMNS} FROM customers c"
-            f" WHERE c.tier = ? AND c.last_contact IS NOT NULL AND c.last_contact < ? AND {_NO_STANDING_FOLLOWUP}"
+            f" WHERE c.tier = ? AND c.last_contact IS NOT NULL AND c.last_contact < ? AND {NO_STANDING_FOLLOWUP}"
             " ORDER BY c.last_contact, c.id LIMIT ?",
             (tier, since, since, limit),
         )
@@ -184,6 +184,6 @@ class AgendaQueries(StoreBase):
         """How many customers :meth:`silent_customers` would find, without a limit."""
         since = silent_since.isoformat()
         return self._read(
-            f"SELECT count(*) FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND {_NO_STANDING_FOLLOWUP}",
+            f"SELECT count(*) FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND {NO_STANDING_FOLLOWUP}",
             (tier, since, since),
         )[0][0]

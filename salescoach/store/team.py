@@ -17,7 +17,7 @@ from typing import NamedTuple
 from salescoach.errors import InvalidInput, NotFound, StoreUnavailable
 from salescoach.i18n import _
 from salescoach.paths import Locations
-from salescoach.store.agenda import _NO_STANDING_FOLLOWUP
+from salescoach.store.agenda import NO_STANDING_FOLLOWUP
 from salescoach.store.pg_connection import server_errors
 from salescoach.store.pg_schema import GROUP_ROLE, MIGRATIONS, team_access
 from salescoach.store.postgres import PostgresStore, refuse_newer
@@ -245,11 +245,11 @@ class TeamStore(PostgresStore):
 
     def _at_risk(self, silent_since: Mapping[str, date]) -> list[tuple[str, int]]:
         """Per rep, the customers of each tier silent since its day and with no follow-up standing: the query
-        of ``followup``'s warning (:data:`salescoach.store.agenda._NO_STANDING_FOLLOWUP`), a tier at a time."""
+        of ``followup``'s warning (:data:`salescoach.store.agenda.NO_STANDING_FOLLOWUP`), a tier at a time."""
         if not silent_since:
             return []
         per_tier = " UNION ALL ".join(
-            f"SELECT c.rep FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND {_NO_STANDING_FOLLOWUP}"
+            f"SELECT c.rep FROM customers c WHERE c.tier = ? AND c.last_contact < ? AND {NO_STANDING_FOLLOWUP}"
             for _tier in silent_since
         )
         parameters = [
