@@ -108,6 +108,7 @@ class Header(NamedTuple):
     visits: int
     bank_balance: int
     playbook: str
+    playbook_title: str  # what the rep reads: the pack's title in its language ("관계 금융", not "bank")
     language: str
     playbook_missing: str | None  # the customer's own playbook, when it is not installed and the default stood in
 
@@ -209,6 +210,7 @@ def build_brief(
             visits=len(visits),
             bank_balance=balance,
             playbook=playbook["name"],
+            playbook_title=playbook["title"],
             language=playbook["language"],
             playbook_missing=playbook_missing,
         ),
