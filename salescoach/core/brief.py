@@ -40,10 +40,13 @@ DEEPENING_PICKS = 2
 """How many deepening questions the one-screen brief carries."""
 DEEPENING_NOTE_KINDS = {
     "family": ("family",),
-    "work": ("work", "workplace", "need", "pain"),
-    "leisure": ("leisure", "hometown", "school"),
+    "work": ("work",),
+    "leisure": ("leisure",),
     "information": ("interest",),
 }
+"""The note kind each deepening area's cue may show: a work question beside a work note, never beside a pain, a
+hometown or "Allergic to cats!" (pains and needs have their own lines; hometown, school and workplace are what the
+rep has in common)."""
 
 
 class Item(NamedTuple):
