@@ -196,6 +196,8 @@ def build_brief(
     tier = (customer.tier if customer else None) or "general"
     next_date, next_channel = next_touch(playbook, tier, today)
     next_type = "unfinished" if (last_visit and last_visit.benefit) or open_promises else "care"
+    # the next touch speaks of its own note, as the debrief records it: the Benefit promised for it
+    next_values = {**values, "note": last_visit.benefit if next_type == "unfinished" and last_visit else None}
     last_contact = customer.last_contact if customer else None
     reason = playbook["stages"]["stage2"]["reasons"][good_reason(book)]
     spoken = focus.spoken(values)
@@ -238,7 +240,7 @@ def build_brief(
             date=next_date,
             channel=next_channel,
             type=next_type,
-            script=fill_best(playbook["topics"]["followup"]["types"][next_type]["templates"], values),
+            script=fill_best(playbook["topics"]["followup"]["types"][next_type]["templates"], next_values),
             type_label=playbook["topics"]["followup"]["types"][next_type]["label"],
         ),
         save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",

@@ -4,15 +4,16 @@ profile, an English pack name in Korean, the six questions named two ways, Korea
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from test_lines_read_well import PLAYBOOKS
 
-from salescoach.core.agenda import CustomerContext, followup_script, reconnect_reason
+from salescoach.core.agenda import CustomerContext, followup_script, promise_script, reconnect_reason
 from salescoach.core.brief import build_brief
-from salescoach.core.records import Customer, CustomerFile, Followup, Note, Profile, Visit
-from salescoach.core.vocabulary import FOLLOWUP_TYPES, NOTE_KINDS, QUESTIONS
+from salescoach.core.records import Customer, CustomerFile, Followup, Note, Profile, Promise, Visit
+from salescoach.core.vocabulary import DATE_KINDS, FOLLOWUP_TYPES, NOTE_KINDS, QUESTIONS
 from salescoach.paths import locations
 from salescoach.playbook.loader import load
 
@@ -106,3 +107,71 @@ def test_a_note_is_cued_only_beside_a_line_of_its_kind(name, language):
             if opener.cue != f"«{spoken}»":
                 bad.append(f"opener: {opener.line} / {opener.cue}")
     assert not bad, "\n".join(bad[:20])
+
+
+PITCH = {
+    "en": re.compile(
+        r"\b(cover|policy|policies|product|offer|model|test drive|listings?|prices?|rates?|analysis|quote|deal|buy|"
+        r"upgrade|trade-in|invest\w*)\b",
+        re.IGNORECASE,
+    ),
+    "ko": re.compile(r"보장|보험료|상품|신차|시승|매물|시세|금리|가입|견적|분석|투자|구매|할인"),
+}
+"""Words of a pitch: a care call (a check-in, a birthday, an anniversary) speaks of none of them."""
+CARE_DATES = tuple(kind for kind, touch in DATE_KINDS.items() if touch == "care")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PLAYBOOKS)
+def test_a_care_call_never_turns_into_a_pitch(name, language):
+    followup = load(name, language, locations())["topics"]["followup"]
+    lines = [*followup["types"]["care"]["templates"]]
+    lines += [line for kind in CARE_DATES for line in followup["dates"][kind]["templates"]]
+    assert not [line for line in lines if PITCH[language].search(line)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_morning_list_of_a_demo_book_has_no_pitch_in_a_care_call(cli, language):
+    cli("demo", "--lang", language, "--customers", "120")
+    items = cli.json("--lang", language, "followup", "--days", "14", "--limit", "0")["items"]
+    care = [item["script"] for item in items if item["type"] == "care"]
+    assert len(care) >= 5
+    assert not [script for script in care if PITCH[language].search(script)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PLAYBOOKS)
+def test_unfinished_business_speaks_of_its_own_note(name, language):
+    playbook = load(name, language, locations())
+    book = one_of_each("family")
+    last = Visit(2, 1, DAY, "visit", benefit="«last visit's benefit»")
+    context = CustomerContext(book.customer, playbook, book.notes, last)
+    said = followup_script(Followup(1, 1, DAY, "phone", "unfinished", note="«its own note»"), context, Profile())
+    spoken = said.split(" (")[0]  # a cue in brackets is for the rep's eyes, not the sentence
+    assert "«its own note»" in spoken and "«last visit's benefit»" not in said
+    bare = followup_script(Followup(1, 1, DAY, "phone", "unfinished"), context, Profile())
+    assert "«" not in bare  # no note: the line needs none, and never speaks of another visit's Benefit
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PLAYBOOKS)
+def test_a_promise_is_delivered_not_read_out_as_a_to_do(name, language):
+    playbook = load(name, language, locations())
+    book = one_of_each("family")
+    context = CustomerContext(book.customer, playbook, book.notes, book.visits[-1])
+    todo = "«email the fee table»"
+    bare = promise_script(Promise(1, 1, todo, DAY, DAY), context, Profile())
+    assert todo not in bare and "‹" not in bare
+    said = promise_script(Promise(1, 1, todo, DAY, DAY, say="‹the fee table›"), context, Profile())
+    assert "‹the fee table›" in said and todo not in said
+
+
+def test_a_promise_without_a_phrase_is_announced_and_its_to_do_shown_apart(cli):
+    cli("customer", "add", "Park Soyeon", "--honorific", "Ms.")
+    cli("debrief", "Park", "--no-input", "--channel", "phone", "--date", "-3d", "--promise", "email the fee table@+1d")
+    items = cli.json("followup", "--days", "7")["items"]
+    promise = next(item for item in items if item["type"] == "promise")
+    assert promise["script"] == "Ms. Park, here is what I promised you last time."
+    assert promise["note"] == "email the fee table"
+    shown = cli("followup", "--days", "7").stdout
+    assert "email the fee table" in shown and "here is what I promised you last time." in shown

@@ -87,7 +87,7 @@ def test_a_promise_is_said_as_the_thing_delivered(cli, tmp_path, monkeypatch):
     scripts = [item["script"] for item in cli.json("--lang", "ko", "followup", "--days", "3")["items"]]
     assert scripts == [
         "이 사장님, 약속드린 수수료표, 여기 있습니다.",
-        "이 사장님, 약속드린 대로 연락드립니다. (약속: 금요일에 전화하기)",
+        "이 사장님, 지난번에 약속드린 건으로 연락드렸습니다.",
     ]
     first = tmp_path / "book.json"
     cli("export", "--format", "json", "--out", str(first))
