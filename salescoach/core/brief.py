@@ -21,7 +21,7 @@ from salescoach.core.occasions import event_label, occurrence
 from salescoach.core.records import CustomerFile, Profile
 from salescoach.core.relationship import bank_balance, derive_stage
 from salescoach.core.vocabulary import COMMONALITY_NOTE_KINDS, DATE_KINDS, QUESTIONS
-from salescoach.playbook.template import fill, fill_best
+from salescoach.playbook.template import fill, fill_best, fill_each
 
 QUESTION_MATERIAL = {
     "who": ("rep", "rep_title", "rep_company", "years"),
@@ -346,7 +346,7 @@ def _tactics(playbook: dict, values: dict, stage: int) -> tuple[Section, ...]:
                 title=one["title"],
                 summary=one["goal"],
             ),
-            Section("neutral_phrases", tuple(Item(fill(line, values)) for line in one["neutral_phrases"])),
+            Section("neutral_phrases", tuple(Item(line) for line in fill_each(one["neutral_phrases"], values))),
             *(
                 Section(
                     "refusal",
@@ -382,7 +382,7 @@ def _tactics(playbook: dict, values: dict, stage: int) -> tuple[Section, ...]:
         *(
             Section(
                 "method",
-                tuple(Item(fill(line, values)) for line in method["prompts"]),
+                tuple(Item(line) for line in fill_each(method["prompts"], values)),
                 title=method["title"],
                 summary=method["summary"],
             )

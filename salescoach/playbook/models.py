@@ -64,7 +64,14 @@ def _template_problem(error: TemplateError) -> str:
         "particle_free": lambda: _(
             "{{{name}}} holds the rep's own words, so no particle can follow it; use the .say form"
         ).format(name=name),
-        "fallback": lambda: _("every alternative uses a note; add one that needs none, for customers without notes"),
+        "fallback": lambda: _(
+            "every alternative needs a note, the rep's profile or the customer's company; add one that needs none,"
+            " for customers and reps without them"
+        ),
+        "unsure": lambda: _(
+            "{{{name}}} may be unknown (no note, no profile or no company yet) and this line has no alternative; use "
+            "only {{address}} or {{name}} here"
+        ).format(name=name),
     }[error.problem]()
     return problem if error.index is None else f"[{error.index}] {problem}"
 

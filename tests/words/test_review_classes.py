@@ -4,6 +4,7 @@ profile, an English pack name in Korean, the six questions named two ways, Korea
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 
@@ -175,3 +176,28 @@ def test_a_promise_without_a_phrase_is_announced_and_its_to_do_shown_apart(cli):
     assert promise["note"] == "email the fee table"
     shown = cli("followup", "--days", "7").stdout
     assert "email the fee table" in shown and "here is what I promised you last time." in shown
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_a_profile_no_line_shows_a_blank_for_the_rep(cli, language):
+    """A rep who never ran `salescoach profile set`, a customer with no company: every stage of every pack, the
+    short brief and --full, has whole lines (the line that introduces the rep by name gives way to one without)."""
+    cli("customer", "add", "Park Soyeon", "--honorific", "Ms.")
+    for name in PLAYBOOKS:
+        for stage in ("1", "2", "3"):
+            args = ("--lang", language, "prep", "Park Soyeon", "--playbook", name, "--stage", stage)
+            for out in (cli(*args).stdout, cli(*args, "--full").stdout):
+                assert "‹" not in out, [line for line in out.splitlines() if "‹" in line]
+
+
+@pytest.mark.parametrize(("line", "field"), [("As {rep_title} at {rep_company}, I can help.", "rep_title"),
+                                              ("How is business at {company}?", "company")])  # fmt: skip
+def test_a_line_without_alternatives_may_not_need_what_may_be_unknown(cli, tmp_path, line, field):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "name: mine\ntitle: Mine\nlanguage: en\nversion: 1\nextends: core\n"
+        f"churn:\n  causes:\n    dislike:\n      repair: {json.dumps(line)}\n",
+        encoding="utf-8",
+    )
+    result = cli("playbook", "validate", str(pack), code=2)
+    assert f"mine.yaml:9: churn.causes.dislike.repair: {{{field}}} may be unknown" in result.stderr
