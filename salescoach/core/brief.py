@@ -221,7 +221,7 @@ def build_brief(
         ),
         agenda=agenda,
         questions=questions,
-        plan=_plan(playbook, values, book, reason),
+        plan=_plan(playbook, values, book, reason, judgement.stage),
         tactics=_tactics(playbook, values, judgement.stage),
         promises=tuple(
             PromiseBrief(promise.id, promise.text, promise.due, max(0, (today - promise.due).days))
@@ -250,7 +250,7 @@ def build_brief(
             focus.Prompt(key, area["topic"], fill_best(area["prompts"], spoken))
             for key, area in _deepening_order(playbook, notes)[:DEEPENING_PICKS]
         ),
-        close=focus.close(playbook, spoken),
+        close=focus.close(playbook, spoken, judgement.stage),
         refusal=focus.likely_refusal(playbook, spoken, judgement.stage),
         known=focus.known_notes(notes),
     )
@@ -304,7 +304,7 @@ def _deepening_order(playbook: dict, notes) -> list[tuple[str, dict]]:
     )
 
 
-def _plan(playbook: dict, values: dict, book: CustomerFile | None, reason: dict) -> tuple[Section, ...]:
+def _plan(playbook: dict, values: dict, book: CustomerFile | None, reason: dict, stage: int) -> tuple[Section, ...]:
     """The four phases of the visit, with lines filled for this customer."""
     topics = playbook["topics"]
     greeting, deepening, closing, followup = (topics[key] for key in ("greeting", "deepening", "closing", "followup"))
@@ -321,7 +321,7 @@ def _plan(playbook: dict, values: dict, book: CustomerFile | None, reason: dict)
         for key, area in _deepening_order(playbook, notes)
     )
     closing_items = tuple(Item(rule, "rule") for rule in closing["rules"]) + tuple(
-        Item(ask.text, ask.label) for ask in focus.close(playbook, values)
+        Item(ask.text, ask.label) for ask in focus.close(playbook, values, stage)
     )
     followup_items = tuple(Item(rule["criteria"], rule["label"]) for rule in followup["tiers"].values())
     return (

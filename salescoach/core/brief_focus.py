@@ -126,11 +126,16 @@ def opener(playbook: dict, values: dict, notes: tuple[Note, ...], met: bool, rea
     return Opener(line, clip(note.text) if note else None, reason["label"], fill(reason["line"], values))
 
 
-def close(playbook: dict, values: dict) -> tuple[Ask, ...]:
+def close(playbook: dict, values: dict, stage: int) -> tuple[Ask, ...]:
+    """Feedback, Benefit and Opportunity to close on. The Benefit is this customer's: what they told you they need
+    or follow, else what the relationship's stage calls for, never one line for everyone."""
     closing, values = playbook["topics"]["closing"], this_visit(values)
-    return tuple(
-        Ask(f"fbo_{part}", fill_best(closing[part], values)) for part in ("feedback", "benefit", "opportunity")
-    )
+    lines = {
+        "feedback": closing["feedback"],
+        "benefit": [*closing["benefit"], *closing["benefit_by_stage"][str(stage)]],
+        "opportunity": closing["opportunity"],
+    }
+    return tuple(Ask(f"fbo_{part}", fill_best(lines[part], values)) for part in ("feedback", "benefit", "opportunity"))
 
 
 def likely_refusal(playbook: dict, values: dict, stage: int) -> LikelyRefusal:

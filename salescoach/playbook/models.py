@@ -43,6 +43,14 @@ def _templates(values: list[str]) -> list[str]:
     return values
 
 
+def _fact_lines(values: list[str]) -> list[str]:
+    try:
+        check_template_list(values, fallback=False)
+    except TemplateError as error:
+        raise ValueError(_template_problem(error)) from None
+    return values
+
+
 def _template_problem(error: TemplateError) -> str:
     """What is wrong with a template, in the interface language; ``[index]`` first names the alternative at fault."""
     name = error.token
@@ -78,6 +86,8 @@ def _template_problem(error: TemplateError) -> str:
 
 TemplateText = Annotated[Text, AfterValidator(_template)]
 TemplateLines = Annotated[Texts, AfterValidator(_templates)]
+FactLines = Annotated[list[Text], AfterValidator(_fact_lines)]
+"""Lines that each speak of something recorded, tried before a list that needs nothing (so none of them must)."""
 
 
 def Keyed(keys: tuple[str, ...], item: type) -> type:
@@ -249,7 +259,8 @@ class Closing(Part):
     summary: Text
     rules: Texts
     feedback: TemplateLines
-    benefit: TemplateLines
+    benefit: FactLines  # the value of the next conversation, from what they told you (a need, an interest)
+    benefit_by_stage: Keyed(("1", "2", "3"), TemplateLines)  # ... or, when nothing recorded fits, from the stage
     opportunity: TemplateLines
     example: Texts
 

@@ -157,11 +157,12 @@ def check_template(template: str) -> str:
     return template
 
 
-def check_template_list(templates: list[str]) -> list[str]:
+def check_template_list(templates: list[str], fallback: bool = True) -> list[str]:
     """Validate alternative templates, naming the one at fault by its index.
 
     One alternative must need no fact beyond what every customer has (no note, no profile, no company), so a
-    customer with none, and a rep who has not set a profile, still get a whole line rather than a ‹blank›.
+    customer with none, and a rep who has not set a profile, still get a whole line rather than a ‹blank›; unless
+    ``fallback`` is False, for lines tried before another list that has one.
     """
     uses = []
     for index, template in enumerate(templates):
@@ -169,7 +170,7 @@ def check_template_list(templates: list[str]) -> list[str]:
             uses.append(placeholders(template))
         except TemplateError as error:
             raise TemplateError(error.token, error.problem, index) from None
-    if all(any(name not in ALWAYS_KNOWN for name in names) for names in uses):
+    if fallback and all(any(name not in ALWAYS_KNOWN for name in names) for names in uses):
         raise TemplateError("", "fallback", len(templates) - 1)
     return templates
 

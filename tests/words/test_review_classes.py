@@ -201,3 +201,29 @@ def test_a_line_without_alternatives_may_not_need_what_may_be_unknown(cli, tmp_p
     )
     result = cli("playbook", "validate", str(pack), code=2)
     assert f"mine.yaml:9: churn.causes.dislike.repair: {{{field}}} may be unknown" in result.stderr
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PLAYBOOKS)
+def test_the_benefit_to_close_on_is_this_customers(name, language):
+    """The B of the close comes from what is known (a need, a pain, an interest the rep gave a phrase for), else
+    from the stage: customers at different stages, or with different needs, are not all offered the same line."""
+    playbook = load(name, language, locations())
+    customer = Customer(1, "Park Soyeon", "Ms.", tier="warm", last_contact=DAY)
+    met = (Visit(1, 1, DAY - timedelta(days=40), "visit"),)
+
+    def benefit(notes=(), stage=None) -> tuple[str, str]:
+        brief = build_brief(playbook, customer.name, CustomerFile(customer, notes, met), Profile(), DAY, stage)
+        short = next(ask.text for ask in brief.close if ask.label == "fbo_benefit")
+        full = next(item.text for item in brief.plan[2].items if item.label == "fbo_benefit")
+        return short, full
+
+    by_stage = {benefit(stage=stage)[0] for stage in (1, 2, 3)}
+    assert len(by_stage) == 3, by_stage
+    needs = [benefit((Note(1, 1, "need", text, DAY, f"‹{text}›"),)) for text in ("a bigger car", "a lower rate")]
+    assert all(
+        f"‹{text}›" in short for (short, _full), text in zip(needs, ("a bigger car", "a lower rate"), strict=True)
+    )
+    short, full = benefit((Note(1, 1, "need", "«wants a bigger car»", DAY),))
+    assert "«" not in short and short in by_stage  # the brief's lines to say splice no raw note
+    assert "«wants a bigger car»" in full  # --full shows it set off beside the line
