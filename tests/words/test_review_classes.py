@@ -9,14 +9,17 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from test_lines_read_well import PLAYBOOKS
+from corpus import KOREAN
+from test_lines_read_well import PLAYBOOKS, SAFE, templates
 
 from salescoach.core.agenda import CustomerContext, followup_script, promise_script, reconnect_reason
 from salescoach.core.brief import build_brief
+from salescoach.core.details import honour_family
 from salescoach.core.records import Customer, CustomerFile, Followup, Note, Profile, Promise, Visit
 from salescoach.core.vocabulary import DATE_KINDS, FOLLOWUP_TYPES, NOTE_KINDS, QUESTIONS
 from salescoach.paths import locations
 from salescoach.playbook.loader import load
+from salescoach.playbook.template import FREE_TEXT, SPOKEN, fill
 
 LANGUAGES = ("en", "ko")
 
@@ -227,3 +230,56 @@ def test_the_benefit_to_close_on_is_this_customers(name, language):
     short, full = benefit((Note(1, 1, "need", "«wants a bigger car»", DAY),))
     assert "«" not in short and short in by_stage  # the brief's lines to say splice no raw note
     assert "«wants a bigger car»" in full  # --full shows it set off beside the line
+
+
+NOT_SPOKEN_KOREAN = {
+    "announces a question instead of asking leave to ask ('여쭙겠습니다')": re.compile(r"여쭙겠습니다"),
+    "the rep's own leaving said plainly ('가기 전에')": re.compile(r"(^|\s)가기 전에"),
+    "고객님 for a customer whose name and title are known": re.compile(r"(?<!어느 )고객님(?!들)"),
+    "one verb for every pastime ('와인 모임은 자주 하세요')": re.compile(r"자주 하세요|하러 다니세요"),
+    "figures as 숫자 ('약속드린 숫자가')": re.compile(r"숫자가"),
+    "a particle after 님 that follows a vowel": re.compile(r"님(와|를|가|는|로|랑|나)(?![가-힣])"),
+}
+"""What a Korean rep would not say, found by a read-aloud review: each must not come back."""
+
+
+def korean_problems(line: str) -> list[str]:
+    return [f"{problem}: {line}" for problem, pattern in NOT_SPOKEN_KOREAN.items() if pattern.search(line)]
+
+
+def test_the_korean_checks_catch_what_they_should():
+    for line in ("가기 전에 여쭙겠습니다, 이 사장님.", "고객님 상황에 맞춰", "와인 모임은 요즘도 자주 하세요?",
+                 "약속드린 숫자가 다 나왔습니다.", "이 과장님와 비슷한"):  # fmt: skip
+        assert korean_problems(line), line
+    assert not korean_problems("마치기 전에 하나 여쭤봐도 될까요, 이 과장님과 비슷한 분들, 어느 고객님께나")
+
+
+@pytest.mark.parametrize("name", PLAYBOOKS)
+def test_every_korean_line_is_what_a_rep_would_say(name):
+    playbook = load(name, "ko", locations())
+    family = playbook["address"].get("family", {})
+    bad = []
+    for _, raw, say in KOREAN:
+        values = {**SAFE["ko"], **dict.fromkeys(FREE_TEXT, raw)}
+        values |= {f"{field}.say": honour_family(say, family) if say else None for field in SPOKEN}
+        for template in templates(playbook):
+            bad += korean_problems(fill(template, values))
+    assert not bad, "\n".join(sorted(set(bad))[:20])
+
+
+def test_a_korean_demo_book_reads_as_a_rep_would_say_it(cli):
+    """prep (short and --full, first visit and long history), followup and the at-risk list of a Korean demo book,
+    every line filled, at 80 and 100 columns."""
+    cli("demo", "--lang", "ko", "--customers", "60")
+    cli("profile", "set", "--name", "김민수", "--company", "한빛은행", "--title", "과장")
+    customers = cli.json("customer", "list")
+    ids = [str(customer["id"]) for customer in customers[:12]]
+    outputs = [cli("--lang", "ko", "followup", "--days", "14", "--limit", "0").stdout]
+    for customer_id in ids:
+        outputs += [
+            cli("--lang", "ko", "prep", customer_id).stdout,
+            cli("--lang", "ko", "prep", customer_id, "--full").stdout,
+        ]
+    outputs.append(cli("--lang", "ko", "prep", "최민호").stdout)  # a first visit
+    bad = [problem for out in outputs for line in out.splitlines() for problem in korean_problems(line)]
+    assert not bad, "\n".join(bad[:20])

@@ -44,7 +44,7 @@ def test_korean_speaks_of_the_customers_family_with_honour(cli):
     greeting = brief["plan"][0]["items"][0]["text"]
     assert greeting == "이 과장님, 지난번에 따님 영어 과외 이야기를 해 주셨지요. 요즘은 어떠세요?"
     leisure = next(item["text"] for item in brief["plan"][1]["items"] if item["text"].count("골프"))
-    assert leisure.endswith("골프는 요즘도 자주 하세요, 이 과장님?")
+    assert leisure.endswith("골프는 요즘도 즐기고 계세요, 이 과장님?")
 
 
 def test_a_blank_phrase_is_no_phrase(cli):
