@@ -283,3 +283,26 @@ def test_a_korean_demo_book_reads_as_a_rep_would_say_it(cli):
     outputs.append(cli("--lang", "ko", "prep", "최민호").stdout)  # a first visit
     bad = [problem for out in outputs for line in out.splitlines() for problem in korean_problems(line)]
     assert not bad, "\n".join(bad[:20])
+
+
+def test_prep_cues_a_work_question_with_a_work_note_only(cli):
+    """Through the command: a pain, a reminder and a hometown noted after the work note are not cued beside the
+    work question, and the opener's phrase comes with its own note."""
+    cli("customer", "add", "Park Soyeon", "--honorific", "Ms.", "--playbook", "bank")
+    cli("debrief", "Park", "--no-input", "--channel", "phone", "--date", "-30d")
+    cli("customer", "note", "Park", "family", "son starts uni", "--say", "your son starting university")
+    cli("customer", "note", "Park", "work", "promoted to branch manager")
+    for kind, text in (("pain", "loan interest is killing him"), ("other", "Allergic to cats!"),
+                       ("hometown", "grew up in Busan"), ("leisure", "golf")):  # fmt: skip
+        cli("customer", "note", "Park", kind, text)
+    brief = cli.json("prep", "Park", "--full")
+    deepening = {item["label"]: item["text"] for item in brief["plan"][1]["items"]}
+    work = next(text for label, text in deepening.items() if label.startswith("Work"))
+    assert work.endswith("(Your note: promoted to branch manager)")
+    others = " ".join(text for label, text in deepening.items() if not label.startswith("Work"))
+    assert not any(text in others for text in ("loan interest", "Allergic", "Busan", "promoted"))
+    assert (
+        brief["opener"]["line"]
+        == "Ms. Park, last time you told me about your son starting university. How is that going?"
+    )
+    assert brief["opener"]["cue"] == "son starts uni"
