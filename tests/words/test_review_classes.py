@@ -78,6 +78,15 @@ def one_of_each(spoken: str) -> CustomerFile:
     return CustomerFile(customer, notes, (Visit(1, 1, DAY - timedelta(days=40), "visit"),))
 
 
+FAMILY_WORDS = {"en": re.compile(r"\b(family|everyone|at home)\b"), "ko": re.compile(r"가족|댁에|다들")}
+
+
+def kinds_for(place: str, line: str, language: str) -> set[str]:
+    """The kinds a line may cue: its place's, or the family alone for a check-in that asks after the family."""
+    asked = line.split(" (")[0]
+    return {"family"} if place == "personal" and FAMILY_WORDS[language].search(asked) else LINE_KINDS[place]
+
+
 def cued(line: str) -> set[str]:
     return {kind for kind in NOTE_KINDS if f"«{kind}»" in line}
 
@@ -105,7 +114,7 @@ def test_a_note_is_cued_only_beside_a_line_of_its_kind(name, language):
                 for type_ in FOLLOWUP_TYPES
             ),
         ]  # fmt: skip
-        bad += [f"{place}: {line}" for place, line in lines if cued(line) - LINE_KINDS[place]]
+        bad += [f"{place}: {line}" for place, line in lines if cued(line) - kinds_for(place, line, language)]
         opener = brief.opener
         if f"‹say {spoken}›" in opener.line:
             if opener.cue != f"«{spoken}»":
