@@ -21,7 +21,7 @@ from salescoach.core.occasions import event_label, occurrence
 from salescoach.core.records import CustomerFile, Profile
 from salescoach.core.relationship import bank_balance, derive_stage
 from salescoach.core.vocabulary import COMMONALITY_NOTE_KINDS, DATE_KINDS, QUESTIONS
-from salescoach.playbook.template import fill, fill_best
+from salescoach.playbook.template import fill, fill_best, fill_each
 
 QUESTION_MATERIAL = {
     "who": ("rep", "rep_title", "rep_company", "years"),
@@ -40,10 +40,13 @@ DEEPENING_PICKS = 2
 """How many deepening questions the one-screen brief carries."""
 DEEPENING_NOTE_KINDS = {
     "family": ("family",),
-    "work": ("work", "workplace", "need", "pain"),
-    "leisure": ("leisure", "hometown", "school"),
+    "work": ("work",),
+    "leisure": ("leisure",),
     "information": ("interest",),
 }
+"""The note kind each deepening area's cue may show: a work question beside a work note, never beside a pain, a
+hometown or "Allergic to cats!" (pains and needs have their own lines; hometown, school and workplace are what the
+rep has in common)."""
 
 
 class Item(NamedTuple):
@@ -108,6 +111,7 @@ class Header(NamedTuple):
     visits: int
     bank_balance: int
     playbook: str
+    playbook_title: str  # what the rep reads: the pack's title in its language ("관계 금융", not "bank")
     language: str
     playbook_missing: str | None  # the customer's own playbook, when it is not installed and the default stood in
 
@@ -192,6 +196,8 @@ def build_brief(
     tier = (customer.tier if customer else None) or "general"
     next_date, next_channel = next_touch(playbook, tier, today)
     next_type = "unfinished" if (last_visit and last_visit.benefit) or open_promises else "care"
+    # the next touch speaks of its own note, as the debrief records it: the Benefit promised for it
+    next_values = {**values, "note": last_visit.benefit if next_type == "unfinished" and last_visit else None}
     last_contact = customer.last_contact if customer else None
     reason = playbook["stages"]["stage2"]["reasons"][good_reason(book)]
     spoken = focus.spoken(values)
@@ -209,12 +215,13 @@ def build_brief(
             visits=len(visits),
             bank_balance=balance,
             playbook=playbook["name"],
+            playbook_title=playbook["title"],
             language=playbook["language"],
             playbook_missing=playbook_missing,
         ),
         agenda=agenda,
         questions=questions,
-        plan=_plan(playbook, values, book, reason),
+        plan=_plan(playbook, values, book, reason, judgement.stage),
         tactics=_tactics(playbook, values, judgement.stage),
         promises=tuple(
             PromiseBrief(promise.id, promise.text, promise.due, max(0, (today - promise.due).days))
@@ -233,7 +240,7 @@ def build_brief(
             date=next_date,
             channel=next_channel,
             type=next_type,
-            script=fill_best(playbook["topics"]["followup"]["types"][next_type]["templates"], values),
+            script=fill_best(playbook["topics"]["followup"]["types"][next_type]["templates"], next_values),
             type_label=playbook["topics"]["followup"]["types"][next_type]["label"],
         ),
         save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",
@@ -243,7 +250,7 @@ def build_brief(
             focus.Prompt(key, area["topic"], fill_best(area["prompts"], spoken))
             for key, area in _deepening_order(playbook, notes)[:DEEPENING_PICKS]
         ),
-        close=focus.close(playbook, spoken),
+        close=focus.close(playbook, spoken, judgement.stage),
         refusal=focus.likely_refusal(playbook, spoken, judgement.stage),
         known=focus.known_notes(notes),
     )
@@ -297,7 +304,7 @@ def _deepening_order(playbook: dict, notes) -> list[tuple[str, dict]]:
     )
 
 
-def _plan(playbook: dict, values: dict, book: CustomerFile | None, reason: dict) -> tuple[Section, ...]:
+def _plan(playbook: dict, values: dict, book: CustomerFile | None, reason: dict, stage: int) -> tuple[Section, ...]:
     """The four phases of the visit, with lines filled for this customer."""
     topics = playbook["topics"]
     greeting, deepening, closing, followup = (topics[key] for key in ("greeting", "deepening", "closing", "followup"))
@@ -314,7 +321,7 @@ def _plan(playbook: dict, values: dict, book: CustomerFile | None, reason: dict)
         for key, area in _deepening_order(playbook, notes)
     )
     closing_items = tuple(Item(rule, "rule") for rule in closing["rules"]) + tuple(
-        Item(ask.text, ask.label) for ask in focus.close(playbook, values)
+        Item(ask.text, ask.label) for ask in focus.close(playbook, values, stage)
     )
     followup_items = tuple(Item(rule["criteria"], rule["label"]) for rule in followup["tiers"].values())
     return (
@@ -339,7 +346,7 @@ def _tactics(playbook: dict, values: dict, stage: int) -> tuple[Section, ...]:
                 title=one["title"],
                 summary=one["goal"],
             ),
-            Section("neutral_phrases", tuple(Item(fill(line, values)) for line in one["neutral_phrases"])),
+            Section("neutral_phrases", tuple(Item(line) for line in fill_each(one["neutral_phrases"], values))),
             *(
                 Section(
                     "refusal",
@@ -375,7 +382,7 @@ def _tactics(playbook: dict, values: dict, stage: int) -> tuple[Section, ...]:
         *(
             Section(
                 "method",
-                tuple(Item(fill(line, values)) for line in method["prompts"]),
+                tuple(Item(line) for line in fill_each(method["prompts"], values)),
                 title=method["title"],
                 summary=method["summary"],
             )

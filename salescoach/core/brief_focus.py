@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from salescoach.core.details import latest
+from salescoach.core.details import NOTE_FIELDS, latest
 from salescoach.core.records import Note
-from salescoach.core.vocabulary import PERSONAL_NOTE_KINDS
-from salescoach.playbook.template import SPOKEN, fill, fill_best
+from salescoach.core.vocabulary import REMINDER_NOTE_KINDS
+from salescoach.playbook.template import SPOKEN, fill, fill_best, is_complete, placeholders
 
 SHORT_TEXT = 60
 """The one-screen brief shows at most this many characters of any one text a rep typed; --full and --json show it
@@ -112,18 +112,30 @@ def aim(playbook: dict, stage: int, questions: Iterable, why_now: str | None) ->
 
 def opener(playbook: dict, values: dict, notes: tuple[Note, ...], met: bool, reason: dict) -> Opener:
     """The first line: a stranger's greeting until the first contact (notes taken before it, from a colleague or
-    an import, are a cue, not a shared past); after it, the warmest the record supports."""
+    an import, are a cue, not a shared past); after it, the warmest the record supports.
+
+    The cue beside it is the note the line speaks of ("your son starting university" -> the family note), never
+    a note of another kind; a line that speaks of none has the latest reminder beside it."""
     greeting = playbook["topics"]["greeting"]
-    line = fill_best(greeting["with_detail" if met else "first_visit"], values)
-    note = latest(notes, PERSONAL_NOTE_KINDS)
+    lines = greeting["with_detail" if met else "first_visit"]
+    line = fill_best(lines, values)
+    chosen = next((template for template in lines if is_complete(template, values)), "")
+    fields = [name.removesuffix(".say") for name in placeholders(chosen)]
+    kinds = next((NOTE_FIELDS[field] for field in fields if field in NOTE_FIELDS), REMINDER_NOTE_KINDS)
+    note = latest(notes, kinds)
     return Opener(line, clip(note.text) if note else None, reason["label"], fill(reason["line"], values))
 
 
-def close(playbook: dict, values: dict) -> tuple[Ask, ...]:
+def close(playbook: dict, values: dict, stage: int) -> tuple[Ask, ...]:
+    """Feedback, Benefit and Opportunity to close on. The Benefit is this customer's: what they told you they need
+    or follow, else what the relationship's stage calls for, never one line for everyone."""
     closing, values = playbook["topics"]["closing"], this_visit(values)
-    return tuple(
-        Ask(f"fbo_{part}", fill_best(closing[part], values)) for part in ("feedback", "benefit", "opportunity")
-    )
+    lines = {
+        "feedback": closing["feedback"],
+        "benefit": [*closing["benefit"], *closing["benefit_by_stage"][str(stage)]],
+        "opportunity": closing["opportunity"],
+    }
+    return tuple(Ask(f"fbo_{part}", fill_best(lines[part], values)) for part in ("feedback", "benefit", "opportunity"))
 
 
 def likely_refusal(playbook: dict, values: dict, stage: int) -> LikelyRefusal:

@@ -59,9 +59,13 @@ CHURN_CAUSES = (
 CHURN_PHASES = ("warning", "rescue", "aftercare")
 
 NOTE_KINDS = ("family", "work", "leisure", "interest", "need", "pain", "hometown", "school", "workplace", "other")
-PERSONAL_NOTE_KINDS = ("family", "leisure", "interest", "work", "other")
-"""Note kinds that make a good personal greeting or everyday-care touch: things in a customer's life that move on
-(needs and pains are business; hometown, school and workplace are what the rep has in common with them)."""
+PERSONAL_NOTE_KINDS = ("family", "leisure", "work")
+"""Note kinds a personal greeting or an everyday-care touch may speak of (``{detail}``): things in a customer's life
+that move on. Needs and pains are business, an interest is what they follow (markets, cars), hometown, school and
+workplace are what the rep has in common with them, and "other" holds reminders ("Allergic to cats!", "prefers
+texts"): none of these is asked after with "how is it going?"."""
+REMINDER_NOTE_KINDS = (*PERSONAL_NOTE_KINDS, "interest", "other")
+"""Note kinds worth a glance before walking in, beside an opener that speaks of no note ("Remember: ...")."""
 
 COMMONALITY_NOTE_KINDS = ("hometown", "school", "workplace")
 """Note kinds that record something the rep shares with the customer (the 'similarity' good)."""

@@ -43,6 +43,14 @@ def _templates(values: list[str]) -> list[str]:
     return values
 
 
+def _fact_lines(values: list[str]) -> list[str]:
+    try:
+        check_template_list(values, fallback=False)
+    except TemplateError as error:
+        raise ValueError(_template_problem(error)) from None
+    return values
+
+
 def _template_problem(error: TemplateError) -> str:
     """What is wrong with a template, in the interface language; ``[index]`` first names the alternative at fault."""
     name = error.token
@@ -64,13 +72,22 @@ def _template_problem(error: TemplateError) -> str:
         "particle_free": lambda: _(
             "{{{name}}} holds the rep's own words, so no particle can follow it; use the .say form"
         ).format(name=name),
-        "fallback": lambda: _("every alternative uses a note; add one that needs none, for customers without notes"),
+        "fallback": lambda: _(
+            "every alternative needs a note, the rep's profile or the customer's company; add one that needs none,"
+            " for customers and reps without them"
+        ),
+        "unsure": lambda: _(
+            "{{{name}}} may be unknown (no note, no profile or no company yet) and this line has no alternative; use "
+            "only {{address}} or {{name}} here"
+        ).format(name=name),
     }[error.problem]()
     return problem if error.index is None else f"[{error.index}] {problem}"
 
 
 TemplateText = Annotated[Text, AfterValidator(_template)]
 TemplateLines = Annotated[Texts, AfterValidator(_templates)]
+FactLines = Annotated[list[Text], AfterValidator(_fact_lines)]
+"""Lines that each speak of something recorded, tried before a list that needs nothing (so none of them must)."""
 
 
 def Keyed(keys: tuple[str, ...], item: type) -> type:
@@ -242,7 +259,8 @@ class Closing(Part):
     summary: Text
     rules: Texts
     feedback: TemplateLines
-    benefit: TemplateLines
+    benefit: FactLines  # the value of the next conversation, from what they told you (a need, an interest)
+    benefit_by_stage: Keyed(("1", "2", "3"), TemplateLines)  # ... or, when nothing recorded fits, from the stage
     opportunity: TemplateLines
     example: Texts
 

@@ -37,6 +37,12 @@ SAFE: dict[str, str] = {
 }
 """Values the tool controls: each is a noun phrase, safe anywhere in a sentence."""
 
+ALWAYS_KNOWN = ("name", "address", "honorific", "family_name")
+"""Safe values every customer has (the honorific only inside the address format, which is chosen by it). The rep's
+own name, company and title wait on `salescoach profile set`, and a customer's company, city and last visit on the
+record, so a line that stands alone, and one alternative of every list, needs none of them: the rep never reads a
+‹rep_company›."""
+
 FREE_TEXT: dict[str, str] = {
     "detail": "the latest personal detail noted (family, leisure, interest, work, ...)",
     "family": "the latest family note",
@@ -92,7 +98,7 @@ class TemplateError(ValueError):
     sentence, asks for a particle the syntax does not know, or a list of alternatives has none without notes.
 
     It carries the facts, not a sentence: ``token`` (the stray brace or the name at fault), ``problem`` (one of
-    ``stray``, ``unknown``, ``inline``, ``particle``, ``particle_free``, ``fallback``) and ``index`` (the
+    ``stray``, ``unknown``, ``inline``, ``particle``, ``particle_free``, ``fallback``, ``unsure``) and ``index`` (the
     alternative at fault); the playbook models say it in the rep's language, keeping this module free of the
     interface catalogue.
     """
@@ -143,16 +149,20 @@ def _set_off(template: str, start: int, end: int) -> bool:
 
 
 def check_template(template: str) -> str:
-    """Validate one template for the playbook models."""
-    placeholders(template)
+    """Validate one template for the playbook models: a line with no alternative may use only what every customer
+    has, since nothing could stand in for a blank."""
+    unsure = next((name for name in placeholders(template) if name not in ALWAYS_KNOWN), None)
+    if unsure is not None:
+        raise TemplateError(unsure, "unsure")
     return template
 
 
-def check_template_list(templates: list[str]) -> list[str]:
+def check_template_list(templates: list[str], fallback: bool = True) -> list[str]:
     """Validate alternative templates, naming the one at fault by its index.
 
-    One alternative must need no fact from the rep's notes, so a customer with none still gets a whole line
-    rather than a ‹blank›.
+    One alternative must need no fact beyond what every customer has (no note, no profile, no company), so a
+    customer with none, and a rep who has not set a profile, still get a whole line rather than a ‹blank›; unless
+    ``fallback`` is False, for lines tried before another list that has one.
     """
     uses = []
     for index, template in enumerate(templates):
@@ -160,7 +170,7 @@ def check_template_list(templates: list[str]) -> list[str]:
             uses.append(placeholders(template))
         except TemplateError as error:
             raise TemplateError(error.token, error.problem, index) from None
-    if all(any(name not in SAFE for name in names) for names in uses):
+    if fallback and all(any(name not in ALWAYS_KNOWN for name in names) for names in uses):
         raise TemplateError("", "fallback", len(templates) - 1)
     return templates
 
@@ -234,6 +244,12 @@ def _append_text(out: list[str], piece: str) -> None:
 def is_complete(template: str, values: Mapping[str, str | None]) -> bool:
     """Whether every blank of the template has a value."""
     return all(values.get(name) for name in placeholders(template))
+
+
+def fill_each(templates: Iterable[str], values: Mapping[str, str | None]) -> list[str]:
+    """Every alternative whose blanks are all known, filled: for lists shown whole (a stage's method prompts, the
+    neutral phrases), where a line with a blank is left out rather than shown with one."""
+    return [fill(template, values) for template in templates if is_complete(template, values)]
 
 
 def fill_best(templates: Iterable[str], values: Mapping[str, str | None]) -> str:

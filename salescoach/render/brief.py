@@ -22,10 +22,11 @@ SCREEN_ROWS = 40
 """The one-screen brief of a customer with history fits this many rows (a first visit, FIRST_VISIT_ROWS)."""
 FIRST_VISIT_ROWS = 30
 KNOWN_ROWS_AT_LEAST = 3
-"""Rows kept for what you know: when long texts leave fewer, the brief shows fewer deepening questions and
-promises (all of them are in --full) before it shows fewer notes."""
-TRIMS = ((3, 2), (3, 1), (1, 1), (1, 0))
-"""(promises shown, deepening questions shown), tried in turn until what you know has its rows."""
+"""Rows kept for what you know (or fewer, when that is all the notes take): when long texts leave fewer, the brief
+shows fewer promises (all of them are in --full) before it shows fewer notes."""
+PROMISES_SHOWN = (3, 1)
+"""How many promises the brief shows, tried in turn until what you know has its rows. The opener, the two deepening
+questions and the ask are never dropped: on a narrow terminal they wrap, and the notes give way."""
 
 
 def _labels() -> dict[str, str]:
@@ -78,16 +79,24 @@ def brief_page(brief: Brief, width: int = 100) -> Page:
     footer = Page()
     footer.line((_("Everything else: {command}").format(command=_full_command(brief)), "dim"))
     limit = (SCREEN_ROWS if brief.header.known else FIRST_VISIT_ROWS) - footer.height(width)
-    for promises, deepen in TRIMS:
-        page = _focus(brief, promises, deepen)
-        if limit - page.height(width) >= KNOWN_ROWS_AT_LEAST:
+    wanted = min(KNOWN_ROWS_AT_LEAST, _known_rows(brief.known, width))
+    for promises in PROMISES_SHOWN:
+        page = _focus(brief, promises)
+        if limit - page.height(width) >= wanted:
             break
     _known(page, brief.known, rows=limit - page.height(width), width=width, text=clip)
     page.lines += footer.lines
     return page
 
 
-def _focus(brief: Brief, promises: int, deepen: int) -> Page:
+def _known_rows(known, width: int) -> int:
+    """The rows what you know takes with nothing left out."""
+    trial = Page()
+    _known(trial, known, rows=None, text=clip, width=width)
+    return trial.height(width)
+
+
+def _focus(brief: Brief, promises: int) -> Page:
     """Everything of the one-screen brief above what you know."""
     labels = _labels()
     page = Page()
@@ -104,7 +113,7 @@ def _focus(brief: Brief, promises: int, deepen: int) -> Page:
     page.bullet(_("Say"), opener.line, "green")
     if opener.cue:
         page.bullet(_("Remember"), opener.cue, "cyan")
-    for prompt in brief.deepen[:deepen]:
+    for prompt in brief.deepen:
         page.bullet(_("Deepen — {topic}").format(topic=prompt.topic), prompt.line)
     refusal = brief.refusal
     page.bullet(_("If they say {refusal}").format(refusal=refusal.label), refusal.answer)
@@ -169,11 +178,11 @@ def _header(page: Page, brief: Brief, labels: dict[str, str], short: bool = Fals
         _("tier {tier}").format(tier=word(head.tier) or "—"),
         _("contacts {count}").format(count=head.visits),
         _("emotional bank {balance:+d}").format(balance=head.bank_balance),
-        _("playbook {name}").format(name=head.playbook),
+        _("playbook {name}").format(name=head.playbook_title),
     ]
     if head.playbook_missing:
         facts[-1] = _("playbook {name} ({missing} is not installed)").format(
-            name=head.playbook, missing=head.playbook_missing
+            name=head.playbook_title, missing=head.playbook_missing
         )
     elif short:
         facts.pop()
@@ -182,7 +191,7 @@ def _header(page: Page, brief: Brief, labels: dict[str, str], short: bool = Fals
         facts.insert(2, _("last contact {date} ({ago})").format(date=head.last_contact, ago=ago))
     page.line((" · ".join(facts), "dim"))
     if brief.save_command:
-        page.line((_("First visit: this customer is not in your book yet. After the visit, save them with:"), "yellow"))
+        page.line((_("First visit: not in your book yet. After the visit, save them with:"), "yellow"))
         page.line((brief.save_command, "bold"), lead="  ", wrap=False)
 
 

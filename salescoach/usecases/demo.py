@@ -84,6 +84,7 @@ _MORE_NOTES = {
         ("need", "wants the car before the Chuseok trip"),
         ("interest", "reads up on ETFs"),
         ("workplace", "was at Hyundai Steel for 10 yrs"),
+        ("work", "just promoted to branch manager"),
     ),
     "ko": (
         ("other", "고양이 알레르기 있음!"),
@@ -93,6 +94,7 @@ _MORE_NOTES = {
         ("need", "추석 전에 차 받고 싶어 하심"),
         ("interest", "ETF 공부 중"),
         ("workplace", "현대제철 10년 근무"),
+        ("work", "지점장으로 승진"),
     ),
 }
 """More notes a rep picks up over a year, drawn from a random source of their own (see :func:`_more_notes`)."""
@@ -219,13 +221,15 @@ def _customer(
         done = due if due < today - timedelta(days=2) or rng.random() < 0.3 else None
         if done is None and rng.random() < 0.15:
             continue  # nothing planned: some customers drift towards the at-risk list
+        channel, type_ = rng.choice(v.CHANNELS[:3]), rng.choice(v.FOLLOWUP_TYPES)
         followups.append(
             {
                 "due": due,
                 "done_on": done,
-                "channel": rng.choice(v.CHANNELS[:3]),
-                "type": rng.choice(v.FOLLOWUP_TYPES),
-                "note": visit["benefit"],
+                "channel": channel,
+                "type": type_,
+                # unfinished business delivers the visit's Benefit; a care call is no pitch, so it carries none
+                "note": visit["benefit"] if type_ == "unfinished" else None,
             }
         )
     return {

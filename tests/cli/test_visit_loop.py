@@ -375,7 +375,7 @@ def test_a_customer_whose_playbook_is_gone_still_gets_prep_debrief_and_follow_up
     connection.close()
     header = cli.json("prep", "A")["header"]
     assert (header["playbook"], header["playbook_missing"]) == ("core", "bakery")
-    assert "playbook core (bakery is not installed)" in cli("prep", "A").stdout
+    assert "playbook Relationship selling: the core method (bakery is not installed)" in cli("prep", "A").stdout
     assert cli.json("prep", "A", "--playbook", "bank")["header"]["playbook_missing"] is None
     cli("prep", "A", "--playbook", "bakery", code=1)  # asked for by name: not there is an error
     cli("debrief", "A", "--no-input", "--channel", "visit", "--feedback", "liked it", "--next-date", "today")

@@ -106,6 +106,8 @@ def test_every_template_list_ends_with_a_line_that_needs_nothing_but_the_address
     data = core.model_dump()
     checked = 0
     for path, lines in lists(data):
+        if path == ".topics.closing.benefit":
+            continue  # lines that speak of a fact, tried before the stage's own (which end this way)
         names = set(placeholders(lines[-1]))
         if any(placeholders(line) for line in lines):
             checked += 1

@@ -36,7 +36,7 @@ def test_a_pack_overrides_one_item_and_loses_nothing_else():
             refusals:
               no_time:
                 label: "Too busy"
-                identity: "I'm {rep}, two minutes only, {address}."
+                identity: "Two minutes only, {address}."
                 relationship: "Your neighbour sent me, {address}."
                 benefit: "Two minutes could save you money, {address}."
         """,
@@ -203,8 +203,8 @@ def test_a_note_inside_a_sentence_names_file_line_and_field():
     with pytest.raises(PlaybookInvalid) as caught:
         validate_file(path, where)
     assert caught.value.problems == [
-        f"{path}:20: topics.followup.types.care.templates[0]: every alternative uses a note; add one that needs none,"
-        " for customers without notes",
+        f"{path}:20: topics.followup.types.care.templates[0]: every alternative needs a note, the rep's profile or the"
+        " customer's company; add one that needs none, for customers and reps without them",
         f"{path}:14: topics.followup.promise[0]: {{promise}} holds the rep's own words, so no particle can follow it;"
         " use the .say form",
         f"{path}:9: churn.reconnect[0]: {{detail}} holds the rep's own words and may stand only alone, after a label"

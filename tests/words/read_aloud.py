@@ -33,7 +33,8 @@ def sample(language: str, count: int, seed: int = 1) -> list[str]:
             values |= {f"{field}.say": honour_family(say, family) if say else None for field in SPOKEN}
             if is_complete(template, values):
                 found.append(fill(template, values))
-    return chance.sample(sorted(set(found)), min(count, len(found)))
+    lines = sorted(set(found))
+    return chance.sample(lines, min(count, len(lines)))
 
 
 if __name__ == "__main__":

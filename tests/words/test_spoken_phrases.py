@@ -44,7 +44,7 @@ def test_korean_speaks_of_the_customers_family_with_honour(cli):
     greeting = brief["plan"][0]["items"][0]["text"]
     assert greeting == "이 과장님, 지난번에 따님 영어 과외 이야기를 해 주셨지요. 요즘은 어떠세요?"
     leisure = next(item["text"] for item in brief["plan"][1]["items"] if item["text"].count("골프"))
-    assert leisure.endswith("골프는 요즘도 자주 하세요, 이 과장님?")
+    assert leisure.endswith("골프는 요즘도 즐기고 계세요, 이 과장님?")
 
 
 def test_a_blank_phrase_is_no_phrase(cli):
@@ -87,7 +87,7 @@ def test_a_promise_is_said_as_the_thing_delivered(cli, tmp_path, monkeypatch):
     scripts = [item["script"] for item in cli.json("--lang", "ko", "followup", "--days", "3")["items"]]
     assert scripts == [
         "이 사장님, 약속드린 수수료표, 여기 있습니다.",
-        "이 사장님, 약속드린 대로 연락드립니다. (약속: 금요일에 전화하기)",
+        "이 사장님, 지난번에 약속드린 건으로 연락드렸습니다.",
     ]
     first = tmp_path / "book.json"
     cli("export", "--format", "json", "--out", str(first))
