@@ -20,7 +20,6 @@ def show_paths(ctx: typer.Context, json_: JsonOption = False) -> None:
     from salescoach.playbook.loader import shipped_folder
     from salescoach.render.output import Output
     from salescoach.render.widgets import pairs
-
     from salescoach.store import database_url
 
     where = current_app(ctx).where
