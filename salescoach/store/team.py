@@ -19,7 +19,7 @@ from salescoach.i18n import _
 from salescoach.paths import Locations
 from salescoach.store.agenda import NO_STANDING_FOLLOWUP
 from salescoach.store.pg_connection import server_errors
-from salescoach.store.pg_schema import GROUP_ROLE, MIGRATIONS, team_access
+from salescoach.store.pg_schema import GROUP_ROLE, MANAGER_ROLE, MIGRATIONS, team_access
 from salescoach.store.postgres import PostgresStore, refuse_newer
 from salescoach.store.rows import day_of
 
@@ -87,6 +87,8 @@ class TeamStore(PostgresStore):
         with self.transaction():
             for statement in team_access(self.database):
                 self._script(statement)
+            for (manager,) in self._read("SELECT DISTINCT manager FROM team_members WHERE manager IS NOT NULL"):
+                self._manages(manager)
         return len(known) - len(done), len(known)
 
     # -- the reps ----------------------------------------------------------------------------------------------
@@ -99,6 +101,7 @@ class TeamStore(PostgresStore):
                 if role and not self._member(role):
                     self._enrol(role, today)
             if manager:
+                self._manages(manager)
                 self._write("UPDATE team_members SET manager = ? WHERE rep = ?", (manager, name))
         return new
 
@@ -107,6 +110,8 @@ class TeamStore(PostgresStore):
             self._require(name)
             if manager and not self._member(manager):
                 self._enrol(manager, today)
+            if manager:
+                self._manages(manager)
             self._write("UPDATE team_members SET manager = ? WHERE rep = ?", (manager, name))
 
     def remove_rep(self, name: str, to: str | None) -> int:
@@ -162,6 +167,13 @@ class TeamStore(PostgresStore):
         self._script(sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLE), identifier))
         self._script(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(self.database), identifier))
         self._write("INSERT INTO team_members (rep, added) VALUES (?, ?)", (role, today.isoformat()))
+
+    def _manages(self, manager: str) -> None:
+        """``manager`` gets the team view's policy (being a member of the manager role); which reps it shows them
+        is ``team_members``'s, row by row."""
+        from psycopg import sql
+
+        self._script(sql.SQL("GRANT {} TO {}").format(sql.Identifier(MANAGER_ROLE), sql.Identifier(manager)))
 
     def _script(self, statement) -> None:
         """Run DDL as it is, with no parameters: a migration's several statements, or a statement psycopg composed

@@ -204,13 +204,13 @@ def rep_url(admin_url: str, rep: str) -> str:
 
 def _names(name: str, other: str | None, field: str) -> tuple[str, str | None]:
     """A rep's name and the other member a command names (a manager, or who takes the book), by the one rule
-    for team names; neither may be the team's group role, nor the two the same member."""
-    from salescoach.store.pg_schema import GROUP_ROLE
+    for team names; neither may be one of the team's group roles, nor the two the same member."""
+    from salescoach.store.pg_schema import GROUP_ROLE, MANAGER_ROLE
 
     name = fields.role_name(name, "NAME")
     other = fields.role_name(other, field) if other is not None else None
     for given, value in (("NAME", name), (field, other)):
-        if value == GROUP_ROLE:
+        if value in (GROUP_ROLE, MANAGER_ROLE):
             raise InvalidInput(
                 _("{field}: {name} is the team's group role, not a member").format(field=given, name=value)
             )
