@@ -9,9 +9,9 @@ reps, managed by ``lead``. The first rep's book is the demo book (``demo --seed 
 as that rep); the administrator copies it for every other rep in SQL, each copy with its own ids and owned by its
 rep, so row-level security has 50 books to tell apart. The same demo book is made on SQLite. Then, as in
 benchmarks/suite.py, every command is timed as a whole process, round-robin with ``python -c pass``: one warm-up,
-the median of ``--runs`` runs, and each figure also as a ratio. ``--explain`` also runs ``followup`` and ``prep 1`` on
-PostgreSQL with psycopg timed (import, connect, statements) and prints EXPLAIN ANALYZE, as the rep, row-level
-security included, of the statements that took longest.
+the median of ``--runs`` runs, and each figure also as a ratio. ``--explain`` also runs ``followup``, ``prep 1``
+(and ``team report``) on PostgreSQL with psycopg timed (import, connect, statements) and prints EXPLAIN ANALYZE,
+as the rep (or manager), row-level security included, of the statements that took longest.
 """
 
 from __future__ import annotations
@@ -234,6 +234,8 @@ def main() -> None:
         if options.explain:
             for command in (["followup"], ["prep", "1"]):
                 lines += profile(postgres, command, server, database, rep_name(1))
+            if report:
+                lines += profile(manager, ["team", "report"], server, database, MANAGER)
         print("\n".join(lines))
     finally:
         server.stop()
