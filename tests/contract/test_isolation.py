@@ -2,9 +2,9 @@
 what the rep's own connection may do in raw SQL, whatever it tries.
 
 alice and bob are reps managed by boss; eve is a login role outside the team; team_admin ran `team init` and
-owns the tables. Every customer-data table (pg_schema.OWNED_TABLES) holds rows of bob's, so a policy missing on
-any one of them fails here. The books are written once for the module: nothing below may change them, and the
-tests check that nothing did.
+owns the tables. Every customer-data table (pg_schema.OWNED_TABLES) holds rows of alice's and of bob's, so a
+policy missing on any one of them fails here. The books are written once for the module: nothing below may
+change them, and the tests check that nothing did.
 """
 
 import json
