@@ -41,3 +41,38 @@ def spawn_in_pty(*args: str) -> tuple[int, subprocess.Popen]:
     )
     os.close(follower)
     return leader, process
+
+
+def start_racer(command: tuple[str, ...], env: dict | None = None, cwd=None) -> subprocess.Popen:
+    """The installed script running ``command`` in the background, its output kept for :func:`finished`."""
+    return subprocess.Popen(
+        [installed_script(), *command],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+    )
+
+
+def finished(processes: list[subprocess.Popen]) -> list[subprocess.CompletedProcess]:
+    """Each racer's result once it has ended, in the order they were started."""
+    results = []
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        results.append(subprocess.CompletedProcess(process.args[1:], process.returncode, out, err))
+    return results
+
+
+def one_winner(results, code: int, says: str) -> subprocess.CompletedProcess:
+    """The one racer that succeeded; every other one failed with ``code`` saying ``says`` in one line."""
+    won = [result for result in results if result.returncode == 0]
+    lost = [result for result in results if result.returncode != 0]
+    assert len(won) == 1, [(result.returncode, result.stdout, result.stderr) for result in results]
+    for result in lost:
+        assert result.returncode == code, result.stderr
+        first, *rest = result.stderr.splitlines()
+        assert first.startswith("Error: ") and says in first and len(rest) <= 1, result.stderr
+        assert "Traceback" not in result.stderr and "locked" not in result.stderr
+    return won[0]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import installed_script
+from helpers import finished, installed_script, one_winner, start_racer
 
 WRITERS = 8
 
@@ -75,17 +75,7 @@ def race(home: Path, *commands: tuple[str, ...]) -> list[subprocess.CompletedPro
     database = (home / "salescoach.db").resolve()
     with closing(sqlite3.connect(database, isolation_level=None)) as gate:
         gate.execute("BEGIN IMMEDIATE")
-        processes = [
-            subprocess.Popen(
-                [installed_script(), *command],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                cwd=home.parent,
-            )
-            for command in commands
-        ]
+        processes = [start_racer(command, cwd=home.parent) for command in commands]
         deadline = time.monotonic() + 25  # well inside the store's 30-second busy timeout
         if Path("/proc/self/fd").is_dir():
             while not all(_waiting(process, database) for process in processes) and time.monotonic() < deadline:
@@ -93,24 +83,7 @@ def race(home: Path, *commands: tuple[str, ...]) -> list[subprocess.CompletedPro
         else:
             time.sleep(5)
         gate.execute("ROLLBACK")
-    results = []
-    for process, command in zip(processes, commands, strict=True):
-        out, err = process.communicate(timeout=120)
-        results.append(subprocess.CompletedProcess(command, process.returncode, out, err))
-    return results
-
-
-def one_winner(results, code: int, says: str) -> subprocess.CompletedProcess:
-    """The one racer that succeeded; every other one failed with ``code`` saying ``says`` in one line."""
-    won = [result for result in results if result.returncode == 0]
-    lost = [result for result in results if result.returncode != 0]
-    assert len(won) == 1, [(result.returncode, result.stdout, result.stderr) for result in results]
-    for result in lost:
-        assert result.returncode == code, result.stderr
-        first, *rest = result.stderr.splitlines()
-        assert first.startswith("Error: ") and says in first and len(rest) <= 1, result.stderr
-        assert "Traceback" not in result.stderr and "locked" not in result.stderr
-    return won[0]
+    return finished(processes)
 
 
 def test_demos_at_once_on_an_empty_store_make_one_book(run, isolated):
