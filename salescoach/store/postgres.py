@@ -3,9 +3,9 @@
 :class:`PostgresStore` is composed of the same parts as :class:`~salescoach.store.sqlite.SqliteStore`, so every
 command runs unchanged; what differs is said here. The rep connects as their own login role; row-level security
 (:mod:`salescoach.store.pg_schema`) decides which rows each statement sees, so no query of ours needs a ``WHERE
-rep = ...`` to be safe. A transaction takes a lock named after the rep first: like SQLite's write lock on a
-rep's own file, it makes the checks a command's writes depend on (already done, a duplicate) hold until its
-commit, while eight reps of a team write at once.
+rep = ...`` to be safe. A transaction first locks the rep's own row of ``rep_locks``: like SQLite's write lock on
+a rep's own file, it makes the checks a command's writes depend on (already done, a duplicate) hold until its
+commit, while eight reps of a team write at once, and no rep can take another's lock.
 
 The schema is the administrator's (``salescoach team init``): a rep's command never changes it, and refuses a
 database whose schema is older or newer than this salescoach knows.
@@ -24,7 +24,7 @@ from salescoach.store.connection import committing
 from salescoach.store.customers import CustomerQueries
 from salescoach.store.exchange import ExchangeQueries
 from salescoach.store.pg_connection import connect, server_errors, translated
-from salescoach.store.pg_schema import MIGRATIONS
+from salescoach.store.pg_schema import LOCK_MY_BOOK, MIGRATIONS
 from salescoach.store.stats import StatsQueries
 from salescoach.store.visits import VisitQueries
 
@@ -33,6 +33,8 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
     """A rep's book on the team's server. Open it with :func:`salescoach.store.open_store`."""
 
     OWNED = "rep, "
+    _LOCK = LOCK_MY_BOOK
+    """The statement a transaction starts with, holding what its checks read until it commits."""
 
     def __init__(self, url: str, check_schema: bool = True) -> None:
         self.url = url
@@ -63,7 +65,7 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
             self._connection.execute("BEGIN")
         self._in_transaction = True
         try:
-            self._execute("SELECT pg_advisory_xact_lock(hashtext(current_user))")
+            self._execute(self._LOCK)
             yield self
         except BaseException:
             self._rollback()

@@ -64,6 +64,10 @@ def open_team(where: Locations) -> TeamStore:
 class TeamStore(PostgresStore):
     """The team database, opened for its administrator or a manager (no schema check: ``init`` makes it)."""
 
+    _LOCK = "SELECT pg_advisory_xact_lock(hashtext('salescoach team administration'))"
+    """Administration waits for administration (two `team rep add` at once), and the schema may not exist yet: no
+    rep's book is locked. A rep who takes this lock can only delay the administrator, never another rep."""
+
     def __init__(self, url: str) -> None:
         super().__init__(url, check_schema=False)
 

@@ -2,7 +2,7 @@
 depends on what was read (an open follow-up, a customer still there) exactly one racer wins and the others say why.
 
 The racers are lined up as tests/reliability/test_concurrency.py lines them up on SQLite: a gate holds the lock
-each command's transaction takes first (PostgresStore.transaction: an advisory lock named after the rep) while
+each command's transaction takes first (PostgresStore.transaction: the rep's row of rep_locks) while
 the racers start, and lets go only once every one of them waits for it, so each has made every read it makes
 before its transaction. A check made outside the transaction would then pass for every racer at once.
 """
@@ -16,21 +16,26 @@ import pytest
 from pg_server import ADMIN
 
 from helpers import finished, one_winner, start_racer
-from salescoach.store.pg_schema import OWNED_TABLES
+from salescoach.store.pg_schema import LOCK_MY_BOOK, OWNED_TABLES
 
 REPS = [f"r{number}" for number in range(1, 9)]
 
 
 def waiting(server) -> int:
-    """How many sessions of the server wait for an advisory lock (the gate's)."""
-    return server.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")[0][0]
+    """How many sessions of the server wait for a lock (the gate's)."""
+    return server.sql("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted")[0][0]
+
+
+def hold(gate, role: str) -> None:
+    """Take ``role``'s book lock on the administrator's connection ``gate``, until it commits."""
+    gate.execute(LOCK_MY_BOOK.replace("current_user", "%s"), (role,))
 
 
 def race(team, *racers: tuple[str, tuple[str, ...]]) -> list:
     """Run each (role, command) as that role, all held at the gate until every one waits there; their results."""
-    with psycopg.connect(team.url(ADMIN), autocommit=True) as gate:
+    with psycopg.connect(team.url(ADMIN)) as gate:
         for role in {role for role, _command in racers}:
-            gate.execute("SELECT pg_advisory_lock(hashtext(%s))", (role,))
+            hold(gate, role)
         processes = [start_racer(command, env={"SALESCOACH_DATABASE_URL": team.url(role)}) for role, command in racers]
         deadline = time.monotonic() + 25  # well inside the store's 30-second lock timeout
         while time.monotonic() < deadline:
@@ -39,22 +44,26 @@ def race(team, *racers: tuple[str, tuple[str, ...]]) -> list:
                 break
             time.sleep(0.05)
         assert waiting(team.server) == len(processes), "a racer ended before it reached its transaction"
-        gate.execute("SELECT pg_advisory_unlock_all()")
+        gate.commit()
     return finished(processes)
 
 
 @pytest.fixture
 def eight_reps(team):
-    """Reps r1..r8 in the team, added by the administrator (kept for the session: adding again changes nothing)."""
+    """Reps r1..r8 in the team, added by the administrator, and taken out again after the test (the other tests'
+    team is alice and bob, managed by boss)."""
     from salescoach.store.team import TeamStore
 
     admin = TeamStore(team.url(ADMIN))
     try:
         for rep in REPS:
             admin.add_rep(rep, "boss", date(2026, 11, 1))
+        yield team
+        team.empty()
+        for rep in REPS:
+            admin.remove_rep(rep, None)
     finally:
         admin.close()
-    return team
 
 
 def landed(results) -> None:
@@ -108,11 +117,30 @@ def test_one_reps_transaction_does_not_hold_another_rep_back(team, cli, monkeypa
     for rep in ("alice", "bob"):
         monkeypatch.setenv("SALESCOACH_DATABASE_URL", team.url(rep))
         cli("customer", "add", "Lee Jiwoo")
-    with psycopg.connect(team.url(ADMIN), autocommit=True) as gate:
-        gate.execute("SELECT pg_advisory_lock(hashtext('alice'))")
+    with psycopg.connect(team.url(ADMIN)) as gate:
+        hold(gate, "alice")
         bob = finished(
             [start_racer(("customer", "add", "Park Sora"), env={"SALESCOACH_DATABASE_URL": team.url("bob")})]
         )
-        gate.execute("SELECT pg_advisory_unlock_all()")
+        gate.commit()
     landed(bob)
     assert json.loads(cli("customer", "list", "--json").stdout)[-1]["name"] == "Park Sora"
+
+
+def test_no_rep_can_take_another_reps_lock(team, cli, monkeypatch):
+    """A rep's transaction waits only for the rep's own: alice can neither see nor lock bob's row, so nothing
+    she runs on her own connection holds bob's writes up."""
+    monkeypatch.setenv("SALESCOACH_DATABASE_URL", team.url("bob"))
+    cli("customer", "add", "Lee Jiwoo")  # bob's row of rep_locks exists now
+    with psycopg.connect(team.url("alice")) as alice:
+        assert ("bob",) not in alice.execute("SELECT rep FROM rep_locks").fetchall()
+        assert alice.execute("SELECT rep FROM rep_locks WHERE rep = 'bob' FOR UPDATE").fetchall() == []
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            hold(alice, "bob")
+        alice.rollback()
+        alice.execute("SELECT pg_advisory_lock(hashtext('bob'))")  # the old lock's name: it holds nothing now
+        started = time.monotonic()
+        landed(
+            finished([start_racer(("customer", "add", "Park Sora"), env={"SALESCOACH_DATABASE_URL": team.url("bob")})])
+        )
+        assert time.monotonic() - started < 20
