@@ -5,7 +5,8 @@ Every table holding customer data has a ``rep`` column, the login role that wrot
 current_user``), and row-level security: a rep reads and writes only rows with their own name; a manager also
 reads, never writes, the rows of the reps ``team_members`` names them manager of, and only when the session asks
 for the team's view (``team report``), so a manager's own morning list stays their own; that policy is only
-for members of :data:`MANAGER_ROLE`, so a rep's reads carry no more than ``rep = current_user``. A role outside the team
+for members of :data:`MANAGER_ROLE`, who are not members of :data:`GROUP_ROLE`, so a rep's reads carry no more
+than ``rep = current_user`` and no role's reads are two policies joined by OR. A role outside the team
 has no grant at all. Links between tables carry the owner (``(customer_id, rep)`` references ``customers (id,
 rep)``), so no rep can hang a row on another rep's customer, nor learn from an error that it exists, and a book
 handed to another rep (``team rep remove NAME --to OTHER``) moves whole by changing its customers' owner.
@@ -275,17 +276,18 @@ every other rep from seeing, and so from locking, that row: an advisory lock, na
 name, would let one rep hold up another's every write."""
 
 MANAGER_ROLE = "salescoach_manager"
-"""The role of every member named a manager: only its members have the team view's policy, so a rep's reads are
-``rep = current_user`` alone, which PostgreSQL reads from the rep-leading indexes in their order (the latest
-visits of a rep's year by a backward index scan, not a sort of all of them)."""
+"""The role of every member named a manager, in place of :data:`GROUP_ROLE`: the same grants, and one read policy
+of its own (:data:`MANAGER_READS`). Each role has exactly one read policy, never two joined by OR, so every read
+is a single condition on ``rep`` that the rep-leading indexes answer: a rep's ``rep = current_user`` in index
+order (the latest visits of their year by a backward scan), a manager's report a seek per member."""
 
 OWN = "rep = current_user"
-TEAM_VIEW = (
-    "current_setting('salescoach.view', true) = 'team'"
-    " AND rep = ANY (ARRAY(SELECT m.rep FROM team_members m WHERE m.manager = current_user))"
+MANAGER_READS = (
+    "rep = ANY (ARRAY(SELECT current_user::text UNION ALL SELECT m.rep FROM team_members m"
+    " WHERE m.manager = current_user AND current_setting('salescoach.view', true) = 'team'))"
 )
-"""What a manager also reads, in the team's view: the rows of the reps they manage. The array is one subquery,
-computed once per statement, so a scan of every row (the report) compares each row's rep with it."""
+"""A manager reads their own rows and, in the team's view, those of the reps they manage. The array is one
+subquery, computed once per statement, so a scan of every row (the report) compares each row's rep with it."""
 
 
 def team_access(database: str) -> list[str]:
@@ -297,14 +299,15 @@ def team_access(database: str) -> list[str]:
         f" THEN CREATE ROLE {role} NOLOGIN; END IF; END $$"
         for role in (group, MANAGER_ROLE)
     ]
+    members = f"{group}, {MANAGER_ROLE}"
     statements += [
         f'REVOKE ALL ON DATABASE "{database}" FROM PUBLIC',
         "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
         "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
-        f"GRANT USAGE ON SCHEMA public TO {group}",
-        f"GRANT SELECT ON migrations, team_members TO {group}",
-        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {group}",
-        f"GRANT SELECT, INSERT, UPDATE ON rep_locks TO {group}",
+        f"GRANT USAGE ON SCHEMA public TO {members}",
+        f"GRANT SELECT ON migrations, team_members TO {members}",
+        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {members}",
+        f"GRANT SELECT, INSERT, UPDATE ON rep_locks TO {members}",
         "ALTER TABLE rep_locks ENABLE ROW LEVEL SECURITY",
         "DROP POLICY IF EXISTS rep_locks_own ON rep_locks",
         f"CREATE POLICY rep_locks_own ON rep_locks USING ({OWN}) WITH CHECK ({OWN})",
@@ -314,15 +317,15 @@ def team_access(database: str) -> list[str]:
     ]
     for table in OWNED_TABLES:
         statements += [
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {group}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {members}",
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             f"DROP POLICY IF EXISTS {table}_read ON {table}",
             f"DROP POLICY IF EXISTS {table}_team ON {table}",
             f"DROP POLICY IF EXISTS {table}_add ON {table}",
             f"DROP POLICY IF EXISTS {table}_change ON {table}",
             f"DROP POLICY IF EXISTS {table}_remove ON {table}",
-            f"CREATE POLICY {table}_read ON {table} FOR SELECT USING ({OWN})",
-            f"CREATE POLICY {table}_team ON {table} FOR SELECT TO {MANAGER_ROLE} USING ({TEAM_VIEW})",
+            f"CREATE POLICY {table}_read ON {table} FOR SELECT TO {group} USING ({OWN})",
+            f"CREATE POLICY {table}_team ON {table} FOR SELECT TO {MANAGER_ROLE} USING ({MANAGER_READS})",
             f"CREATE POLICY {table}_add ON {table} FOR INSERT WITH CHECK ({OWN})",
             f"CREATE POLICY {table}_change ON {table} FOR UPDATE USING ({OWN}) WITH CHECK ({OWN})",
             f"CREATE POLICY {table}_remove ON {table} FOR DELETE USING ({OWN})",

@@ -173,11 +173,14 @@ class TeamStore(PostgresStore):
         self._write("INSERT INTO team_members (rep, added) VALUES (?, ?)", (role, today.isoformat()))
 
     def _manages(self, manager: str) -> None:
-        """``manager`` gets the team view's policy (being a member of the manager role); which reps it shows them
-        is ``team_members``'s, row by row."""
+        """``manager`` moves from the reps' role to the managers' (the same grants, and the team view's read
+        policy); which reps it shows them is ``team_members``'s, row by row. A manager's own book reads as before,
+        here and in any other salescoach database of the server."""
         from psycopg import sql
 
-        self._script(sql.SQL("GRANT {} TO {}").format(sql.Identifier(MANAGER_ROLE), sql.Identifier(manager)))
+        role = sql.Identifier(manager)
+        self._script(sql.SQL("GRANT {} TO {}").format(sql.Identifier(MANAGER_ROLE), role))
+        self._script(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(GROUP_ROLE), role))
 
     def _script(self, statement) -> None:
         """Run DDL as it is, with no parameters: a migration's several statements, or a statement psycopg composed
