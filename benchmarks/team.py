@@ -86,7 +86,7 @@ def copy_book(server: Server, database: str, reps: int) -> None:
         )
         if "id" in columns:
             statements.append(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
-    server.sql(*statements, "ANALYZE", database=database, role=ADMIN)
+    server.sql(*statements, "VACUUM ANALYZE", database=database, role=ADMIN)
 
 
 def demo_book(env: dict, customers: int) -> None:
