@@ -18,23 +18,31 @@ def _console():
 
 def _ask(console, question: str, default: str | None = None, choices: tuple[str, ...] | None = None) -> str:
     """One answer; with ``choices`` the answer must be one of them, and any answer must be text by the one rule
-    for text (no NUL, valid UTF-8: a terminal can send neither to a store): asked again otherwise."""
+    for text (no NUL, valid UTF-8: a terminal can send neither to a store): asked again otherwise.
+
+    Choices are shown in the interface language (가족, 전화, 의향 on a Korean debrief) and taken either as shown
+    or as their ids (``family``, as on the command line); the answer is the id."""
     from rich.markup import escape
     from rich.prompt import Prompt
 
     from salescoach.core.fields import text
     from salescoach.errors import FieldError
 
+    said = {v.word(choice) or choice: choice for choice in choices or ()}
+    shown = [word for word in said if word]
+    if choices:
+        question = f"{question} [{'/'.join(shown)}]"
     while True:
         answer = Prompt.ask(
             escape(question),
             console=console,
-            default=default if default is not None else ...,
-            choices=list(choices) if choices else None,
+            default=... if default is None else (v.word(default) or default) if choices else default,
+            choices=[*said, *choices] if choices else None,
+            show_choices=False,
             show_default=default not in (None, ""),
         )
         try:
-            return text(answer, question) or answer
+            return said.get(answer, text(answer, question) or answer)
         except FieldError as error:
             console.print(error.problem, markup=False, style="red")
 
@@ -164,7 +172,7 @@ def _ask_notes(console, playbook: dict, who: tuple) -> list[dict]:
     while True:
         kind = _ask(
             console,
-            _("Something learned? kind ({kinds}; Enter when done)").format(kinds=", ".join(v.NOTE_KINDS)),
+            _("Something learned? Its kind (Enter when done)"),
             FINISH,
             kinds,
         )

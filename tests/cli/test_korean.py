@@ -1,5 +1,6 @@
 """The whole visit loop in Korean: playbooks, interface, date input, Hangul names and wide-character tables."""
 
+import re
 import textwrap
 
 from rich.cells import cell_len
@@ -84,3 +85,20 @@ def test_korean_tables_stay_aligned_at_80_columns(cli, monkeypatch):
     header, *rows = cli("--lang", "ko", "customer", "list").stdout.splitlines()
     starts = {cell_len(row[: row.index("한빛물류")]) for row in rows}  # after names of 6, 16 and 10 cells
     assert len(rows) == 3 and starts == {cell_len(header[: header.index("회사")])}
+
+
+def test_a_korean_debrief_offers_its_choices_in_korean_and_takes_them(cli):
+    """The prompts' choices read as the page does (방문, 가족, 의향), and a Korean answer is the same as its id."""
+    cli("customer", "add", "이지우", "--honorific", "과장")
+    answers = ["", "전화", "", "가족", "쌍둥이 다섯 살", "", "", "", "", "", "", "", "", "진행", "의향", ""]
+    answers += ["", "", "", ""] + [""] * 10
+    result = cli("--lang", "ko", "debrief", "이지우", input="\n".join(answers) + "\n")
+    asked = result.stderr + result.stdout
+    assert "[방문/전화/" in asked and "가족/" in asked and "[의향/유망/일반]" in asked
+    assert not re.search(r"\[(visit|family|hot)/", asked)
+    history = cli.json("history", "이지우")
+    visit = next(event for event in history["events"] if event["kind"] == "visit")
+    assert visit["text"] == "phone"
+    notes = [(event["status"], event["text"]) for event in history["events"] if event["kind"] == "note"]
+    assert notes == [("family", "쌍둥이 다섯 살")]
+    assert cli.json("customer", "show", "이지우")["customer"]["tier"] == "hot"
