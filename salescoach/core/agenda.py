@@ -99,6 +99,12 @@ def silent_since(today: date, threshold_days: int) -> date:
     return today - timedelta(days=threshold_days)
 
 
+def silent_since_by_tier(playbook: dict, today: date) -> dict[str, date]:
+    """:func:`silent_since` for each tier, by the recency limits of ``playbook``'s churn rules: what followup's
+    warning, stats and the team report count at-risk customers from."""
+    return {tier: silent_since(today, playbook["churn"]["rfm"][tier]["recency_days"]) for tier in TIERS}
+
+
 def is_at_risk(customer: Customer, threshold_days: int, open_followups_due: Iterable[date], today: date) -> bool:
     """Silent past the tier's limit, with no planned touch that still stands.
 

@@ -79,6 +79,13 @@ def bank_ledger(promises: tuple[Promise, ...] | list[Promise], today: date) -> l
     return ledger
 
 
+def counted_balance(kept_on_time: int, kept_late: int, overdue: int) -> int:
+    """The emotional bank balance from counts of promises rather than the promises themselves (a book's or a
+    rep's, counted in the store): a deposit for each kept on time, a withdrawal for each kept late or open past
+    its day, as :func:`bank_ledger` books them one by one."""
+    return kept_on_time - kept_late - overdue
+
+
 def bank_balance(promises: tuple[Promise, ...] | list[Promise], today: date) -> int:
     ledger = bank_ledger(promises, today)
     return ledger[-1].balance if ledger else 0

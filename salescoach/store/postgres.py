@@ -103,6 +103,7 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
 
     def _check_schema(self) -> None:
         """Refuse a database without our schema, or at another version than this salescoach's."""
+        import psycopg
         from psycopg import errors as pg_errors
 
         try:
@@ -112,7 +113,7 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
                 _("the team database has no salescoach book yet"),
                 hint=_("an administrator runs `salescoach team init` first"),
             ) from None
-        except Exception:  # noqa: BLE001 - the server's own refusal, said as one line
+        except psycopg.Error:  # any other refusal of the server, said as one line
             with server_errors():
                 raise
         refuse_newer(names)

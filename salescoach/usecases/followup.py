@@ -14,13 +14,14 @@ from salescoach.core.agenda import (
     promises_come_first,
     rank,
     resolve,
+    silent_since_by_tier,
     weight_rows,
 )
 from salescoach.core.drills import due as due_cards
 from salescoach.core.fields import record_id
 from salescoach.core.occasions import date_name, next_unhandled, occurrence_days
 from salescoach.core.records import Customer, Followup, ImportantDate, Promise
-from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS, TIERS
+from salescoach.core.vocabulary import CHANNELS, FOLLOWUP_TYPES, MAX_LEAD_DAYS
 from salescoach.errors import AlreadyDone, InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.app import App, PlaybookChoice
@@ -67,9 +68,8 @@ def agenda(app: App, day: date | None = None, days: int = 1, limit: int = 0) -> 
         total = followups_due + promises_due + dates_due
         default = playbook_named(None)
         silent = []
-        for tier in TIERS:
-            threshold = default["churn"]["rfm"][tier]["recency_days"]
-            silent += store.silent_customers(tier, day - timedelta(days=threshold), AT_RISK_SHOWN)
+        for tier, since in silent_since_by_tier(default, day).items():
+            silent += store.silent_customers(tier, since, AT_RISK_SHOWN)
         ranked = rank(day, until, due, dates, playbook_named)
         shown = ranked[:limit] if limit else ranked
         records = {

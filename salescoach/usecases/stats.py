@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from salescoach.core.agenda import silent_since_by_tier
 from salescoach.core.performance import Performance, performance
-from salescoach.core.vocabulary import TIERS
+from salescoach.core.relationship import counted_balance
 from salescoach.errors import InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.app import App
@@ -54,8 +55,7 @@ def stats(app: App, start: date | None, end: date | None, margin: float | None) 
         overdue = store.on_time("promises", start, min(end, app.today - timedelta(days=1)))
         open_overdue = overdue[0] - overdue[1] - overdue[2]
         at_risk = {
-            tier: store.silent_count(tier, app.today - timedelta(days=playbook["churn"]["rfm"][tier]["recency_days"]))
-            for tier in TIERS
+            tier: store.silent_count(tier, since) for tier, since in silent_since_by_tier(playbook, app.today).items()
         }
         lost = {cause or "unknown": count for cause, count in store.lost_reasons(start, end)}
         months = tuple(Month(*row) for row in store.visit_months(start, end))
@@ -73,7 +73,7 @@ def stats(app: App, start: date | None, end: date | None, margin: float | None) 
         p_due,
         p_on_time,
         p_late,
-        p_on_time - p_late - open_overdue,
+        counted_balance(p_on_time, p_late, open_overdue),
         at_risk,
         lost,
         performance(contacts, sales, amount, buyers, repeat, margin),

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from salescoach.core import fields
+from salescoach.core.agenda import silent_since_by_tier
+from salescoach.core.relationship import counted_balance
 from salescoach.core.vocabulary import TIERS
 from salescoach.errors import InvalidInput, NotFound
 from salescoach.i18n import _
@@ -136,11 +138,9 @@ def report(app: App, start: date | None, end: date | None) -> TeamReport:
     if start > end:
         raise InvalidInput(_("--from must not be after --to"))
     playbook = app.playbook(None)
-    rfm = playbook["churn"]["rfm"]
-    silent_since = {tier: app.today - timedelta(days=rfm[tier]["recency_days"]) for tier in TIERS}
     with _team(app) as store:
         viewer = store.role
-        rows = store.report(start, end, app.today, silent_since, TREND_VISITS)
+        rows = store.report(start, end, app.today, silent_since_by_tier(playbook, app.today), TREND_VISITS)
     by_tier: dict[str, dict[str, int]] = {}
     for rep, tier, count in rows.tiers:
         by_tier.setdefault(rep, {})[tier] = count
@@ -159,7 +159,7 @@ def report(app: App, start: date | None, end: date | None) -> TeamReport:
             followups_on_time=f_on_time,
             promises_due=p_due,
             promises_on_time=p_on_time,
-            bank_balance=p_on_time - p_late - p_open_overdue,
+            bank_balance=counted_balance(p_on_time, p_late, p_open_overdue),
             at_risk=rows.at_risk.get(rep, 0),
             contacts_30_days=rows.contacts.get(rep, 0),
             scored_visits=scored,
