@@ -7,9 +7,8 @@ from typing import NamedTuple
 
 from salescoach.core import scorecard as sc
 from salescoach.core import vocabulary as v
-from salescoach.errors import InvalidInput
-from salescoach.i18n import _
 from salescoach.usecases.app import App
+from salescoach.usecases.dates import span
 
 
 class Habit(NamedTuple):
@@ -56,10 +55,7 @@ months and the average are counted in SQL over the whole span."""
 
 def coach(app: App, start: date | None = None, end: date | None = None, customer: str | None = None) -> Coaching:
     """Trends of every check and phase over the scored visits between two days (a year to today by default)."""
-    end = end or app.today
-    start = start or end - timedelta(days=365)
-    if start > end:
-        raise InvalidInput(_("--from must not be after --to"))
+    start, end = span(app.today, start, end)
     with app.store() as store:
         who = None
         if customer is not None:

@@ -11,6 +11,7 @@ from salescoach.core.relationship import counted_balance
 from salescoach.errors import InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.app import App
+from salescoach.usecases.dates import span
 
 
 class Month(NamedTuple):
@@ -39,10 +40,7 @@ class Stats(NamedTuple):
 
 
 def stats(app: App, start: date | None, end: date | None, margin: float | None) -> Stats:
-    end = end or app.today
-    start = start or end - timedelta(days=365)
-    if start > end:
-        raise InvalidInput(_("--from must not be after --to"))
+    start, end = span(app.today, start, end)
     if margin is not None and not 0 <= margin <= 1:
         raise InvalidInput(_("--margin: a fraction between 0 and 1, e.g. 0.2"))
     playbook = app.playbook(None)

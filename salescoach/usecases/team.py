@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from salescoach.core import fields
@@ -20,6 +20,7 @@ from salescoach.errors import InvalidInput, NotFound
 from salescoach.i18n import _
 from salescoach.usecases.app import App
 from salescoach.usecases.coach import TREND_VISITS, Weakest, weakest_habit
+from salescoach.usecases.dates import span
 
 
 class Setup(NamedTuple):
@@ -133,10 +134,7 @@ def members(app: App) -> list:
 def report(app: App, start: date | None, end: date | None) -> TeamReport:
     """Every rep's book and habits that the caller may see, and the team's totals: the span (a year to today
     by default) is for the follow-ups and promises on time and the scores; the rest is as of today."""
-    end = end or app.today
-    start = start or end - timedelta(days=365)
-    if start > end:
-        raise InvalidInput(_("--from must not be after --to"))
+    start, end = span(app.today, start, end)
     playbook = app.playbook(None)
     with _team(app) as store:
         viewer = store.role
