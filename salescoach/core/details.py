@@ -68,13 +68,37 @@ def family_name(name: str) -> str:
 
 
 def address(playbook: dict, name: str, honorific: str | None) -> str:
-    """How to address the customer, in the playbook's language (``Ms. Park``, ``이서연 사장님``)."""
+    """How to address the customer, in the playbook's language (``Ms. Park``, ``이서연 사장님``).
+
+    A title goes where its own language puts it: a Korean one after the family name, in English too (Kim
+    사장님); an English one in Korean is the playbook's own title where it has one (Dr. -> 박사님) and otherwise
+    gives way to the plain form (Park Minji 님), since Korean has no "Ms." to put anywhere."""
     formats = playbook["address"]
+    if not honorific:
+        return fill(formats["plain"], {"name": name})
+    template = formats["with_honorific"]
+    if _is_hangul(honorific[-1]) != (playbook["language"] == "ko"):
+        wanted = _title_key(honorific)
+        own = next((said for title, said in formats.get("titles", {}).items() if _title_key(title) == wanted), None)
+        if own is not None:
+            honorific = own
+        elif formats.get("other_title"):
+            template = formats["other_title"]
+        else:
+            return fill(formats["plain"], {"name": name})
     suffix = formats.get("honorific_suffix", "")
-    if honorific and suffix and not honorific.endswith(suffix) and "가" <= honorific[-1] <= "힣":
+    if suffix and not honorific.endswith(suffix) and _is_hangul(honorific[-1]):
         honorific += suffix  # a title typed bare (과장 -> 과장님), but never "Dr.님"
-    template = formats["with_honorific"] if honorific else formats["plain"]
     return fill(template, {"name": name, "honorific": honorific, "family_name": family_name(name)})
+
+
+def _is_hangul(character: str) -> bool:
+    return "가" <= character <= "힣"
+
+
+def _title_key(title: str) -> str:
+    """A title as the rep may type it, for comparing: "Dr.", "dr" and "DR" are one title."""
+    return title.strip().rstrip(".").casefold()
 
 
 def honour_family(phrase: str, family: Mapping[str, str]) -> str:

@@ -357,12 +357,17 @@ class Priority(Part):
 class Address(Part):
     """How a customer is addressed, and how their family is spoken of (아들 -> 아드님), in this language.
 
-    ``honorific_suffix`` completes a bare title the rep typed (과장 -> 과장님); ``family`` maps a plain family
-    word at the start of a word of the rep's speaking phrase to its honorific form.
+    ``with_honorific`` places a title written in this language's script; a title in the other script (사장님 in
+    English, Ms. in Korean) is first looked up in ``titles`` (this language's word for it), else placed by
+    ``other_title``, else dropped for the ``plain`` form. ``honorific_suffix`` completes a bare Korean title
+    the rep typed (과장 -> 과장님); ``family`` maps a plain family word at the start of a word of the rep's
+    speaking phrase to its honorific form.
     """
 
     with_honorific: TemplateText
     plain: TemplateText
+    other_title: TemplateText | None = None
+    titles: dict[Text, Text] = Field(default_factory=dict)
     honorific_suffix: str = ""
     family: dict[Text, Text] = Field(default_factory=dict)
 

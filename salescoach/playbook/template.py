@@ -236,8 +236,12 @@ def fill(template: str, values: Mapping[str, str | None]) -> str:
 
 
 def _append_text(out: list[str], piece: str) -> None:
-    if out and out[-1].endswith(tuple(_ENDS_SENTENCE)) and piece[:1] in (".", "!", "?"):
-        piece = piece[1:]
+    """The template's text after a value: its stop is dropped where the value already ends a sentence ("cats."
+    + "." is one stop), but a question stays a question after an abbreviation ("Hanbit Co." + "?")."""
+    if out and piece[:1] in (".", "!", "?"):
+        ends = _ENDS_SENTENCE if piece[0] == "." else _ENDS_SENTENCE.replace(".", "")
+        if out[-1].endswith(tuple(ends)):
+            piece = piece[1:]
     out.append(piece)
 
 

@@ -145,6 +145,11 @@ def test_a_note_with_its_own_punctuation_is_not_doubled(note):
     assert ".." not in fill("(Your note: {detail}).", {"detail": note}).replace("...", "")
 
 
+def test_a_question_stays_a_question_after_an_abbreviation():
+    assert fill("Still with {company}?", {"company": "Hanbit Co."}) == "Still with Hanbit Co.?"
+    assert fill("Still with {company}?", {"company": "Hanbit!"}) == "Still with Hanbit!"
+
+
 def test_fill_best_prefers_the_first_complete_line():
     lines = ["How is {detail.say} going?", "How are you, {address}? (Your note: {detail})", "Hello, {address}."]
     assert fill_best(lines, {"address": "Mr. Park"}) == "Hello, Mr. Park."
@@ -184,21 +189,3 @@ def test_the_customers_family_is_honoured_but_other_words_are_not():
     assert honour_family("딸이 영어 과외", family) == "따님이 영어 과외"
     assert honour_family("딸기 농장", family) == "딸기 농장"
     assert honour_family("아이들 방학", family) == "자녀분들 방학"
-
-
-@pytest.mark.parametrize(
-    ("name", "honorific", "expected"),
-    [
-        ("이서연", "과장", "이 과장님"),
-        ("이서연", "사장님", "이 사장님"),
-        ("이서연", None, "이서연 님"),
-        ("Lee", "Dr.", "Lee Dr."),
-    ],
-)
-def test_the_korean_address_format(name, honorific, expected):
-    from salescoach.core.details import address
-    from salescoach.paths import locations
-    from salescoach.playbook.loader import load
-
-    assert address(load("core", "ko", locations()), name, honorific) == expected
-    assert address(load("core", "en", locations()), "Park Soyeon", "Ms.") == "Ms. Park"
