@@ -37,6 +37,10 @@ class StoreBase:
     OWNED = ""
     """The columns that come before a table's own key in a per-rep key (``ON CONFLICT ({OWNED}key)``): none in a
     rep's own book; ``rep, `` on a team server, where every rep has a profile and drill cards of their own."""
+    NEWEST_FIRST = ""
+    """What a newest-first ORDER BY of the rep's rows starts with: nothing in a rep's own book; ``rep DESC, `` on
+    a team server, whose planner does not take row-level security's ``rep = current_user`` for a constant and
+    would otherwise sort the rep's whole year instead of reading the rep-leading index backwards."""
 
     def _execute(self, sql: str, parameters: Sequence = ()) -> Any:
         """Run one statement; the backend's own failures as :class:`~salescoach.errors.StoreUnavailable`."""

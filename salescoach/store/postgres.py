@@ -33,6 +33,7 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
     """A rep's book on the team's server. Open it with :func:`salescoach.store.open_store`."""
 
     OWNED = "rep, "
+    NEWEST_FIRST = "rep DESC, "
     _LOCK = LOCK_MY_BOOK
     """The statement a transaction starts with, holding what its checks read until it commits."""
 

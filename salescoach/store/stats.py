@@ -61,7 +61,7 @@ class StatsQueries(StoreBase):
         of, parameters = self._of_customer(customer_id)
         rows = self._read(
             f"SELECT date, checks FROM visits WHERE date BETWEEN ? AND ? AND checks <> '{{}}'{of}"
-            " ORDER BY date DESC, id DESC LIMIT ?",
+            f" ORDER BY {self.NEWEST_FIRST}date DESC, id DESC LIMIT ?",
             (start.isoformat(), end.isoformat(), *parameters, NO_LIMIT if limit is None else limit),
         )
         return [(day_of(day), json.loads(checks)) for day, checks in rows]
