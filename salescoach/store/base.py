@@ -17,7 +17,8 @@ share stays in the backend: transactions, an insert's new id, the per-rep key (:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from salescoach.errors import NotFound
@@ -56,6 +57,16 @@ class StoreBase:
     def _insert(self, sql: str, parameters: Sequence = ()) -> int:
         """Run one INSERT of a row into a table with an ``id`` and return the id it was given."""
         raise NotImplementedError
+
+    def _insert_many(self, sql: str, rows: list[tuple]) -> list[int]:
+        """One INSERT for each of ``rows`` into a table with an ``id``: the ids they were given, in order."""
+        return [self._insert(sql, row) for row in rows]
+
+    @contextmanager
+    def _batched(self) -> Iterator[None]:
+        """A block of statements the backend may send together, waiting only where a result is read (a new id):
+        nothing to gain in a file; on a server, a round trip per statement saved (a book's import)."""
+        yield
 
     def _write(self, sql: str, parameters: Sequence = ()) -> Any:
         self._require_transaction()

@@ -68,8 +68,10 @@ class CustomerQueries(StoreBase):
 
     def set_tags(self, customer_id: int, tags: Sequence[str]) -> None:
         self._write("DELETE FROM customer_tags WHERE customer_id = ?", (customer_id,))
-        for tag in dict.fromkeys(tags):
-            self._write("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)", (customer_id, tag))
+        self._many(
+            "INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)",
+            [(customer_id, tag) for tag in dict.fromkeys(tags)],
+        )
 
     def touch_contact(self, customer_id: int, day: date) -> None:
         """Record a contact on ``day`` unless a later one is already known: it resets the keep-in-touch clock."""

@@ -2,8 +2,10 @@
 the contact details imports find duplicates by, and merging what an import knows into a customer.
 
 A customer and each of its records go in through the same statements the rep's own commands use
-(:meth:`~salescoach.store.customers.CustomerQueries._insert_customer`, ``_insert_visit`` and the ``INSERT_*`` of
-:mod:`salescoach.store.visits`), so an import cannot store a record differently from a debrief.
+(:meth:`~salescoach.store.customers.CustomerQueries._insert_customer` and the ``INSERT_*`` of
+:mod:`salescoach.store.visits`), so an import cannot store a record differently from a debrief. They go as one
+batch (:meth:`~salescoach.store.base.StoreBase._batched`): on a team server a customer costs three round trips
+(its id, its visits' ids, the rest), not one per record.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from collections.abc import Sequence
 from salescoach.core.records import Customer
 from salescoach.store.base import StoreBase
 from salescoach.store.rows import text_day
-from salescoach.store.visits import INSERT_DATE, INSERT_FOLLOWUP, INSERT_NOTE, INSERT_PROMISE, INSERT_PURCHASE
+from salescoach.store.visits import (
+    INSERT_DATE,
+    INSERT_FOLLOWUP,
+    INSERT_NOTE,
+    INSERT_PROMISE,
+    INSERT_PURCHASE,
+    INSERT_VISIT,
+    visit_row,
+)
 
 
 class ExchangeQueries(StoreBase):
@@ -25,79 +35,81 @@ class ExchangeQueries(StoreBase):
         purchases and follow-ups name their visit by its index in ``visits``. Dates may be ISO text or dates.
         """
         counts = dict.fromkeys(("notes", "visits", "promises", "purchases", "followups", "dates"), 0)
-        for row in customers:
-            customer_id = self._insert_customer({**row, "tier": row.get("tier") or "general"})
-            primaries = (row.get("phone"), row.get("email"))
-            self._keep_points(customer_id, primaries, row.get("phones", ()), row.get("emails", ()))
-            visit_ids = [self._insert_visit(customer_id, visit) for visit in row.get("visits", ())]
+        with self._batched():
+            for row in customers:
+                customer_id = self._insert_customer({**row, "tier": row.get("tier") or "general"})
+                primaries = (row.get("phone"), row.get("email"))
+                self._keep_points(customer_id, primaries, row.get("phones", ()), row.get("emails", ()))
+                visits = [visit_row(customer_id, visit) for visit in row.get("visits", ())]
+                visit_ids = self._insert_many(INSERT_VISIT, visits)
 
-            def visit_of(item: dict, visit_ids: list[int] = visit_ids) -> int | None:
-                return None if item.get("visit") is None else visit_ids[item["visit"]]
+                def visit_of(item: dict, visit_ids: list[int] = visit_ids) -> int | None:
+                    return None if item.get("visit") is None else visit_ids[item["visit"]]
 
-            self._many(
-                INSERT_NOTE,
-                [
-                    (customer_id, n["kind"], n["text"], text_day(n["noted_on"]), n.get("say"))
-                    for n in row.get("notes", ())
-                ],
-            )
-            self._many(
-                INSERT_PROMISE,
-                [
-                    (
-                        customer_id,
-                        visit_of(p),
-                        p["text"],
-                        text_day(p["made_on"]),
-                        text_day(p["due"]),
-                        text_day(p.get("kept_on")),
-                        p.get("say"),
-                    )
-                    for p in row.get("promises", ())
-                ],
-            )
-            self._many(
-                INSERT_PURCHASE,
-                [
-                    (customer_id, visit_of(p), text_day(p["date"]), p["amount"], p.get("product"))
-                    for p in row.get("purchases", ())
-                ],
-            )
-            self._many(
-                INSERT_FOLLOWUP,
-                [
-                    (
-                        customer_id,
-                        visit_of(f),
-                        text_day(f["due"]),
-                        f["channel"],
-                        f["type"],
-                        f.get("note"),
-                        text_day(f.get("done_on")),
-                        f.get("done_note"),
-                    )
-                    for f in row.get("followups", ())
-                ],
-            )
-            self._many(
-                INSERT_DATE,
-                [
-                    (
-                        customer_id,
-                        d["kind"],
-                        d.get("label"),
-                        d["month"],
-                        d["day"],
-                        d.get("year"),
-                        int(d.get("yearly", True)),
-                        d.get("lead_days", 0),
-                        text_day(d.get("handled")),
-                    )
-                    for d in row.get("dates", ())
-                ],
-            )
-            for key in counts:
-                counts[key] += len(row.get(key, ()))
+                self._many(
+                    INSERT_NOTE,
+                    [
+                        (customer_id, n["kind"], n["text"], text_day(n["noted_on"]), n.get("say"))
+                        for n in row.get("notes", ())
+                    ],
+                )
+                self._many(
+                    INSERT_PROMISE,
+                    [
+                        (
+                            customer_id,
+                            visit_of(p),
+                            p["text"],
+                            text_day(p["made_on"]),
+                            text_day(p["due"]),
+                            text_day(p.get("kept_on")),
+                            p.get("say"),
+                        )
+                        for p in row.get("promises", ())
+                    ],
+                )
+                self._many(
+                    INSERT_PURCHASE,
+                    [
+                        (customer_id, visit_of(p), text_day(p["date"]), p["amount"], p.get("product"))
+                        for p in row.get("purchases", ())
+                    ],
+                )
+                self._many(
+                    INSERT_FOLLOWUP,
+                    [
+                        (
+                            customer_id,
+                            visit_of(f),
+                            text_day(f["due"]),
+                            f["channel"],
+                            f["type"],
+                            f.get("note"),
+                            text_day(f.get("done_on")),
+                            f.get("done_note"),
+                        )
+                        for f in row.get("followups", ())
+                    ],
+                )
+                self._many(
+                    INSERT_DATE,
+                    [
+                        (
+                            customer_id,
+                            d["kind"],
+                            d.get("label"),
+                            d["month"],
+                            d["day"],
+                            d.get("year"),
+                            int(d.get("yearly", True)),
+                            d.get("lead_days", 0),
+                            text_day(d.get("handled")),
+                        )
+                        for d in row.get("dates", ())
+                    ],
+                )
+                for key in counts:
+                    counts[key] += len(row.get(key, ()))
         return counts
 
     def contact_details(self) -> list[tuple]:

@@ -98,6 +98,24 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
         self._require_transaction()
         return self._read(sql + " RETURNING id", parameters)[0][0]
 
+    def _insert_many(self, sql: str, rows: list[tuple]) -> list[int]:
+        self._require_transaction()
+        ids = []
+        if rows:
+            with server_errors(), self._connection.cursor() as cursor:
+                cursor.executemany(translated(sql + " RETURNING id"), rows, returning=True)
+                ids.append(cursor.fetchone()[0])
+                while cursor.nextset():
+                    ids.append(cursor.fetchone()[0])
+        return ids
+
+    @contextmanager
+    def _batched(self) -> Iterator[None]:
+        """psycopg's pipeline: statements are sent without waiting, and a failure is raised where the next result
+        is read (by then inside that statement's own :func:`server_errors`) or when the block ends."""
+        with server_errors(), self._connection.pipeline():
+            yield
+
     def _read(self, sql: str, parameters: Sequence = ()) -> list[tuple]:
         with server_errors():
             return self._connection.execute(translated(sql), parameters).fetchall()

@@ -29,6 +29,11 @@ from salescoach.store.rows import (
     visit_record,
 )
 
+INSERT_VISIT = (
+    "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
+    " amount, lost_reason, tier, stage, answered, checks, score)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 INSERT_NOTE = "INSERT INTO notes (customer_id, kind, text, noted_on, say) VALUES (?, ?, ?, ?, ?)"
 INSERT_PROMISE = (
     "INSERT INTO promises (customer_id, visit_id, text, made_on, due, kept_on, say) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -55,34 +60,8 @@ class VisitQueries(StoreBase):
         return Note(id=note_id, customer_id=customer_id, kind=kind, text=text, noted_on=noted_on, say=say)
 
     def add_visit(self, visit: Visit) -> Visit:
-        visit_id = self._insert_visit(visit.customer_id, visit._asdict())
+        visit_id = self._insert(INSERT_VISIT, visit_row(visit.customer_id, visit._asdict()))
         return self._one(f"SELECT {VISIT_COLUMNS} FROM visits v WHERE v.id = ?", visit_id, visit_record)
-
-    def _insert_visit(self, customer_id: int, visit: Mapping) -> int:
-        """Insert a visit given as a :class:`~salescoach.core.records.Visit`'s fields or as exported JSON (where
-        all but ``date`` and ``channel`` may be missing); returns its id."""
-        return self._insert(
-            "INSERT INTO visits (customer_id, date, channel, topics, feedback, benefit, opportunity, outcome,"
-            " amount, lost_reason, tier, stage, answered, checks, score)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                customer_id,
-                text_day(visit["date"]),
-                visit["channel"],
-                json.dumps(list(visit.get("topics", ())), ensure_ascii=False),
-                visit.get("feedback"),
-                visit.get("benefit"),
-                visit.get("opportunity"),
-                visit.get("outcome", "none"),
-                visit.get("amount"),
-                visit.get("lost_reason"),
-                visit.get("tier"),
-                visit.get("stage"),
-                json.dumps(list(visit.get("answered", ()))),
-                json.dumps(visit.get("checks") or {}),
-                visit.get("score"),
-            ),
-        )
 
     def score_visit(self, visit_id: int, checks: dict[str, bool], score: int | None) -> Visit:
         """Keep a visit's scorecard (check id → passed) and its score."""
@@ -206,3 +185,25 @@ class VisitQueries(StoreBase):
             list(customer_ids),
         )
         return {row[1]: visit_record(row) for row in rows}
+
+
+def visit_row(customer_id: int, visit: Mapping) -> tuple:
+    """The values :data:`INSERT_VISIT` takes for one visit, given as a :class:`~salescoach.core.records.Visit`'s
+    fields or as exported JSON (where all but ``date`` and ``channel`` may be missing)."""
+    return (
+        customer_id,
+        text_day(visit["date"]),
+        visit["channel"],
+        json.dumps(list(visit.get("topics", ())), ensure_ascii=False),
+        visit.get("feedback"),
+        visit.get("benefit"),
+        visit.get("opportunity"),
+        visit.get("outcome", "none"),
+        visit.get("amount"),
+        visit.get("lost_reason"),
+        visit.get("tier"),
+        visit.get("stage"),
+        json.dumps(list(visit.get("answered", ()))),
+        json.dumps(visit.get("checks") or {}),
+        visit.get("score"),
+    )
