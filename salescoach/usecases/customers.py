@@ -188,13 +188,16 @@ def remove(app: App, reference: str, confirm) -> Customer | None:
 
     The question is asked without holding the store (others need not wait for the rep's answer), so the
     customer is looked up again inside the transaction: of two removals at once, the second is told the
-    customer is gone instead of reporting a removal that did not happen.
+    customer is gone instead of reporting a removal that did not happen; and a customer added meanwhile under
+    the freed id (a book's file gives the newest id again) is not the one the rep said yes to.
     """
     with app.store() as store:
         customer = find(store, reference)
         if not confirm(customer):
             return None
         with store.transaction():
-            store.customer(customer.id)
+            now = store.customer(customer.id)
+            if (now.name, now.created) != (customer.name, customer.created):
+                raise NotFound(_("no customer with id {id}").format(id=customer.id))
             store.remove_customer(customer.id)
         return customer

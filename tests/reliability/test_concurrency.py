@@ -123,6 +123,25 @@ def test_removing_a_customer_twice_at_once_removes_once(run, isolated):
     assert names == ["Kim Minsu", "Lee Jiwoo"]
 
 
+def test_a_customer_added_under_a_freed_id_is_not_removed_by_an_earlier_yes(run, isolated):
+    from salescoach.errors import NotFound
+    from salescoach.usecases.app import App
+    from salescoach.usecases.customers import remove
+
+    for name in ("Lee Jiwoo", "Park Sora"):
+        assert run("customer", "add", name).returncode == 0
+
+    def meanwhile(customer) -> bool:  # while the rep reads the question, another terminal frees id 2 and reuses it
+        assert run("customer", "remove", "2", "--yes").returncode == 0
+        assert "Added #2." in run("customer", "add", "Cho Hana").stderr
+        return True
+
+    with pytest.raises(NotFound, match="no customer with id 2"):
+        remove(App.from_environment(), "2", meanwhile)
+    names = [customer["name"] for customer in json.loads(run("customer", "list", "--json").stdout)]
+    assert names == ["Cho Hana", "Lee Jiwoo"]
+
+
 @pytest.fixture
 def open_items(run):
     """Lee Jiwoo with an open follow-up f1 and an open promise p1 (from a debrief) and a birthday d1 today."""
