@@ -31,7 +31,8 @@ from salescoach.store.migrations import MIGRATIONS
 def write_copy(connection: sqlite3.Connection, target: Path) -> None:
     """Copy the database of ``connection`` into the new file ``target`` (owner-only), or leave no ``target``."""
     target = Path(target).absolute()
-    scratch = _scratch(target.parent, target.name)
+    _sweep(target.parent, "backup")
+    scratch = _scratch(target.parent, f"backup-{os.getpid()}")
     try:
         with closing(sqlite3.connect(sqlite_path(scratch))) as copy:
             connection.backup(copy)
@@ -54,7 +55,7 @@ def staged(source: Path, folder: Path) -> Iterator[Path]:
         raise StoreUnavailable(_("no backup file at {path}").format(path=source))
     with open(source, "rb"):  # one the system will not let us read is said as such (exit 1), not as "not a store"
         pass
-    _sweep(folder)
+    _sweep(folder, "restore")
     scratch = _scratch(folder, f"restore-{os.getpid()}")
     try:
         with closing(sqlite3.connect(sqlite_path(scratch), isolation_level=None)) as copy:
@@ -144,11 +145,12 @@ def _scratch(folder: Path, label: str) -> Path:
     return Path(name)
 
 
-def _sweep(folder: Path) -> None:
-    """Remove the scratch copies (each a whole book) of restores that were killed: those whose process is gone."""
+def _sweep(folder: Path, work: str) -> None:
+    """Remove the scratch copies (each a whole book) that killed backups or restores (``work``) left in
+    ``folder``: those whose process is gone. A backup's is swept by the next backup into the same folder."""
     if os.name != "posix":  # elsewhere os.kill(pid, 0) is no question but a signal
         return
-    for scratch in folder.glob(".restore-*-*.partial"):
+    for scratch in folder.glob(f".{work}-*-*.partial"):
         pid = scratch.name.split("-")[1]
         if not (pid.isascii() and pid.isdigit() and len(pid) <= 9):
             continue

@@ -122,3 +122,18 @@ def test_a_killed_restores_scratch_copy_is_swept_by_the_next_restore(cli, isolat
     cli("restore", str(copy), "--yes")
     assert not killed.exists() and running.exists()
     assert sorted(path.name for path in isolated.glob(".*")) == [running.name]
+
+
+def test_a_killed_backups_scratch_copy_is_swept_by_the_next_backup_there(cli, tmp_path):
+    cli("customer", "add", "Lee Jiwoo")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    ended = subprocess.Popen(["true"])  # a process that has ended, as a killed backup has
+    ended.wait()
+    killed = folder / f".backup-{ended.pid}-x1.partial"
+    running = folder / f".backup-{os.getppid()}-x2.partial"  # a process alive now
+    unrelated = folder / f".restore-{ended.pid}-x3.partial"  # a restore's, swept by restores alone
+    for scratch in (killed, running, unrelated):
+        scratch.write_bytes(b"a whole book")
+    cli("backup", str(folder / "monday.db"))
+    assert sorted(path.name for path in folder.iterdir()) == sorted(["monday.db", running.name, unrelated.name])
