@@ -100,6 +100,7 @@ def export(app: App, format_: str, progress: Callable[[int, int], None] = lambda
         for book in books:
             row = customer_data(book)
             row["tags"] = ";".join(row["tags"])
+            row["phone"], row["email"] = (" ::: ".join(values) for values in (book.phones, book.emails))
             writer.writerow({key: neutralise(value) if isinstance(value, str) else value for key, value in row.items()})
         return out.getvalue()
     return "".join(_vcard(book) for book in books)

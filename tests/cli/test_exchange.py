@@ -204,6 +204,21 @@ def test_csv_export_has_a_header_and_a_row_per_customer(cli):
     assert lines[1].startswith('"Lee, Jiwoo",') and "a;b" in lines[1]
 
 
+def test_csv_export_keeps_every_phone_and_email_through_an_import(cli, tmp_path, monkeypatch):
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Minsu\r\nTEL:+82 10-1111-2222\r\nTEL:010-3333-4444\r\n"
+    card += "EMAIL:a@example.com\r\nEMAIL:b@example.com\r\nEND:VCARD\r\n"
+    (tmp_path / "two.vcf").write_text(card, encoding="utf-8")
+    cli("import", str(tmp_path / "two.vcf"))
+    exported = cli("export", "--format", "csv").stdout
+    assert "'+82 10-1111-2222 ::: 010-3333-4444,a@example.com ::: b@example.com," in exported  # as Google writes
+    (tmp_path / "book.csv").write_text(exported, encoding="utf-8")
+    monkeypatch.setenv("SALESCOACH_HOME", str(tmp_path / "other"))
+    cli("import", str(tmp_path / "book.csv"))
+    again = cli.json("customer", "show", "1")
+    assert again["phones"] == ["+82 10-1111-2222", "010-3333-4444"]
+    assert again["emails"] == ["a@example.com", "b@example.com"]
+
+
 def test_calendar_has_stable_uids_and_parses(cli, tmp_path):
     import icalendar
 
