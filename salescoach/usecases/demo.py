@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from salescoach.core import vocabulary as v
@@ -50,49 +50,94 @@ _KO_COMPANIES = (
 )
 _NOTES = {
     "en": {
-        "family": ("Her son starts university in March.", "2 kids, 7 & 10", "mum had knee surgery, recovering at home"),
+        "family": ("Son starts university in March.", "2 kids, 7 & 10", "mum had knee surgery, recovering at home"),
         "leisure": ("plays golf on Saturdays", "golf", "hikes Bukhansan every month w/ college friends"),
-        "need": (
-            "wants lower monthly payments",
-            "needs a 7-seater, 3rd kid on the way",
-            "saving for a first home (2 yrs)",
-        ),
+        "need": (),  # the customer's trade's own: see _TRADE_NOTES
         "pain": (
             "Cash flow tight every winter.",
             "current insurer slow to pay claims!!",
             "rent went up 15% at renewal",
         ),
         "hometown": ("grew up in Busan", "from Jeonju"),
-        "interest": ("follows the stock market closely", "asked about EVs twice"),
+        "interest": (),
     },
     "ko": {
         "family": ("아들 3월 대학 입학", "부모님 모시고 삶", "애들 둘, 7살·10살"),
         "leisure": ("토요일마다 골프", "와인 모임 나가심", "매달 북한산 등산 (대학 동기들과)"),
-        "need": ("월 납입금 줄이고 싶어 함", "7인승 필요, 셋째 출산 예정", "2년 안에 첫 집 마련"),
+        "need": (),
         "pain": ("대출 이자 부담이 큼", "지금 보험사 보험금 지급 늦음!!", "재계약 때 월세 15% 오름"),
         "hometown": ("부산 출신", "고향 전주"),
-        "interest": ("주식 시장 꼼꼼히 봄", "전기차 두 번 물어보심"),
+        "interest": (),
     },
 }
-"""Notes as reps write them on a pad: fragments, sentences, numbers, exclamations; every line must survive them."""
+"""Notes as reps write them on a pad: fragments, sentences, numbers, exclamations; every line must survive them.
+A family note fits a customer of any title (a "wife" for a Ms. would not), and a customer has one hometown."""
+_TRADE_NOTES = {
+    "en": {
+        "bank": {
+            "need": ("wants lower monthly payments", "saving for a first home (2 yrs)", "fund for the kids' tuition"),
+            "interest": ("follows the stock market closely", "reads up on ETFs"),
+        },
+        "auto": {
+            "need": (
+                "wants lower monthly payments",
+                "needs a 7-seater, 3rd kid on the way",
+                "long commute, wants an EV",
+            ),
+            "interest": ("asked about EVs twice", "likes SUVs"),
+        },
+        "real_estate": {
+            "need": (
+                "needs a 3rd bedroom, 3rd kid on the way",
+                "saving for a first home (2 yrs)",
+                "near the kids' school",
+            ),
+            "interest": ("watches prices in Bundang", "asked about officetels twice"),
+        },
+        "insurance": {
+            "need": ("wants lower monthly payments", "wants cover for the kids", "retirement in 15 yrs, no plan yet"),
+            "interest": ("asked about dental cover twice", "reads up on pension plans"),
+        },
+    },
+    "ko": {
+        "bank": {
+            "need": ("월 납입금 줄이고 싶어 함", "2년 안에 첫 집 마련", "애들 학자금 준비"),
+            "interest": ("주식 시장 꼼꼼히 봄", "ETF 공부 중"),
+        },
+        "auto": {
+            "need": ("월 납입금 줄이고 싶어 함", "7인승 필요, 셋째 출산 예정", "출퇴근 멀어서 전기차 고민"),
+            "interest": ("전기차 두 번 물어보심", "SUV 좋아하심"),
+        },
+        "real_estate": {
+            "need": ("방 하나 더 필요, 셋째 출산 예정", "2년 안에 첫 집 마련", "애들 학교 근처 희망"),
+            "interest": ("분당 시세 챙겨 보심", "오피스텔 두 번 물어보심"),
+        },
+        "insurance": {
+            "need": ("월 납입금 줄이고 싶어 함", "애들 보장 원하심", "15년 뒤 은퇴, 준비 없음"),
+            "interest": ("치아 보험 두 번 물어보심", "연금 상품 공부 중"),
+        },
+    },
+}
+"""The needs and interests of each trade's customers (the default playbook's take the bank's): a property client
+has no car to talk about."""
 _MORE_NOTES = {
     "en": (
         ("other", "Allergic to cats!"),
         ("other", "prefers texts to calls; never before 10am"),
-        ("family", "wife is a nurse, works nights"),
+        ("family", "spouse is a nurse, works nights"),
         ("leisure", "Big Doosan Bears fan"),
-        ("need", "wants the car before the Chuseok trip"),
-        ("interest", "reads up on ETFs"),
+        ("need", "wants it settled before the Chuseok trip"),
+        ("interest", "reads the business pages every morning"),
         ("workplace", "was at Hyundai Steel for 10 yrs"),
         ("work", "just promoted to branch manager"),
     ),
     "ko": (
         ("other", "고양이 알레르기 있음!"),
         ("other", "전화보다 문자 선호, 오전 10시 전엔 X"),
-        ("family", "사모님 간호사, 야간 근무"),
+        ("family", "배우자 간호사, 야간 근무"),
         ("leisure", "두산 베어스 열성 팬"),
-        ("need", "추석 전에 차 받고 싶어 하심"),
-        ("interest", "ETF 공부 중"),
+        ("need", "추석 전에 마무리하고 싶어 하심"),
+        ("interest", "매일 아침 경제 신문 보심"),
         ("workplace", "현대제철 10년 근무"),
         ("work", "지점장으로 승진"),
     ),
@@ -131,7 +176,6 @@ def build(
     rng = random.Random(seed)
     today = app.today
     packs = _available_packs(app)
-    created = datetime.now().isoformat(timespec="seconds")
     default = app.playbook(None)
     cadences = {tier: rule["cadence_days"] for tier, rule in default["topics"]["followup"]["tiers"].items()}
     weights = scorecard_weights(default["scorecard"])
@@ -141,7 +185,7 @@ def build(
         counts = dict.fromkeys(("notes", "visits", "promises", "purchases", "followups", "dates"), 0)
         batch: list = []
         for index in range(customers):
-            customer = _customer(rng, index, language, today, created, packs)
+            customer = _customer(rng, index, language, today, packs)
             customer["dates"] = _dates(random.Random(f"dates-{seed}-{index}"), customer["playbook"], today)
             _score_visits(random.Random(f"scores-{seed}-{index}"), customer, cadences, weights, today)
             batch.append(customer)
@@ -168,10 +212,11 @@ def _available_packs(app: App) -> tuple[str | None, ...]:
     return tuple(packs)
 
 
-def _customer(
-    rng: random.Random, index: int, language: str, today: date, created: str, packs: tuple[str | None, ...]
-) -> dict:
-    """One synthetic customer with a year of history, as plain rows for the store's bulk insert."""
+def _customer(rng: random.Random, index: int, language: str, today: date, packs: tuple[str | None, ...]) -> dict:
+    """One synthetic customer with a year of history, as plain rows for the store's bulk insert: added to the
+    book on the day of their first contact (today if none yet), never after their own history."""
+    pack = packs[index % len(packs)]
+    trade = {**_NOTES[language], **_TRADE_NOTES[language][pack or "bank"]}
     if language == "ko":
         name = f"{rng.choice(_KO_FAMILY)}{rng.choice(_KO_GIVEN)}"
         honorific, company = rng.choice(("사장님", "과장님", "선생님", "대표님")), rng.choice(_KO_COMPANIES)
@@ -211,8 +256,10 @@ def _customer(
                 kept = None  # still owed: due soon, or a few days late
             promises.append({"text": benefit, "made_on": day, "due": due, "kept_on": kept, "visit": len(visits) - 1})
         if rng.random() < 0.3:
-            kind = rng.choice(tuple(_NOTES[language]))
-            notes.append({"kind": kind, "text": rng.choice(_NOTES[language][kind]), "noted_on": day})
+            kind = rng.choice(tuple(trade))
+            text = rng.choice(trade[kind])
+            if not (kind == "hometown" and any(note["kind"] == kind for note in notes)):
+                notes.append({"kind": kind, "text": text, "noted_on": day})
     notes += _more_notes(random.Random(f"notes-{name}"), language, visits)
     last_contact = visits[-1]["date"] if visits else None
     followups = []
@@ -236,10 +283,10 @@ def _customer(
         "name": name,
         "honorific": honorific,
         "company": company,
-        "playbook": packs[index % len(packs)],
+        "playbook": pack,
         "tier": tier,
         "stage": 1 + min(2, len(visits) // 4),
-        "created": created,
+        "created": f"{(visits[0]['date'] if visits else today).isoformat()}T09:00:00",
         "last_contact": last_contact,
         "visits": visits,
         "promises": promises,
