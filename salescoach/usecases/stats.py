@@ -8,6 +8,7 @@ from typing import NamedTuple
 from salescoach.core.agenda import silent_since_by_tier
 from salescoach.core.performance import Performance, performance
 from salescoach.core.relationship import counted_balance
+from salescoach.core.vocabulary import TIERS
 from salescoach.errors import InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.app import App
@@ -45,9 +46,9 @@ def stats(app: App, start: date | None, end: date | None, margin: float | None) 
         raise InvalidInput(_("--margin: a fraction between 0 and 1, e.g. 0.2"))
     playbook = app.playbook(None)
     with app.store() as store:
-        book: dict[str, dict[str, int]] = {}
+        book = {tier: dict.fromkeys(("1", "2", "3"), 0) for tier in TIERS}  # every cell, so the JSON has one shape
         for tier, stage, count in store.book_counts():
-            book.setdefault(tier or "general", {})[str(stage)] = count
+            book[tier or "general"][str(stage)] = count
         f_due, f_on_time, f_late = store.on_time("followups", start, end)
         p_due, p_on_time, p_late = store.on_time("promises", start, end)
         overdue = store.on_time("promises", start, min(end, app.today - timedelta(days=1)))

@@ -51,7 +51,13 @@ def test_stats_from_the_loop(cli):
         today="2026-09-01",
     )
     result = cli.json("stats", "--margin", "0.25")
-    assert result["by_tier_and_stage"] == {"hot": {"1": 1}, "warm": {"3": 1}}
+    book = result["by_tier_and_stage"]
+    assert book == {
+        "hot": {"1": 1, "2": 0, "3": 0},
+        "warm": {"1": 0, "2": 0, "3": 1},
+        "general": {"1": 0, "2": 0, "3": 0},
+    }
+    assert list(book) == ["hot", "warm", "general"]  # every cell, in the method's order, whatever the book holds
     assert (result["promises_due"], result["promises_on_time"], result["promises_late"]) == (1, 0, 1)
     assert result["lost_by_cause"] == {"untimely": 1}
     perf = result["performance"]
@@ -74,3 +80,10 @@ def test_customer_names_complete_from_the_store(cli):
     cli("customer", "add", "Park")
     assert complete_customer("이서") == ["이서연", "이서준"]
     assert complete_customer("zz") == []
+
+
+def test_a_share_is_rounded_down_so_only_all_on_time_is_a_perfect_score():
+    from salescoach.render.stats import percent
+
+    assert percent(252, 253) == "99% (252/253)"
+    assert percent(1, 1) == "100% (1/1)" and percent(0, 3) == "0% (0/3)" and percent(0, 0) == "—"
