@@ -25,7 +25,8 @@ def render_history(customer: Customer, timeline: Timeline):
                 body = (word(event.text) if event.kind in ("visit", "followup") else event.text) + (
                     f"\n{details}" if details else ""
                 )
-                grid.add_row(str(event.date), word(event.kind), text(body), text(word(event.status)))
+                what = _("contact") if event.kind == "visit" else word(event.kind)  # a call is no visit
+                grid.add_row(str(event.date), what, text(body), text(word(event.status)))
             console.print(grid)
         console.print(heading(_("Emotional bank account: {balance:+d}").format(balance=timeline.balance)))
         for entry in timeline.bank:

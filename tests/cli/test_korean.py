@@ -3,6 +3,7 @@
 import re
 import textwrap
 
+import pytest
 from rich.cells import cell_len
 
 from salescoach.paths import locations
@@ -102,3 +103,11 @@ def test_a_korean_debrief_offers_its_choices_in_korean_and_takes_them(cli):
     notes = [(event["status"], event["text"]) for event in history["events"] if event["kind"] == "note"]
     assert notes == [("family", "쌍둥이 다섯 살")]
     assert cli.json("customer", "show", "이지우")["customer"]["tier"] == "hot"
+
+
+@pytest.mark.parametrize(("lang", "contact", "phone"), [((), "contact", "phone"), (("--lang", "ko"), "접촉", "전화")])
+def test_a_call_in_the_history_is_a_contact_by_phone_not_a_visit(cli, lang, contact, phone):
+    cli("customer", "add", "이지우")
+    cli("debrief", "이지우", "--no-input", "--channel", "phone")
+    row = next(line for line in cli(*lang, "history", "이지우").stdout.splitlines() if line.startswith("│ 2026"))
+    assert [cell.strip() for cell in row.split("│")[2:4]] == [contact, phone]
