@@ -88,17 +88,19 @@ class Trend(NamedTuple):
     level: str | None
 
 
+MIN_TO_JUDGE = 3
+"""Visits a habit must have been judged in before it is given a level or can be named the weakest."""
+
+
 def trend(key: str, outcomes: Iterable[bool], window: int = 5) -> Trend:
-    """``outcomes`` newest first; each rate is the share passed (None with nothing to judge)."""
+    """``outcomes`` newest first; each rate is the share passed (None with nothing to judge), and a level only
+    from :data:`MIN_TO_JUDGE` visits on: one visit is no habit."""
     outcomes = list(outcomes)
     recent, before = outcomes[:window], outcomes[window : 2 * window]
     rate = sum(recent) / len(recent) if recent else None
     earlier = sum(before) / len(before) if before else None
-    return Trend(key, rate, earlier, len(outcomes), level(rate) if rate is not None else None)
-
-
-MIN_TO_JUDGE = 3
-"""Visits a habit must have been judged in before it can be named the weakest."""
+    judged = len(recent) >= MIN_TO_JUDGE
+    return Trend(key, rate, earlier, len(outcomes), level(rate) if rate is not None and judged else None)
 
 
 def weakest(trends: Iterable[Trend]) -> Trend | None:

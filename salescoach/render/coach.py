@@ -48,7 +48,12 @@ def coach_page(result) -> Page:
             (_("No scored visits yet: each debrief scores the visit; run `salescoach debrief` after a contact."), "dim")
         )
         return page
-    average = _("{visits} scored visits, average score {average}%").format(visits=result.visits, average=result.average)
+    if result.visits == 1:
+        average = _("1 scored visit, score {average}%").format(average=result.average)
+    else:
+        average = _("{visits} scored visits, average score {average}%").format(
+            visits=result.visits, average=result.average
+        )
     page.line((average, ""))
     if result.weakest:
         page.line(
@@ -58,7 +63,7 @@ def coach_page(result) -> Page:
         )
         page.line((_("Tip: "), "bold"), (result.weakest.tip, ""), lead="  ")
         page.line((_("Practise it: `salescoach drill` puts its cards first."), "cyan"), lead="  ")
-    page.heading(_("Last 5 visits, and the change from the 5 before"))
+    page.heading(_window(result.visits))
     for phase in result.phases:
         page.line(*_row(phase, "bold"))
         for check in (c for c in result.checks if c.phase == phase.id):
@@ -68,9 +73,18 @@ def coach_page(result) -> Page:
         for month in result.months:
             page.line(
                 (f"{month.month}  {_bar(month.average / 100)} {month.average}%  ", ""),
-                (_("{visits} visits").format(visits=month.visits), "dim"),
+                (_("1 visit") if month.visits == 1 else _("{visits} visits").format(visits=month.visits), "dim"),
             )
     return page
+
+
+def _window(visits: int) -> str:
+    """What the rates below are read from: the last five visits and the five before, or as many as there are."""
+    if visits == 1:
+        return _("Your one scored visit")
+    if visits <= 5:
+        return _("Your last {visits} visits").format(visits=visits)
+    return _("Last 5 visits, and the change from the {before} before").format(before=min(5, visits - 5))
 
 
 def _row(habit, style: str) -> tuple:

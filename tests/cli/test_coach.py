@@ -54,3 +54,14 @@ def test_prep_names_the_habit_to_work_on(cli):
     assert brief["habit"] == weakest["habit"]
     assert f"Your habit to work on: {weakest['habit']}" in cli("prep", "1").stdout
     assert "고쳐 볼 습관" in cli("--lang", "ko", "prep", "1").stdout
+
+
+def test_one_scored_visit_is_said_as_one_and_given_no_level(cli):
+    cli("customer", "add", "Lee")
+    cli("debrief", "Lee", "--no-input", "--channel", "phone", "--check", "name_title")
+    out = cli("coach").stdout
+    assert "1 scored visit, score" in out and "Your one scored visit" in out
+    assert "scored visits" not in out and "the 5 before" not in out
+    assert not any(word in out for word in ("needs work", "developing", "proficient", "excellent"))
+    habits = cli.json("coach")
+    assert all(check["level"] is None for check in habits["checks"]), habits["checks"]
