@@ -61,6 +61,12 @@ def add_customer(
     output.result(customer, render_customer(customer))
     if not json_:
         output.status(_("Added #{id}. Next: salescoach prep {id}").format(id=customer.id))
+        if not customer.honorific:  # every line would call them by their whole name
+            output.status(
+                _(
+                    "No title: lines will call them {name}. To add one: salescoach customer edit {id} --honorific Ms."
+                ).format(name=customer.name, id=customer.id)
+            )
     if namesakes:
         ids = ", ".join(f"#{namesake.id}" for namesake in namesakes)
         output.status(

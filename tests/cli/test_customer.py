@@ -73,7 +73,7 @@ def test_ambiguous_prefix_lists_candidates_and_exits_2(cli):
 
 def test_a_namesake_is_added_with_a_note_and_then_told_apart_by_id(cli):
     assert "already" not in cli("customer", "add", "Kim Minsu").stderr
-    said = cli("customer", "add", "kim minsu", "--company", "Mirae Print").stderr.splitlines()
+    said = cli("customer", "add", "kim minsu", "--company", "Mirae Print", "--honorific", "Mr.").stderr.splitlines()
     assert said == [
         "Added #2. Next: salescoach prep 2",
         "Note: kim minsu was already in your book (#1); tell them apart by id.",
@@ -127,3 +127,14 @@ def test_any_name_round_trips_through_the_cli(cli, name):
     listed = cli.json("customer", "list")
     assert listed[-1]["name"] == name
     cli("customer", "remove", str(listed[-1]["id"]), "--yes")
+
+
+def test_a_customer_added_without_a_title_is_told_how_lines_will_call_them(cli):
+    said = cli("customer", "add", "Choi Jaewon").stderr.splitlines()
+    assert (
+        said[1] == "No title: lines will call them Choi Jaewon. To add one: salescoach customer edit 1 --honorific Ms."
+    )
+    cli("customer", "edit", "1", "--honorific", "Mr.")
+    assert "Mr. Choi" in cli("prep", "1").stdout
+    assert "No title" not in cli("customer", "add", "Park Minji", "--honorific", "Ms.").stderr
+    assert "No title" not in cli("customer", "add", "Lee Jiwoo", "--json").stderr
