@@ -99,7 +99,9 @@ class TeamStore(PostgresStore):
 
     def add_rep(self, name: str, manager: str | None, today: date) -> bool:
         """Make ``name`` (and ``manager``) login roles of the team; True when the rep is new to the team."""
+        self._check_schema()
         with self.transaction():
+            self._refuse_unbound(name, manager)
             new = not self._member(name)
             for role in (name, manager):
                 if role and not self._member(role):
@@ -110,8 +112,10 @@ class TeamStore(PostgresStore):
         return new
 
     def move_rep(self, name: str, manager: str | None, today: date) -> None:
+        self._check_schema()
         with self.transaction():
             self._require(name)
+            self._refuse_unbound(manager)
             if manager and not self._member(manager):
                 self._enrol(manager, today)
             if manager:
@@ -123,6 +127,7 @@ class TeamStore(PostgresStore):
         customers returned, stays in the database under their name, or becomes the book of the member ``to``."""
         from psycopg import sql
 
+        self._check_schema()
         with self.transaction():
             self._require(name)
             if to:
@@ -144,6 +149,7 @@ class TeamStore(PostgresStore):
         return customers
 
     def members(self) -> list[Member]:
+        self._check_schema()
         rows = self._read(
             "SELECT m.rep, m.manager, m.added, (SELECT count(*) FROM customers c WHERE c.rep = m.rep)"
             " FROM team_members m ORDER BY m.rep"
@@ -152,6 +158,24 @@ class TeamStore(PostgresStore):
 
     def _member(self, name: str) -> bool:
         return bool(self._read("SELECT 1 FROM team_members WHERE rep = ?", (name,)))
+
+    def _refuse_unbound(self, *roles: str | None) -> None:
+        """Refuse to make a member of a role row-level security does not bind (the superuser, a role that bypasses
+        it, the tables' owner or a member of the owner, as :meth:`PostgresStore._refuse_unbound_role` refuses to
+        open a rep's book as one): as a rep it would read every book as its own, as a manager every rep's."""
+        for role in roles:
+            if role and self._read(
+                "SELECT 1 FROM pg_roles r, pg_tables t WHERE r.rolname = ? AND t.schemaname = current_schema()"
+                " AND t.tablename = 'customers'"
+                " AND (r.rolsuper OR r.rolbypassrls OR pg_has_role(r.rolname, t.tableowner, 'USAGE'))",
+                (role,),
+            ):
+                raise InvalidInput(
+                    _(
+                        "{name} is not bound by the team's row-level security: a member is a login role of their own"
+                    ).format(name=role),
+                    hint=_("the superuser and the administrator administer the team; name a rep's own role"),
+                )
 
     def _require(self, name: str) -> None:
         if not self._member(name):

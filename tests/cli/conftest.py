@@ -1,0 +1,30 @@
+"""Fixtures of the CLI tests that need more than tests/conftest.py gives every test."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+_databases = itertools.count()
+
+
+@pytest.fixture
+def fresh(pg_team, monkeypatch):
+    """An empty database owned by the administrator (made by ``pg_team``), not set up yet, in force for the
+    test's commands."""
+    from pg_server import ADMIN
+
+    pg_server = pg_team.server
+    name = f"team_cli_{next(_databases)}"
+    pg_server.sql(f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name} OWNER {ADMIN}")
+    monkeypatch.setenv("SALESCOACH_DATABASE_URL", pg_server.url(ADMIN, name))
+
+    class Fresh:
+        def url(self, role: str) -> str:
+            return pg_server.url(role, name)
+
+        def sql(self, *statements: str, role: str = ADMIN) -> list[tuple]:
+            return pg_server.sql(*statements, database=name, role=role)
+
+    return Fresh()

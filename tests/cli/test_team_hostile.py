@@ -1,0 +1,66 @@
+"""`salescoach team` and the team server as a hostile or careless user meets them, through the installed script
+where the process matters (signals) and in-process elsewhere: every refusal one line with its exit code, and the
+team's members, grants and books as they were."""
+
+from __future__ import annotations
+
+import pytest
+from pg_server import ADMIN
+
+ENV = "SALESCOACH_DATABASE_URL"
+MEMBERS = "SELECT rep, manager FROM team_members ORDER BY rep"
+GROUPS = (
+    "SELECT g.rolname, m.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid"
+    " JOIN pg_roles m ON m.oid = a.member WHERE g.rolname LIKE 'salescoach%' ORDER BY 1, 2"
+)
+
+
+def one_line(result, says: str) -> None:
+    first, *rest = result.stderr.splitlines()
+    assert first.startswith("Error: ") and says in first, result.stderr
+    assert len(rest) <= 1 and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.fixture
+def carol(fresh, cli):
+    """A set-up team of carol (managed by dana), its members and group grants as they stand."""
+    cli("team", "init")
+    cli("team", "rep", "add", "carol", "--manager", "dana")
+    return fresh.sql(MEMBERS), fresh.sql(GROUPS)
+
+
+@pytest.mark.parametrize("role", ["postgres", ADMIN, "skipper"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("rep", "add", "{role}"),
+        ("rep", "add", "erin", "--manager", "{role}"),
+        ("rep", "move", "carol", "--manager", "{role}"),
+    ],
+)
+def test_a_role_row_security_does_not_bind_is_never_made_a_member(fresh, carol, cli, role, command):
+    """The superuser, the administrator (the tables' owner) and a role that bypasses row security would read every
+    rep's book as a member, and a manager among them would read every rep's as their own: refused, nothing
+    changed."""
+    fresh.sql(
+        "DO $$ BEGIN CREATE ROLE skipper LOGIN BYPASSRLS; EXCEPTION WHEN duplicate_object THEN END $$", role="postgres"
+    )
+    refused = cli("team", *(part.format(role=role) for part in command), code=2)
+    one_line(refused, f"{role} is not bound by the team's row-level security")
+    assert (fresh.sql(MEMBERS), fresh.sql(GROUPS)) == carol
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("rep", "add", "carol"),
+        ("rep", "list"),
+        ("rep", "move", "carol", "--no-manager"),
+        ("rep", "remove", "carol", "--yes"),
+    ],
+)
+def test_a_team_command_before_init_says_to_run_it(fresh, cli, command):
+    refused = cli("team", *command, code=1)
+    one_line(refused, "the team database has no salescoach book yet")
+    assert "salescoach team init" in refused.stderr
+    assert fresh.sql("SELECT count(*) FROM pg_tables WHERE tablename = 'team_members'") == [(0,)]
