@@ -64,3 +64,15 @@ def test_a_team_command_before_init_says_to_run_it(fresh, cli, command):
     one_line(refused, "the team database has no salescoach book yet")
     assert "salescoach team init" in refused.stderr
     assert fresh.sql("SELECT count(*) FROM pg_tables WHERE tablename = 'team_members'") == [(0,)]
+
+
+def test_a_ctrl_c_while_the_line_is_parsed_is_one_line_and_130(cli, monkeypatch):
+    """Typer turns a Ctrl-C while the command line is parsed (before the command's own handler runs) into a bare
+    exit 130 with nothing said; it was one Ctrl-C in twenty at a fifth of a second into a command."""
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("salescoach.cli.root.refuse_invalid_text", interrupted)
+    stopped = cli("team", "report", code=130)
+    assert stopped.stderr == "Error: interrupted; nothing was saved\n"
