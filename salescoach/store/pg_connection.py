@@ -54,8 +54,9 @@ def connect(url: str) -> psycopg.Connection:
             hint=_("check SALESCOACH_DATABASE_URL (or `salescoach config set database.url`) and that the server runs"),
         ) from None
     connection.adapters.register_loader("numeric", FloatLoader)
-    with server_errors():
-        connection.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+    with server_errors():  # the team's view is the report's, set for its transaction alone: never the session's,
+        # even where the address's options set it, or a manager's own book would hold their reps' rows
+        connection.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}; SET salescoach.view = ''")
     return connection
 
 

@@ -91,3 +91,14 @@ def test_a_ctrl_c_the_driver_turns_into_its_own_error_is_still_a_ctrl_c():
             raise KeyboardInterrupt
         finally:
             raise psycopg.OperationalError("cannot exit pipeline mode while busy")
+
+
+def test_a_managers_own_book_is_their_own_whatever_their_address_sets(team, cli, monkeypatch):
+    """The team's view is the report's alone: a manager whose address sets it for the session
+    (``options=-c salescoach.view=team``) still reads only their own book in every other command."""
+    monkeypatch.setenv(ENV, team.url("bob"))
+    cli("customer", "add", "Bob Own", "--company", "Bob Works")
+    monkeypatch.setenv(ENV, team.url("boss") + "&options=-c%20salescoach.view%3Dteam")
+    assert cli.json("customer", "list") == []
+    assert "Bob Works" not in cli("export", "--format", "json").stdout
+    assert cli.json("stats")["by_tier_and_stage"] == {}
