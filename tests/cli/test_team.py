@@ -1,6 +1,6 @@
 """`salescoach team`: the administrator's commands on a real PostgreSQL server, and the manager's report.
 
-The commands that change the team's members run in a database of their own (`fresh`, in tests/cli/conftest.py),
+The commands that change the team's members run in a database of their own (`fresh`, from team_databases.py),
 so the shared team of alice and bob managed by boss stays as every other test knows it; the report runs on that
 shared team.
 """
@@ -13,6 +13,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from team_databases import fresh_database  # noqa: F401 - the fixture `fresh`
 
 ENV = "SALESCOACH_DATABASE_URL"
 

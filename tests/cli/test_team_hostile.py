@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from pg_server import ADMIN
+from team_databases import fresh_database  # noqa: F401 - the fixture `fresh`
 
 ENV = "SALESCOACH_DATABASE_URL"
 MEMBERS = "SELECT rep, manager FROM team_members ORDER BY rep"

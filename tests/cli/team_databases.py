@@ -1,4 +1,5 @@
-"""Fixtures of the CLI tests that need more than tests/conftest.py gives every test."""
+"""The team CLI tests' database of their own, `fresh`: a fixture the modules that need it import by name (a
+conftest.py here would stand in for tests/conftest.py where a test module imports from ``conftest``)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import pytest
 _databases = itertools.count()
 
 
-@pytest.fixture
-def fresh(pg_team, monkeypatch):
+@pytest.fixture(name="fresh")
+def fresh_database(pg_team, monkeypatch):
     """An empty database owned by the administrator (made by ``pg_team``), not set up yet, in force for the
     test's commands."""
     from pg_server import ADMIN
