@@ -103,3 +103,13 @@ def test_a_managers_own_book_is_their_own_whatever_their_address_sets(team, cli,
     assert cli.json("customer", "list") == []
     assert "Bob Works" not in cli("export", "--format", "json").stdout
     assert cli.json("stats")["by_tier_and_stage"] == {}
+
+
+@pytest.mark.parametrize("password", ["pass%77ord=x", "%70%61%73%73%77%6F%72%64=x", "host=/tmp&password="])
+def test_an_address_never_holds_a_password_however_it_is_spelled(team, cli, monkeypatch, password):
+    """libpq decodes a parameter's name as it decodes its value: ``pass%77ord`` is the password."""
+    address = f"{team.url('alice')}&{password}"
+    refused = cli("config", "set", "database.url", address, code=2)
+    one_line(refused, "must not hold a password")
+    monkeypatch.setenv(ENV, address)
+    one_line(cli("followup", code=2), "SALESCOACH_DATABASE_URL: must not hold a password")
