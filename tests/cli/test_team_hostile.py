@@ -113,3 +113,12 @@ def test_an_address_never_holds_a_password_however_it_is_spelled(team, cli, monk
     one_line(refused, "must not hold a password")
     monkeypatch.setenv(ENV, address)
     one_line(cli("followup", code=2), "SALESCOACH_DATABASE_URL: must not hold a password")
+
+
+def test_stats_json_is_the_same_on_both_backends_in_a_month_without_a_sale(backend, cli):
+    """SQLite's sum of no amounts is the whole number 0, PostgreSQL's 0.0: `amount` is a number with a fraction
+    on either, as it is once there is a sale."""
+    cli("customer", "add", "Lee Jiwoo")
+    cli("debrief", "Lee Jiwoo", "--no-input", "--channel", "phone")
+    (month,) = cli.json("stats")["months"]
+    assert month["contacts"] == 1 and isinstance(month["amount"], float)
