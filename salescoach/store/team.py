@@ -80,6 +80,7 @@ class TeamStore(PostgresStore):
     def init(self) -> tuple[int, int]:
         """Create or upgrade the schema and (again) the team's grants and policies; (migrations run, schema
         version). Each migration is recorded in its own transaction; a newer database is refused unchanged."""
+        self.require_administrator()
         self._script('CREATE TABLE IF NOT EXISTS migrations (name TEXT COLLATE "C" PRIMARY KEY, applied TEXT NOT NULL)')
         done = [row[0] for row in self._read("SELECT name FROM migrations ORDER BY name")]
         refuse_newer(done)
@@ -95,10 +96,26 @@ class TeamStore(PostgresStore):
                 self._manages(manager)
         return len(known) - len(done), len(known)
 
+    def require_administrator(self) -> None:
+        """Refuse a member (or any role) that does not administer the team: the role that owns the database and
+        may create roles. Said at once, before the server refuses the first grant as if the caller were no member."""
+        role, administers = self._read(
+            "SELECT current_user, r.rolsuper OR r.rolcreaterole AND pg_has_role(current_user, d.datdba, 'USAGE')"
+            " FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()"
+        )[0]
+        if not administers:
+            raise StoreUnavailable(
+                _(
+                    "{role} is not the team's administrator: `team init` and `team rep add|move|remove` are theirs"
+                ).format(role=role),
+                hint=_("the administrator is the role that owns the database and may create roles"),
+            )
+
     # -- the reps ----------------------------------------------------------------------------------------------
 
     def add_rep(self, name: str, manager: str | None, today: date) -> bool:
         """Make ``name`` (and ``manager``) login roles of the team; True when the rep is new to the team."""
+        self.require_administrator()
         self._check_schema()
         with self.transaction():
             self._refuse_unbound(name, manager)
@@ -112,6 +129,7 @@ class TeamStore(PostgresStore):
         return new
 
     def move_rep(self, name: str, manager: str | None, today: date) -> None:
+        self.require_administrator()
         self._check_schema()
         with self.transaction():
             self._require(name)
@@ -127,6 +145,7 @@ class TeamStore(PostgresStore):
         customers returned, stays in the database under their name, or becomes the book of the member ``to``."""
         from psycopg import sql
 
+        self.require_administrator()
         self._check_schema()
         with self.transaction():
             self._require(name)

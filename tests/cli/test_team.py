@@ -138,7 +138,7 @@ def test_a_rep_cannot_run_the_administrators_commands(fresh, cli, monkeypatch):
     cli("team", "rep", "add", "carol")
     monkeypatch.setenv(ENV, fresh.url("carol"))
     refused = cli("team", "rep", "add", "dana", code=1)
-    assert refused.stderr.startswith("Error: the team database refused this role")
+    assert refused.stderr.startswith("Error: carol is not the team's administrator")
     assert len(refused.stderr.splitlines()) <= 2  # the error and its hint, never a traceback
 
 

@@ -122,3 +122,26 @@ def test_stats_json_is_the_same_on_both_backends_in_a_month_without_a_sale(backe
     cli("debrief", "Lee Jiwoo", "--no-input", "--channel", "phone")
     (month,) = cli.json("stats")["months"]
     assert month["contacts"] == 1 and isinstance(month["amount"], float)
+
+
+@pytest.mark.parametrize("member", ["carol", "dana"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("init",),
+        ("rep", "add", "carol"),
+        ("rep", "add", "erin", "--manager", "dana"),
+        ("rep", "move", "carol", "--no-manager"),
+        ("rep", "remove", "carol", "--yes"),
+    ],
+)
+def test_a_member_running_the_administrators_commands_is_told_whose_they_are(
+    fresh, carol, cli, monkeypatch, member, command
+):
+    """A rep or manager is refused at once and told the administrator runs these, not "an administrator adds you"
+    as if they were not in the team (nor, for their own name, "already in the team" and how to connect)."""
+    monkeypatch.setenv(ENV, fresh.url(member))
+    refused = cli("team", *command, code=1)
+    one_line(refused, f"{member} is not the team's administrator")
+    assert refused.stdout == ""
+    assert (fresh.sql(MEMBERS), fresh.sql(GROUPS)) == carol
