@@ -23,6 +23,11 @@ from salescoach.store.pg_schema import GROUP_ROLE, MANAGER_ROLE, MIGRATIONS, tea
 from salescoach.store.postgres import PostgresStore, refuse_newer
 from salescoach.store.rows import day_of
 
+HOLD_BOOK = "INSERT INTO rep_locks (rep) VALUES (?) ON CONFLICT (rep) DO UPDATE SET rep = excluded.rep"
+"""The administrator takes a rep's lock (:data:`~salescoach.store.pg_schema.LOCK_MY_BOOK`, by name) to change
+their book: a command of the rep's in flight finishes first, and the next one waits, so what it writes meanwhile
+is not left behind under a removed rep's name."""
+
 
 class Member(NamedTuple):
     rep: str
@@ -153,6 +158,8 @@ class TeamStore(PostgresStore):
                 self._require(to)
                 if to == name:
                     raise InvalidInput(_("a rep's book cannot be handed to themselves"))
+            for rep in sorted({name, to} - {None}):  # in one order, so two removals never wait on each other
+                self._write(HOLD_BOOK, (rep,))
             customers = self._customers_of(name)
             if to:
                 for table in ("profile", "drill_cards"):

@@ -4,6 +4,8 @@ team's members, grants and books as they were."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from pg_server import ADMIN
 from team_databases import fresh_database  # noqa: F401 - the fixture `fresh`
@@ -145,3 +147,39 @@ def test_a_member_running_the_administrators_commands_is_told_whose_they_are(
     one_line(refused, f"{member} is not the team's administrator")
     assert refused.stdout == ""
     assert (fresh.sql(MEMBERS), fresh.sql(GROUPS)) == carol
+
+
+def _waiting_for_a_lock(fresh) -> bool:
+    """Whether a salescoach command on the database waits for a lock now (polled for up to ten seconds)."""
+    for _attempt in range(100):
+        if fresh.sql(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND application_name = 'salescoach' AND wait_event_type = 'Lock'",
+            role="postgres",
+        ) == [(1,)]:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_rep_removed_while_their_command_writes_hands_over_all_of_it(fresh, carol, monkeypatch):
+    """The removal waits for the rep's command in flight (it takes the rep's lock, as the rep's own transactions
+    do): the customer carol adds meanwhile goes to dana with the rest, not left behind under carol."""
+    import psycopg
+
+    from helpers import finished, start_racer
+    from salescoach.store.pg_schema import LOCK_MY_BOOK
+
+    with psycopg.connect(fresh.url("carol")) as writing:
+        writing.execute(LOCK_MY_BOOK)
+        writing.execute(
+            "INSERT INTO customers (name, name_key, created)"
+            " VALUES ('Added meanwhile', 'added meanwhile', '2026-11-25')"
+        )
+        removal = start_racer(("team", "rep", "remove", "carol", "--to", "dana", "--yes"))
+        waited = _waiting_for_a_lock(fresh)
+        writing.commit()
+    (removed,) = finished([removal])
+    assert removed.returncode == 0, removed.stderr
+    assert waited and "their book (1 customers) is dana's now" in removed.stderr
+    assert fresh.sql("SELECT rep, name FROM customers") == [("dana", "Added meanwhile")]
