@@ -183,3 +183,24 @@ def test_a_rep_removed_while_their_command_writes_hands_over_all_of_it(fresh, ca
     assert removed.returncode == 0, removed.stderr
     assert waited and "their book (1 customers) is dana's now" in removed.stderr
     assert fresh.sql("SELECT rep, name FROM customers") == [("dana", "Added meanwhile")]
+
+
+def test_the_address_printed_for_a_rep_is_one_shell_word_whatever_the_database_is_called(
+    pg_team, cli, monkeypatch, tmp_path
+):
+    """`rep add` prints lines to paste into a shell: a quote in the address (a database called ``team's;x``)
+    must not end the quoting there and run the rest as a command."""
+    import subprocess
+
+    database = "team's;touch${IFS}pwned;'"
+    quoted = database.replace('"', '""')
+    pg_team.server.sql(f'DROP DATABASE IF EXISTS "{quoted}"', f'CREATE DATABASE "{quoted}" OWNER {ADMIN}')
+    admin = pg_team.server.url(ADMIN, database)  # libpq takes the quote and the rest as they are
+    monkeypatch.setenv(ENV, admin)
+    cli("team", "init")
+    printed = cli("team", "rep", "add", "carol").stdout.splitlines()
+    export = next(line.strip() for line in printed if line.strip().startswith("export "))
+    shown = subprocess.run(
+        ["sh", "-c", f'{export}; printf %s "$SALESCOACH_DATABASE_URL"'], capture_output=True, text=True
+    )
+    assert shown.returncode == 0 and shown.stdout == admin.replace(f"{ADMIN}@", "carol@"), shown
