@@ -45,7 +45,7 @@ def clean_errors(command: F) -> F:
 
     @functools.wraps(command)
     def run(*args, **kwargs):
-        saved_before = _commits()
+        saved_before = commits()
         try:
             result = command(*args, **kwargs)
             sys.stdout.flush()  # here, so a reader that stopped early (`| head`) is met below
@@ -56,7 +56,7 @@ def clean_errors(command: F) -> F:
         except SalescoachError as error:
             raise fail(error.message, error.hint, error.exit_code) from None
         except (KeyboardInterrupt, EOFError, typer.Abort) as error:
-            raise _stopped(error, saved=_commits() > saved_before) from None
+            raise stopped(error, saved=commits() > saved_before) from None
         except OSError as error:  # the machine refused (permissions, a full disk): a runtime failure, in one line
             where = f"{error.filename}: " if error.filename else ""
             raise fail(f"{where}{error.strerror or error}", None, EXIT_RUNTIME) from None
@@ -64,13 +64,13 @@ def clean_errors(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-def _commits() -> int:
+def commits() -> int:
     """Transactions this process has committed so far (none if it never opened the store)."""
     store = sys.modules.get("salescoach.store.connection")
     return store.commits if store else 0
 
 
-def _stopped(error: BaseException, saved: bool = False) -> typer.Exit:
+def stopped(error: BaseException, saved: bool = False) -> typer.Exit:
     """Ctrl-C is exit 130, end of input exit 1, each in one line. A yes/no question (Click's ``confirm``) turns
     both into ``Abort``, which would print a bare "Aborted!": what it caught is the ``Abort``'s context."""
     from salescoach.i18n import _

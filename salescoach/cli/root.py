@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
+from salescoach.cli.context import commits, stopped
 from salescoach.cli.rules import fit_params, globals_first, refuse_invalid_text
 
 COMMANDS = {
@@ -76,6 +77,22 @@ class InOrder(TyperGroup):
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         refuse_invalid_text(args)
         return super().parse_args(ctx, globals_first(self, args))
+
+    def make_context(self, *args, **kwargs):
+        """A Ctrl-C while the line is parsed is the one line a Ctrl-C is anywhere else (Typer exits 130 silently):
+        no command has run, so nothing was saved."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt as error:
+            raise stopped(error) from None
+
+    def invoke(self, ctx):
+        """The same for a Ctrl-C between the parsing and the command's own handler (:func:`clean_errors`), or
+        after it, which says whether this process saved anything."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as error:
+            raise stopped(error, saved=commits() > 0) from None
 
 
 def build(only: str | None = None) -> typer.Typer:

@@ -122,7 +122,7 @@ def database_url(value: str | None, field: str = "database.url") -> str | None:
     """A team database as libpq reads it: ``postgresql://[user@][host][:port]/database[?service=...]``. Never a
     password: it would sit in a config file or the shell's history; libpq takes it from ``PGPASSWORD``,
     ``~/.pgpass`` or a service file instead."""
-    from urllib.parse import urlsplit
+    from urllib.parse import unquote, urlsplit
 
     found = text(value, field)
     if found is None:
@@ -131,10 +131,13 @@ def database_url(value: str | None, field: str = "database.url") -> str | None:
     if scheme not in ("postgresql", "postgres"):
         raise FieldError(field, "not_postgres", value=found)
     try:
-        password = urlsplit(found).password
+        parts = urlsplit(found)
+        password = parts.password
     except ValueError:
         raise FieldError(field, "not_postgres", value=found) from None
-    if password is not None or "password=" in found:
+    # libpq decodes a parameter's name as it decodes its value: ``pass%77ord=`` is the password too
+    names = {unquote(parameter.partition("=")[0]) for parameter in parts.query.split("&")}
+    if password is not None or "password" in names:
         raise FieldError(field, "password")
     return found
 

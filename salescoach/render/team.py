@@ -21,6 +21,12 @@ def setup_message(setup) -> str:
     )
 
 
+def shell_quoted(text: str) -> str:
+    """``text`` as one word of a POSIX shell, in single quotes (a quote inside is closed, escaped and reopened):
+    the rep pastes the line, and an address may hold a quote (libpq takes ``/team's`` as it is)."""
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
 def enrolled_page(enrolled) -> Page:
     """What was done, and how the rep connects: the administrator passes it on."""
     page = Page()
@@ -39,8 +45,9 @@ def enrolled_page(enrolled) -> Page:
             "",
         )
     )
-    page.line((f"export SALESCOACH_DATABASE_URL='{enrolled.url}'", ""), lead="  ", wrap=False)
-    page.line((f"salescoach config set database.url '{enrolled.url}'", ""), lead="  ", wrap=False)
+    url = shell_quoted(enrolled.url)
+    page.line((f"export SALESCOACH_DATABASE_URL={url}", ""), lead="  ", wrap=False)
+    page.line((f"salescoach config set database.url {url}", ""), lead="  ", wrap=False)
     page.line(
         (
             _(

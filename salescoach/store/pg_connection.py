@@ -47,13 +47,16 @@ def connect(url: str) -> psycopg.Connection:
     try:
         connection = psycopg.connect(url, autocommit=True, application_name="salescoach")
     except psycopg.Error as error:
+        if isinstance(said(error), KeyboardInterrupt):
+            raise KeyboardInterrupt from None
         raise StoreUnavailable(
             _("cannot connect to the team database: {error}").format(error=first_line(error)),
             hint=_("check SALESCOACH_DATABASE_URL (or `salescoach config set database.url`) and that the server runs"),
         ) from None
     connection.adapters.register_loader("numeric", FloatLoader)
-    with server_errors():
-        connection.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+    with server_errors():  # the team's view is the report's, set for its transaction alone: never the session's,
+        # even where the address's options set it, or a manager's own book would hold their reps' rows
+        connection.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}; SET salescoach.view = ''")
     return connection
 
 
@@ -67,21 +70,31 @@ def server_errors() -> Iterator[None]:
     SQLite's: a lock waited for too long is "busy", a missing grant is "not in this team"."""
     try:
         yield
-    except pg_errors.LockNotAvailable as error:
-        raise StoreUnavailable(
+    except psycopg.Error as error:
+        raise said(error) from None
+
+
+def said(error: psycopg.Error) -> BaseException:
+    """What ``error`` means to the rep: a Ctrl-C that psycopg turned into an error of its own while it was stopping
+    (ending an ``executemany``'s pipeline, it raises "cannot exit pipeline mode while busy" in the interrupt's
+    place) is the Ctrl-C, and the rest are one line each."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, KeyboardInterrupt):
+            return KeyboardInterrupt()
+        cause = cause.__context__
+    if isinstance(error, pg_errors.LockNotAvailable):
+        return StoreUnavailable(
             _("the store is busy: another salescoach command held it for {seconds} seconds").format(
                 seconds=BUSY_TIMEOUT_MS // 1000
             ),
             hint=_("nothing was saved; try again when the other command has finished"),
-        ) from error
-    except pg_errors.InsufficientPrivilege as error:
-        raise StoreUnavailable(
+        )
+    if isinstance(error, pg_errors.InsufficientPrivilege):
+        return StoreUnavailable(
             _("the team database refused this role: {error}").format(error=first_line(error)),
             hint=_("an administrator adds you with `salescoach team rep add NAME`"),
-        ) from None
-    except psycopg.OperationalError as error:
-        raise StoreUnavailable(
-            _("the team database could not be used: {error}").format(error=first_line(error))
-        ) from None
-    except psycopg.Error as error:
-        raise StoreUnavailable(_("the store could not be used: {error}").format(error=first_line(error))) from None
+        )
+    if isinstance(error, psycopg.OperationalError):
+        return StoreUnavailable(_("the team database could not be used: {error}").format(error=first_line(error)))
+    return StoreUnavailable(_("the store could not be used: {error}").format(error=first_line(error)))

@@ -23,6 +23,11 @@ from salescoach.store.pg_schema import GROUP_ROLE, MANAGER_ROLE, MIGRATIONS, tea
 from salescoach.store.postgres import PostgresStore, refuse_newer
 from salescoach.store.rows import day_of
 
+HOLD_BOOK = "INSERT INTO rep_locks (rep) VALUES (?) ON CONFLICT (rep) DO UPDATE SET rep = excluded.rep"
+"""The administrator takes a rep's lock (:data:`~salescoach.store.pg_schema.LOCK_MY_BOOK`, by name) to change
+their book: a command of the rep's in flight finishes first, and the next one waits, so what it writes meanwhile
+is not left behind under a removed rep's name."""
+
 
 class Member(NamedTuple):
     rep: str
@@ -80,6 +85,7 @@ class TeamStore(PostgresStore):
     def init(self) -> tuple[int, int]:
         """Create or upgrade the schema and (again) the team's grants and policies; (migrations run, schema
         version). Each migration is recorded in its own transaction; a newer database is refused unchanged."""
+        self.require_administrator()
         self._script('CREATE TABLE IF NOT EXISTS migrations (name TEXT COLLATE "C" PRIMARY KEY, applied TEXT NOT NULL)')
         done = [row[0] for row in self._read("SELECT name FROM migrations ORDER BY name")]
         refuse_newer(done)
@@ -95,11 +101,29 @@ class TeamStore(PostgresStore):
                 self._manages(manager)
         return len(known) - len(done), len(known)
 
+    def require_administrator(self) -> None:
+        """Refuse a member (or any role) that does not administer the team: the role that owns the database and
+        may create roles. Said at once, before the server refuses the first grant as if the caller were no member."""
+        role, administers = self._read(
+            "SELECT current_user, r.rolsuper OR r.rolcreaterole AND pg_has_role(current_user, d.datdba, 'USAGE')"
+            " FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()"
+        )[0]
+        if not administers:
+            raise StoreUnavailable(
+                _(
+                    "{role} is not the team's administrator: `team init` and `team rep add|move|remove` are theirs"
+                ).format(role=role),
+                hint=_("the administrator is the role that owns the database and may create roles"),
+            )
+
     # -- the reps ----------------------------------------------------------------------------------------------
 
     def add_rep(self, name: str, manager: str | None, today: date) -> bool:
         """Make ``name`` (and ``manager``) login roles of the team; True when the rep is new to the team."""
+        self.require_administrator()
+        self._check_schema()
         with self.transaction():
+            self._refuse_unbound(name, manager)
             new = not self._member(name)
             for role in (name, manager):
                 if role and not self._member(role):
@@ -110,8 +134,11 @@ class TeamStore(PostgresStore):
         return new
 
     def move_rep(self, name: str, manager: str | None, today: date) -> None:
+        self.require_administrator()
+        self._check_schema()
         with self.transaction():
             self._require(name)
+            self._refuse_unbound(manager)
             if manager and not self._member(manager):
                 self._enrol(manager, today)
             if manager:
@@ -123,12 +150,16 @@ class TeamStore(PostgresStore):
         customers returned, stays in the database under their name, or becomes the book of the member ``to``."""
         from psycopg import sql
 
+        self.require_administrator()
+        self._check_schema()
         with self.transaction():
             self._require(name)
             if to:
                 self._require(to)
                 if to == name:
                     raise InvalidInput(_("a rep's book cannot be handed to themselves"))
+            for rep in sorted({name, to} - {None}):  # in one order, so two removals never wait on each other
+                self._write(HOLD_BOOK, (rep,))
             customers = self._customers_of(name)
             if to:
                 for table in ("profile", "drill_cards"):
@@ -144,6 +175,7 @@ class TeamStore(PostgresStore):
         return customers
 
     def members(self) -> list[Member]:
+        self._check_schema()
         rows = self._read(
             "SELECT m.rep, m.manager, m.added, (SELECT count(*) FROM customers c WHERE c.rep = m.rep)"
             " FROM team_members m ORDER BY m.rep"
@@ -152,6 +184,24 @@ class TeamStore(PostgresStore):
 
     def _member(self, name: str) -> bool:
         return bool(self._read("SELECT 1 FROM team_members WHERE rep = ?", (name,)))
+
+    def _refuse_unbound(self, *roles: str | None) -> None:
+        """Refuse to make a member of a role row-level security does not bind (the superuser, a role that bypasses
+        it, the tables' owner or a member of the owner, as :meth:`PostgresStore._refuse_unbound_role` refuses to
+        open a rep's book as one): as a rep it would read every book as its own, as a manager every rep's."""
+        for role in roles:
+            if role and self._read(
+                "SELECT 1 FROM pg_roles r, pg_tables t WHERE r.rolname = ? AND t.schemaname = current_schema()"
+                " AND t.tablename = 'customers'"
+                " AND (r.rolsuper OR r.rolbypassrls OR pg_has_role(r.rolname, t.tableowner, 'USAGE'))",
+                (role,),
+            ):
+                raise InvalidInput(
+                    _(
+                        "{name} is not bound by the team's row-level security: a member is a login role of their own"
+                    ).format(name=role),
+                    hint=_("the superuser and the administrator administer the team; name a rep's own role"),
+                )
 
     def _require(self, name: str) -> None:
         if not self._member(name):

@@ -57,7 +57,10 @@ def stats(app: App, start: date | None, end: date | None, margin: float | None) 
             tier: store.silent_count(tier, since) for tier, since in silent_since_by_tier(playbook, app.today).items()
         }
         lost = {cause or "unknown": count for cause, count in store.lost_reasons(start, end)}
-        months = tuple(Month(*row) for row in store.visit_months(start, end))
+        months = tuple(  # a float on either backend: SQLite sums no amounts to the whole number 0
+            Month(month, contacts, sales, float(amount), lost)
+            for month, contacts, sales, amount, lost in store.visit_months(start, end)
+        )
         buyers, repeat = store.buyers(start, end)
     contacts = sum(month.contacts for month in months)
     sales = sum(month.sales for month in months)

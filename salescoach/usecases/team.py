@@ -115,6 +115,7 @@ def remove_rep(app: App, name: str, to: str | None, confirm: Callable[[int], boo
     then checks the members again and counts the customers it really moved or kept."""
     name, to = _names(name, to, "--to")
     with _team(app) as store:
+        store.require_administrator()  # before the question
         with store.team_view():
             found = {member.rep: member for member in store.members()}
         for member in (name, to):

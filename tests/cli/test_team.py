@@ -1,42 +1,21 @@
 """`salescoach team`: the administrator's commands on a real PostgreSQL server, and the manager's report.
 
-The commands that change the team's members run in a database of their own (`fresh`), so the shared team of
-alice and bob managed by boss stays as every other test knows it; the report runs on that shared team.
+The commands that change the team's members run in a database of their own (`fresh`, from team_databases.py),
+so the shared team of alice and bob managed by boss stays as every other test knows it; the report runs on that
+shared team.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from team_databases import fresh_database  # noqa: F401 - the fixture `fresh`
 
 ENV = "SALESCOACH_DATABASE_URL"
-_databases = itertools.count()
-
-
-@pytest.fixture
-def fresh(pg_team, monkeypatch):
-    """An empty database owned by the administrator (made by ``pg_team``), not set up yet, in force for the
-    test's commands."""
-    from pg_server import ADMIN
-
-    pg_server = pg_team.server
-    name = f"team_cli_{next(_databases)}"
-    pg_server.sql(f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name} OWNER {ADMIN}")
-    monkeypatch.setenv(ENV, pg_server.url(ADMIN, name))
-
-    class Fresh:
-        def url(self, role: str) -> str:
-            return pg_server.url(role, name)
-
-        def sql(self, *statements: str, role: str = ADMIN) -> list[tuple]:
-            return pg_server.sql(*statements, database=name, role=role)
-
-    return Fresh()
 
 
 def test_init_creates_the_schema_then_renews_it(fresh, cli):
@@ -159,7 +138,7 @@ def test_a_rep_cannot_run_the_administrators_commands(fresh, cli, monkeypatch):
     cli("team", "rep", "add", "carol")
     monkeypatch.setenv(ENV, fresh.url("carol"))
     refused = cli("team", "rep", "add", "dana", code=1)
-    assert refused.stderr.startswith("Error: the team database refused this role")
+    assert refused.stderr.startswith("Error: carol is not the team's administrator")
     assert len(refused.stderr.splitlines()) <= 2  # the error and its hint, never a traceback
 
 
