@@ -56,7 +56,17 @@ def connect(url: str) -> psycopg.Connection:
     connection.adapters.register_loader("numeric", FloatLoader)
     with server_errors():  # the team's view is the report's, set for its transaction alone: never the session's,
         # even where the address's options set it, or a manager's own book would hold their reps' rows
-        connection.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}; SET salescoach.view = ''")
+        login, role = connection.execute(
+            f"SELECT session_user, current_user; SET lock_timeout = {BUSY_TIMEOUT_MS}; SET salescoach.view = ''"
+        ).fetchone()
+    if role != login:  # row-level security reads current_user: as a group role, every member's shared book
+        connection.close()
+        raise StoreUnavailable(
+            _("the address makes {login} act as {role}; the team database is used as the login role itself").format(
+                login=login, role=role
+            ),
+            hint=_("take the role out of the address's options (or the role's own settings on the server)"),
+        )
     return connection
 
 

@@ -204,3 +204,16 @@ def test_the_address_printed_for_a_rep_is_one_shell_word_whatever_the_database_i
         ["sh", "-c", f'{export}; printf %s "$SALESCOACH_DATABASE_URL"'], capture_output=True, text=True
     )
     assert shown.returncode == 0 and shown.stdout == admin.replace(f"{ADMIN}@", "carol@"), shown
+
+
+@pytest.mark.parametrize(
+    "member, group, command",
+    [("alice", "salescoach_rep", ("customer", "add", "Shared")), ("boss", "salescoach_manager", ("team", "report"))],
+)
+def test_an_address_that_sets_another_role_is_refused(team, cli, monkeypatch, member, group, command):
+    """``options=-c role=salescoach_rep`` made every rep who set it read and write one book of the group role's,
+    shared by them all and owned by none: a book is opened as the login role itself, or not at all."""
+    monkeypatch.setenv(ENV, team.url(member) + f"&options=-c%20role%3D{group}")
+    refused = cli(*command, code=1)
+    one_line(refused, f"the address makes {member} act as {group}")
+    assert team.sql("SELECT count(*) FROM customers") == [(0,)]
