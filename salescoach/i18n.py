@@ -22,3 +22,8 @@ def use_language(language: str) -> None:
 
 def _(message: str) -> str:
     return _current.gettext(message)
+
+
+def customer_count(count: int) -> str:
+    """ "1 customer", "3 customers" (고객 1명): for a message that names a book's size."""
+    return _("1 customer") if count == 1 else _("{count} customers").format(count=count)

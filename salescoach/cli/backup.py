@@ -7,7 +7,7 @@ import typer
 
 from salescoach.cli.context import clean_errors, current_app
 from salescoach.cli.options import JsonOption, YesOption
-from salescoach.i18n import _
+from salescoach.i18n import _, customer_count
 
 
 def register(app: typer.Typer) -> None:
@@ -33,7 +33,7 @@ def backup(
     output.result(
         result,
         lambda console: console.print(
-            _("Backed up {count} customers to {path}").format(count=result.customers, path=result.path),
+            _("Backed up {customers} to {path}").format(customers=customer_count(result.customers), path=result.path),
             markup=False,
             highlight=False,
         ),
@@ -55,8 +55,8 @@ def restore(
     from salescoach.usecases.backup import restore as bring_back
 
     def confirm(customers: int) -> bool:
-        question = _("Replace your current book ({count} customers) with {path}?")
-        return yes or typer.confirm(question.format(count=customers, path=visible(path)))
+        question = _("Replace your current book ({customers}) with {path}?")
+        return yes or typer.confirm(question.format(customers=customer_count(customers), path=visible(path)))
 
     result = bring_back(current_app(ctx), path, confirm)
     if result is None:
@@ -65,8 +65,8 @@ def restore(
     Output(json_).result(
         result,
         lambda console: console.print(
-            _("Restored {count} customers from {source}; the previous book is saved at {kept}").format(
-                count=result.customers, source=result.restored_from, kept=result.previous_saved_to
+            _("Restored {customers} from {source}; the previous book is saved at {kept}").format(
+                customers=customer_count(result.customers), source=result.restored_from, kept=result.previous_saved_to
             ),
             markup=False,
             highlight=False,

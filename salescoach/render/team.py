@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salescoach.i18n import _
+from salescoach.i18n import _, customer_count
 from salescoach.render.page import Page
 from salescoach.render.stats import percent
 
@@ -70,11 +70,11 @@ def moved_message(rep: str, manager: str | None) -> str:
 def removal_question(rep: str, customers: int, to: str | None) -> str:
     if to is None:
         return _(
-            "Take {rep} out of the team? Their book ({count} customers) stays in the database under {rep}, seen"
+            "Take {rep} out of the team? Their book ({customers}) stays in the database under {rep}, seen"
             " only by the administrator."
-        ).format(rep=rep, count=customers)
-    return _("Take {rep} out of the team and make their book ({count} customers) {to}'s?").format(
-        rep=rep, count=customers, to=to
+        ).format(rep=rep, customers=customer_count(customers))
+    return _("Take {rep} out of the team and make their book ({customers}) {to}'s?").format(
+        rep=rep, customers=customer_count(customers), to=to
     )
 
 
@@ -83,11 +83,11 @@ def removed_message(removed) -> str:
         return _("Kept; nothing was changed.")
     if removed.to is None:
         return _(
-            "Took {rep} out of the team. Their book ({count} customers) stays in the database under {rep}: only the"
+            "Took {rep} out of the team. Their book ({customers}) stays in the database under {rep}: only the"
             " administrator sees it, and `salescoach team rep add {rep}` gives it back."
-        ).format(rep=removed.rep, count=removed.customers)
-    return _("Took {rep} out of the team; their book ({count} customers) is {to}'s now.").format(
-        rep=removed.rep, count=removed.customers, to=removed.to
+        ).format(rep=removed.rep, customers=customer_count(removed.customers))
+    return _("Took {rep} out of the team; their book ({customers}) is {to}'s now.").format(
+        rep=removed.rep, customers=customer_count(removed.customers), to=removed.to
     )
 
 

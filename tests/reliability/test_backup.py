@@ -214,3 +214,9 @@ def test_a_data_folder_named_like_a_uri_holds_its_own_store(cli, tmp_path, monke
     with closing(sqlite3.connect(tmp_path / home / "salescoach.db")) as connection:
         assert connection.execute("SELECT name FROM customers").fetchall() == [("Lee Jiwoo",)]
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted([home.split("/")[0], "copy.db"])
+
+
+@pytest.mark.parametrize(("lang", "said"), [((), "Backed up 1 customer to"), (("--lang", "ko"), "고객 1명을")])
+def test_a_book_of_one_customer_is_said_as_one(cli, tmp_path, lang, said):
+    cli("customer", "add", "Lee Jiwoo")
+    assert said in cli(*lang, "backup", str(tmp_path / "one.db")).stdout
