@@ -122,18 +122,14 @@ def fit_params(command) -> None:
     Every argument is named in capitals, as in ``Usage: salescoach prep [OPTIONS] CUSTOMER`` and ``Missing
     argument 'CUSTOMER'`` (this Typer writes a required argument as ``{customer}``).
     """
-    from salescoach.core.fields import MAX_ID
-
     for param in command.params:
         if param.param_type_name == "argument":
             _name_in_capitals(param)
         kind = param.type
         if isinstance(kind, click_types.IntParamType) and not isinstance(kind, click_types.IntRange):
-            param.type = click_types.IntRange(-MAX_ID, MAX_ID)
-        elif isinstance(kind, click_types.IntRange):
-            low = -MAX_ID if kind.min is None else max(kind.min, -MAX_ID)
-            high = MAX_ID if kind.max is None else min(kind.max, MAX_ID)
-            param.type = click_types.IntRange(low, high, kind.min_open, kind.max_open, kind.clamp)
+            param.type = WHOLE
+        elif isinstance(kind, click_types.IntRange) and not isinstance(kind, Bounded):
+            param.type = Bounded(kind.min, kind.max, kind.min_open, kind.max_open, kind.clamp)
         elif isinstance(kind, click_types.FloatParamType):
             param.type = FINITE
     for sub in getattr(command, "commands", {}).values():
@@ -163,3 +159,31 @@ class Finite(click_types.FloatParamType):
 
 
 FINITE = Finite()
+
+
+def _storable(kind, number: int, value, param, ctx) -> int:
+    from salescoach.core.fields import MAX_ID
+
+    if not -MAX_ID <= number <= MAX_ID:
+        kind.fail(f"{value!r} is too large a number", param, ctx)
+    return number
+
+
+class Whole(click_types.IntParamType):
+    """Click's whole number within what the store holds, for an option that has no range of its own: --help
+    does not show the store's 19-digit bounds as if they were the option's."""
+
+    name = "integer"
+
+    def convert(self, value, param, ctx):
+        return _storable(self, super().convert(value, param, ctx), value, param, ctx)
+
+
+class Bounded(click_types.IntRange):
+    """An option's own range (``--limit`` from 0), shown as the option gives it, and the store's bounds too."""
+
+    def convert(self, value, param, ctx):
+        return _storable(self, super().convert(value, param, ctx), value, param, ctx)
+
+
+WHOLE = Whole()

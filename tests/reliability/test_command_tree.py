@@ -157,3 +157,10 @@ def test_every_command_meets_hostile_values_cleanly(name, isolated, book, data, 
     assert "Traceback" not in result.output, shown
     if result.exit_code != 0:
         assert store_dump(store) == before, shown
+
+
+def test_no_help_shows_the_stores_bounds_as_an_options_range(cli):
+    """An option with no range of its own is bounded by what the store holds, not documented by it."""
+    for name in COMMANDS:
+        out = cli(*name.split(), "--help").stdout
+        assert "9223372036854775807" not in out, name
