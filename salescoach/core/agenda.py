@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from salescoach.core.details import template_values
-from salescoach.core.occasions import date_name, due_in_window
+from salescoach.core.occasions import date_name, due_in_window, event_label
 from salescoach.core.records import Customer, Followup, ImportantDate, Note, Profile, Promise, Visit
 from salescoach.core.vocabulary import DATE_KINDS, TIERS
 from salescoach.playbook.template import FREE_TEXT, fill, fill_best, is_complete, placeholders
@@ -229,11 +229,11 @@ def promise_script(promise: Promise, context: CustomerContext, profile: Profile,
     return Said(fill_best(lines, values), promise.text)
 
 
-def event_script(event: ImportantDate, context: CustomerContext, profile: Profile) -> Said:
-    """The line for an important date, from the playbook's templates for its kind (a birthday is not a renewal);
-    the date itself is the item's, not said as "(Date: ...)"."""
+def event_script(event: ImportantDate, when: date, context: CustomerContext, profile: Profile) -> Said:
+    """The line for an important date, from the playbook's templates for its kind (a birthday is not a renewal),
+    with the date and its day beside it rather than read out as "(Date: ...)"."""
     lines = context.playbook["topics"]["followup"]["dates"][event.kind]["templates"]
-    return Said(fill_best(lines, _values(context, profile)))
+    return Said(fill_best(lines, _values(context, profile)), event_label(event, when, context.playbook))
 
 
 def reconnect_reason(context: CustomerContext, profile: Profile) -> Said:
@@ -315,7 +315,7 @@ def _item(pending: Pending, context: CustomerContext, profile: Profile) -> Agend
     else:
         identity, channel, type_ = f"d{record.id}", tier_channel, DATE_KINDS[record.kind]
         note = date_name(record, context.playbook)
-        said = event_script(record, context, profile)
+        said = event_script(record, pending.due, context, profile)
     types = context.playbook["topics"]["followup"]["types"]
     return AgendaItem(
         id=identity,

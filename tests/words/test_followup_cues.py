@@ -111,7 +111,7 @@ def test_a_followup_with_its_own_note_speaks_of_it_not_of_the_customers_interest
 @pytest.mark.parametrize(("language", "late", "on_time"), [
     ("en", "Ms. Kim, I'm sorry this took longer than I said. Here is the acceleration data, as I promised.",
      "Ms. Kim, here is the acceleration data, as I promised."),
-    ("ko", "김다나 님, 약속보다 늦어져 죄송합니다. 약속드린 가속 성능 자료, 여기 있습니다.",
+    ("ko", "김다나 님, 말씀드린 날보다 늦어져 죄송합니다. 약속드린 가속 성능 자료, 여기 있습니다.",
      "김다나 님, 약속드린 가속 성능 자료, 여기 있습니다."),
 ])  # fmt: skip
 def test_a_promise_kept_late_owns_the_delay(cli, tmp_path, language, late, on_time):
