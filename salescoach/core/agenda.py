@@ -25,7 +25,7 @@ from salescoach.core.details import template_values
 from salescoach.core.occasions import date_name, due_in_window, event_label
 from salescoach.core.records import Customer, Followup, ImportantDate, Note, Profile, Promise, Visit
 from salescoach.core.vocabulary import DATE_KINDS, TIERS
-from salescoach.playbook.template import fill_best
+from salescoach.playbook.template import FREE_TEXT, fill, fill_best, is_complete, placeholders
 
 
 class Term(NamedTuple):
@@ -49,6 +49,7 @@ class AgendaItem(NamedTuple):
     date_kind: str | None  # an important date's kind (birthday, renewal, ...); None for other items
     note: str | None
     script: str
+    cue: str | None  # the rep's note the script speaks of, shown beside it and never inside it
     score: float
     why: tuple[Term, ...]
 
@@ -61,6 +62,7 @@ class AtRisk(NamedTuple):
     days_silent: int
     threshold_days: int
     reason: str
+    cue: str | None = None  # the note the reason speaks of, shown beside it
 
 
 class Agenda(NamedTuple):
@@ -182,33 +184,60 @@ def promises_come_first(weights: list[tuple]) -> bool:
     return lowest_promise - highest_followup > 1e-6
 
 
-def _script(context: CustomerContext, profile: Profile, lines: list[str], **extra: str | None) -> str:
-    """Fill the best of ``lines`` with what is known about the customer (and ``extra`` values)."""
-    values = template_values(
-        context.playbook, context.customer, context.customer.name, context.notes, context.last_visit, profile, extra
-    )
-    return fill_best(lines, values)
+class Said(NamedTuple):
+    """A line to say and, apart from it, the note it speaks of: the rep reads ``cue``, the customer hears ``line``."""
+
+    line: str
+    cue: str | None = None
 
 
-def followup_script(followup: Followup, context: CustomerContext, profile: Profile) -> str:
-    """The line to say for a follow-up, from the playbook template of its type and what is known."""
-    lines = context.playbook["topics"]["followup"]["types"][followup.type]["templates"]
-    return _script(context, profile, lines, note=followup.note)
+def _values(context: CustomerContext, profile: Profile, **extra: str | None) -> dict[str, str | None]:
+    customer = context.customer
+    return template_values(context.playbook, customer, customer.name, context.notes, context.last_visit, profile, extra)
 
 
-def promise_script(promise: Promise, context: CustomerContext, profile: Profile) -> str:
-    lines = context.playbook["topics"]["followup"]["promise"]
-    return _script(context, profile, lines, promise=promise.text, **{"promise.say": promise.say})
+def _said(script: dict, values: dict[str, str | None], own_note: str | None = None) -> Said:
+    """The line of a :class:`~salescoach.playbook.models.Script` and its cue, the rep's raw words never inside it.
+
+    A follow-up's own note comes first (a follow-up speaks of its own note); then a line spliced with the rep's
+    phrase for the customer's note, beside that note; then, for a note with no phrase, the ``noted`` line, which
+    points at it rather than asking a stranger's "how have things been"; else the general line."""
+    spoken = {**values, **dict.fromkeys(FREE_TEXT)}
+    if own_note:
+        return Said(fill(script["own_note"], spoken), own_note)
+    noted = None
+    for template in script["templates"]:
+        phrases = [name for name in placeholders(template) if name.endswith(".say")]
+        if phrases and is_complete(template, spoken):
+            return Said(fill(template, spoken), values[phrases[0].removesuffix(".say")])
+        noted = noted or next((values[name.removesuffix(".say")] for name in phrases), None)
+    if noted and script.get("noted"):
+        return Said(fill(script["noted"], spoken), noted)
+    return Said(fill_best(script["templates"], spoken))
 
 
-def event_script(event: ImportantDate, when: date, context: CustomerContext, profile: Profile) -> str:
-    """The line for an important date, from the playbook's templates for its kind (a birthday is not a renewal)."""
+def followup_script(followup: Followup, context: CustomerContext, profile: Profile) -> Said:
+    """What to say for a follow-up, from the playbook's script for its type, and the note it speaks of."""
+    script = context.playbook["topics"]["followup"]["types"][followup.type]
+    return _said(script, _values(context, profile), followup.note)
+
+
+def promise_script(promise: Promise, context: CustomerContext, profile: Profile, late: bool = False) -> Said:
+    """A promise delivered, in the rep's phrase for it; one kept after its day owns the delay."""
+    lines = context.playbook["topics"]["followup"]["promise_late" if late else "promise"]
+    values = _values(context, profile, promise=promise.text, **{"promise.say": promise.say})
+    return Said(fill_best(lines, values), promise.text)
+
+
+def event_script(event: ImportantDate, when: date, context: CustomerContext, profile: Profile) -> Said:
+    """The line for an important date, from the playbook's templates for its kind (a birthday is not a renewal),
+    with the date and its day beside it rather than read out as "(Date: ...)"."""
     lines = context.playbook["topics"]["followup"]["dates"][event.kind]["templates"]
-    return _script(context, profile, lines, event=event_label(event, when, context.playbook))
+    return Said(fill_best(lines, _values(context, profile)), event_label(event, when, context.playbook))
 
 
-def reconnect_reason(context: CustomerContext, profile: Profile) -> str:
-    return _script(context, profile, context.playbook["churn"]["reconnect"])
+def reconnect_reason(context: CustomerContext, profile: Profile) -> Said:
+    return _said(context.playbook["churn"]["reconnect"], _values(context, profile))
 
 
 class Due(NamedTuple):
@@ -279,14 +308,14 @@ def _item(pending: Pending, context: CustomerContext, profile: Profile) -> Agend
     tier_channel = context.playbook["topics"]["followup"]["tiers"][_tier(context.customer)]["channel"]
     if kind == "followup":
         identity, channel, type_, note = followup_id(record), record.channel, record.type, record.note
-        script = followup_script(record, context, profile)
+        said = followup_script(record, context, profile)
     elif kind == "promise":
         identity, channel, type_, note = promise_id(record), tier_channel, "promise", record.text
-        script = promise_script(record, context, profile)
+        said = promise_script(record, context, profile, late=pending.overdue_days > 0)
     else:
         identity, channel, type_ = f"d{record.id}", tier_channel, DATE_KINDS[record.kind]
         note = date_name(record, context.playbook)
-        script = event_script(record, pending.due, context, profile)
+        said = event_script(record, pending.due, context, profile)
     types = context.playbook["topics"]["followup"]["types"]
     return AgendaItem(
         id=identity,
@@ -300,7 +329,8 @@ def _item(pending: Pending, context: CustomerContext, profile: Profile) -> Agend
         type_label=types[type_]["label"] if type_ in types else "",
         date_kind=record.kind if kind == "date" else None,
         note=note,
-        script=script,
+        script=said.line,
+        cue=said.cue,
         score=pending.score,
         why=pending.why,
     )
@@ -327,6 +357,7 @@ def build_agenda(
     for customer in silent:
         context = contexts[customer.id]
         tier = _tier(customer)
+        reason = reconnect_reason(context, profile)
         at_risk.append(
             AtRisk(
                 customer_id=customer.id,
@@ -335,7 +366,8 @@ def build_agenda(
                 last_contact=customer.last_contact,
                 days_silent=days_silent(customer, today) or 0,
                 threshold_days=context.playbook["churn"]["rfm"][tier]["recency_days"],
-                reason=reconnect_reason(context, profile),
+                reason=reason.line,
+                cue=reason.cue,
             )
         )
     at_risk.sort(key=lambda risk: (-(risk.days_silent - risk.threshold_days), risk.customer_id))

@@ -15,7 +15,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from salescoach.core import vocabulary as v
 from salescoach.i18n import _
-from salescoach.playbook.template import SPOKEN, TemplateError, check_template, check_template_list
+from salescoach.playbook.template import (
+    FREE_TEXT,
+    SPOKEN,
+    TemplateError,
+    check_template,
+    check_template_list,
+    placeholders,
+)
 
 Text = Annotated[str, Field(min_length=1)]
 Texts = Annotated[list[Text], Field(min_length=1)]
@@ -48,6 +55,22 @@ def _fact_lines(values: list[str]) -> list[str]:
         check_template_list(values, fallback=False)
     except TemplateError as error:
         raise ValueError(_template_problem(error)) from None
+    return values
+
+
+def _say_lines(values: list[str]) -> list[str]:
+    """Lines the rep says or sends word for word: the rep's raw note never rides along in them, even set off,
+    since "(Your note: ...)" at the end of an SMS goes out with it; it is shown beside the line instead."""
+    values = _templates(values)
+    for index, value in enumerate(values):
+        raw = next((name for name in placeholders(value) if name in FREE_TEXT), None)
+        if raw is not None:
+            raise ValueError(
+                f"[{index}] "
+                + _("{{{name}}} would be said or sent with the line; it is shown beside it, so leave it out").format(
+                    name=raw
+                )
+            )
     return values
 
 
@@ -86,6 +109,8 @@ def _template_problem(error: TemplateError) -> str:
 
 TemplateText = Annotated[Text, AfterValidator(_template)]
 TemplateLines = Annotated[Texts, AfterValidator(_templates)]
+SayLines = Annotated[Texts, AfterValidator(_say_lines)]
+"""Alternatives of a line said word for word (a follow-up's script): no raw note inside, not even set off."""
 FactLines = Annotated[list[Text], AfterValidator(_fact_lines)]
 """Lines that each speak of something recorded, tried before a list that needs nothing (so none of them must)."""
 
@@ -274,24 +299,36 @@ class TierRule(Part):
     cadence_days: Annotated[int, Field(ge=1, le=365)]
 
 
-class FollowupType(Part):
+class Script(Part):
+    """What to say on a touch, with the note it speaks of shown beside it ("Remember: ..."), never inside it.
+
+    ``templates`` speak of the customer's note through the rep's phrase (``{need.say}``), the general line last;
+    ``noted`` is said when that note has no phrase: it points at the fact the rep sees beside it rather than
+    ignoring it."""
+
+    templates: SayLines
+    noted: TemplateText | None = None  # for lists that speak of a note through its phrase
+
+
+class FollowupType(Script):
     label: Text
     summary: Text
-    templates: TemplateLines
+    own_note: TemplateText  # said when the follow-up has its own note ("new rates"), which shows beside it
 
 
 class DateKind(Part):
     """A kind of important date: what to call it in a script, and what to say when it comes round."""
 
     label: Text
-    templates: TemplateLines
+    templates: SayLines
 
 
 class FollowupPhase(Part):
     summary: Text
     tiers: Keyed(v.TIERS, TierRule)
     types: Keyed(v.FOLLOWUP_TYPES, FollowupType)
-    promise: TemplateLines
+    promise: SayLines
+    promise_late: SayLines  # a promise kept after its day owns the delay: an apology is a deposit
     dates: Keyed(tuple(v.DATE_KINDS), DateKind)
 
 
@@ -340,7 +377,7 @@ class Churn(Part):
     causes: Keyed(v.CHURN_CAUSES, ChurnCause)
     phases: Keyed(v.CHURN_PHASES, Move)
     rfm: Keyed(v.TIERS, Rfm)
-    reconnect: TemplateLines
+    reconnect: Script
 
 
 class Priority(Part):

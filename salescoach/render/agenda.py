@@ -22,7 +22,8 @@ def why_text(terms: tuple[Term, ...]) -> str:
 
 def agenda_page(agenda: Agenda, show_why: bool) -> Page:
     """Each item as a short block under its id (the id is what ``followup done`` takes): who, how and when,
-    what it is about, the line to say, and with ``--why`` the score; then who is drifting away."""
+    what it is about, the line to say and apart from it the note it speaks of (the rep's eyes only: a line to say
+    is sent word for word), and with ``--why`` the score; then who is drifting away."""
     page = Page()
     span = str(agenda.date) if agenda.until == agenda.date else f"{agenda.date} – {agenda.until}"
     page.line((_("Follow-up for {span}").format(span=span), "bold"))
@@ -42,6 +43,8 @@ def agenda_page(agenda: Agenda, show_why: bool) -> Page:
         about = item.type_label or _("promise")
         page.bullet(_("About"), f"{about} — {item.note}" if item.note else about, lead=" " * width)
         page.bullet(_say_label(item, agenda.date), item.script, "green", lead=" " * width)
+        if item.cue and item.cue != item.note:  # the item's own note is already on its About line
+            page.bullet(_("Remember"), item.cue, "cyan", lead=" " * width)
         if show_why:
             page.bullet(_("Score"), f"{item.score:g} = {why_text(item.why)}", "dim", lead=" " * width)
     if agenda.total > len(agenda.items):
@@ -55,6 +58,8 @@ def agenda_page(agenda: Agenda, show_why: bool) -> Page:
             last = _("last contact {date}").format(date=risk.last_contact)
             page.line((risk.customer, "bold"), (f" · {word(risk.tier)} · {silent} · {last}", ""), lead="  • ")
             page.bullet(_("Say"), risk.reason, "green", lead="    ")
+            if risk.cue:
+                page.bullet(_("Remember"), risk.cue, "cyan", lead="    ")
     if agenda.drills_due:
         page.line()
         page.line((_("{count} practice cards due: `salescoach drill`").format(count=agenda.drills_due), "cyan"))
@@ -91,6 +96,7 @@ def agenda_json(agenda: Agenda) -> dict:
                 "date_kind": item.date_kind,
                 "note": item.note,
                 "script": item.script,
+                "cue": item.cue,
                 "score": round(item.score, 2),
                 "why": [
                     {"term": term.term, "points": round(term.points, 2), "quantity": term.quantity} for term in item.why
@@ -107,6 +113,7 @@ def agenda_json(agenda: Agenda) -> dict:
                 "threshold_days": risk.threshold_days,
                 "tier": risk.tier,
                 "reason": risk.reason,
+                "cue": risk.cue,
             }
             for risk in agenda.at_risk
         ],

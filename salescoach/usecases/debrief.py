@@ -152,7 +152,9 @@ def _missed(rubric: dict, check: str) -> Missed:
 def _plan_next(store, playbook: dict, customer: Customer, entry: DebriefInput, tier: str, visit: Visit) -> Followup:
     """The next touch: as the rep said, else by the tier's cadence and channel.
 
-    With a Benefit promised the next touch delivers unfinished business; without, it is everyday care.
+    With a Benefit promised the next touch delivers unfinished business; without, it is everyday care. The Benefit
+    is the note of unfinished business only: a care, help or info touch speaks of its own kind of note (the family,
+    the need, the interest), never of a product comparison promised for the next visit.
     """
     default_date, default_channel = next_touch(playbook, tier, entry.date)
     chosen = entry.next
@@ -160,11 +162,12 @@ def _plan_next(store, playbook: dict, customer: Customer, entry: DebriefInput, t
     if due < entry.date:
         raise InvalidInput(_("next.date: the next follow-up cannot be before the debrief's date"))
     default_type = "unfinished" if entry.benefit or entry.promises else "care"
+    type_ = chosen.type if chosen and chosen.type else default_type
     return store.add_followup(
         customer.id,
         due,
         (chosen.channel if chosen and chosen.channel else default_channel),
-        (chosen.type if chosen and chosen.type else default_type),
-        note=entry.benefit,
+        type_,
+        note=entry.benefit if type_ == "unfinished" else None,
         visit_id=visit.id,
     )

@@ -60,8 +60,8 @@ def test_the_visit_loop_in_korean(cli, tmp_path):
     assert (saved["next"]["due"], saved["promises"][0]["due"]) == ("2026-11-26", "2026-11-27")
 
     day = cli.json("--lang", "ko", "followup", "--date", "내일")
-    script = day["items"][0]["script"]
-    assert script.startswith("이 사장님") and "가속 성능 자료" in script
+    script, cue = day["items"][0]["script"], day["items"][0]["cue"]
+    assert script.startswith("이 사장님") and "가속 성능 자료" not in script and cue == "정리한 가속 성능 자료"
     out = cli("--lang", "ko", "followup", "--days", "7", "--why", today="2026-11-26").stdout
     assert "후속 조치" in out and "말하기" in out
     assert "약속" in out

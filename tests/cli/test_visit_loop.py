@@ -291,10 +291,8 @@ def test_important_dates_appear_with_their_lead_time(cli):
     assert "    Say: Happy birthday" in cli("followup", today="2026-11-28").stdout
     later = cli.json("followup", today="2026-12-12")["items"]
     assert [(i["id"], i["type"], i["note"]) for i in later] == [("d2", "info", "fleet insurance")]
-    assert (
-        "your renewal is coming up" in later[0]["script"]
-        and "(Date: fleet insurance (2027-01-10))" in later[0]["script"]
-    )
+    assert "your renewal is coming up" in later[0]["script"] and "(" not in later[0]["script"]
+    assert later[0]["cue"] == "fleet insurance (2027-01-10)"  # beside the line, not sent with it
     said = cli("followup", "done", "d2", today="2026-12-12").stderr
     assert said == "Done: fleet insurance of Lee Jiwoo (2027-01-10); it is off the list until the next one.\n"
     assert cli.json("followup", today="2026-12-13")["items"] == []  # 28 days of lead time left, but handled
@@ -318,9 +316,10 @@ def test_each_kind_of_date_has_its_own_script_and_a_pack_its_own_word(cli):
     listed = cli.json("followup")["items"]
     assert sorted(item["date_kind"] for item in listed) == ["birthday", "lease_end", "rate_reset", "renewal"]
     items = {item["note"]: item["script"] for item in listed}
+    cues = {item["note"]: item["cue"] for item in listed}
     assert sorted(items) == ["birthday", "lease end", "loan rate reset", "maturity"]  # bank's words, core's
     assert items["birthday"].startswith("Happy birthday, Kim!")
-    assert "your deposit matures soon" in items["maturity"] and "(Date: maturity (2026-11-25))" in items["maturity"]
+    assert "your deposit matures soon" in items["maturity"] and cues["maturity"] == "maturity (2026-11-25)"
     assert "monthly payment" in items["loan rate reset"] and "lease" in items["lease end"]
     korean = {item["note"] for item in cli.json("--lang", "ko", "followup")["items"]}
     assert korean == {"생일", "만기일", "대출 금리 변동일", "계약 만료일"}

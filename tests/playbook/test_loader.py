@@ -186,8 +186,9 @@ def test_a_note_inside_a_sentence_names_file_line_and_field():
         extends: core
         churn:
           reconnect:
-            - "{address}, how is {detail}?"
-            - "{address}, it's been too long."
+            templates:
+              - "{address}, how is {detail}?"
+              - "{address}, it's been too long."
         topics:
           followup:
             promise:
@@ -198,17 +199,23 @@ def test_a_note_inside_a_sentence_names_file_line_and_field():
                 summary: "Care."
                 templates:
                   - "You enjoy {leisure.say}."
+              info:
+                templates:
+                  - "{address}, here is the analysis. (Your note: {interest})"
+                  - "{address}, here it is."
         """,
     )
     with pytest.raises(PlaybookInvalid) as caught:
         validate_file(path, where)
     assert caught.value.problems == [
-        f"{path}:20: topics.followup.types.care.templates[0]: every alternative needs a note, the rep's profile or the"
+        f"{path}:24: topics.followup.types.info.templates[0]: {{interest}} would be said or sent with the line; it is"
+        " shown beside it, so leave it out",
+        f"{path}:21: topics.followup.types.care.templates[0]: every alternative needs a note, the rep's profile or the"
         " customer's company; add one that needs none, for customers and reps without them",
-        f"{path}:14: topics.followup.promise[0]: {{promise}} holds the rep's own words, so no particle can follow it;"
+        f"{path}:15: topics.followup.promise[0]: {{promise}} holds the rep's own words, so no particle can follow it;"
         " use the .say form",
-        f"{path}:9: churn.reconnect[0]: {{detail}} holds the rep's own words and may stand only alone, after a label"
-        " and colon or dash, or in quotes (or use {detail.say}, the rep's phrase for speaking)",
+        f"{path}:10: churn.reconnect.templates[0]: {{detail}} holds the rep's own words and may stand only alone, after"
+        " a label and colon or dash, or in quotes (or use {detail.say}, the rep's phrase for speaking)",
     ]
 
 

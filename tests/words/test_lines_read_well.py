@@ -17,7 +17,7 @@ from salescoach.playbook.template import FREE_TEXT, SPOKEN, fill_best
 PLAYBOOKS = ("core", "auto", "bank", "insurance", "real_estate")
 TEMPLATE_KEYS = {
     "prompts", "identity", "relationship", "benefit", "neutral_phrases", "line", "lines", "with_detail",
-    "feedback", "opportunity", "templates", "promise", "repair", "reconnect",
+    "feedback", "opportunity", "templates", "promise", "promise_late", "noted", "own_note", "repair",
 }  # fmt: skip
 SAFE = {
     "en": {
