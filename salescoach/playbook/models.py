@@ -373,9 +373,15 @@ class Address(Part):
 
 
 class CheckPhrase(Part):
-    """A phrase a message should not use, and a neutral way to say what the rep meant."""
+    """A phrase a message should not use, and a neutral way to say what the rep meant.
+
+    ``text`` is whole, as a rep would write it: the drill card shows it to be said again without pressure.
+    ``also`` are the other spellings and word stems the check finds for it ("today only" beside "only today",
+    "내일부터 오릅" for every ending of "내일부터 오릅니다"), so one card drills them all.
+    """
 
     text: Text
+    also: list[Text] = []
     rewrite: Text
 
 
@@ -395,6 +401,8 @@ class CheckDetail(Part):
     markers: Texts
     triggers: list[Text] | None = None
     rewrite: Text
+    titles: list[Text] | None = None  # name: words that greet by name (Mr., Dear; 과장님, 님)
+    other_name: TemplateText | None = None  # name: why a greeting of another {name} is a finding
 
 
 class MessageCheck(Part):
