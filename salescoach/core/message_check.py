@@ -60,7 +60,7 @@ def _spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
     for phrase in phrases:
         if phrase.strip():
             found += [match.span() for match in phrase_pattern(phrase).finditer(text)]
-    return sorted(found)
+    return sorted(found, key=lambda span: (span[0], -span[1]))  # the longest of the spellings that start here
 
 
 class Addressee(NamedTuple):
