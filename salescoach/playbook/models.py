@@ -416,6 +416,7 @@ class ScoreCheck(Part):
     """One yes/no check of the visit scorecard, with the tip the rep gets when it is missed."""
 
     label: Text
+    work_on: Text  # a few words after "To work on:" in the score line ("no pressure", "name and title")
     habit: Text  # the habit, said as what to do next time ("ask for Feedback before you leave")
     tip: Text
     weight: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]

@@ -60,6 +60,13 @@ def test_no_two_neutral_cards_drill_one_phrase(pack, language):
 def test_the_old_stems_are_no_cards_and_one_card_covers_both_spellings(cli):
     cli("customer", "add", "박소연", "--playbook", "bank")
     listed = cli("--lang", "ko", "drill", "list").stdout
-    for stem in ("“내일부터 오릅”", "“다시 안 나옵”", "“다시는 없”", "“고민할 필요 없”", "“손해 볼 일 없”", "“원금보장”"):
+    for stem in (
+        "“내일부터 오릅”",
+        "“다시 안 나옵”",
+        "“다시는 없”",
+        "“고민할 필요 없”",
+        "“손해 볼 일 없”",
+        "“원금보장”",
+    ):
         assert stem not in listed
     assert "“금리가 내일부터 오릅니다”" in listed and listed.count("“원금 보장”") == 1
