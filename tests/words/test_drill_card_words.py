@@ -69,4 +69,4 @@ def test_the_old_stems_are_no_cards_and_one_card_covers_both_spellings(cli):
         "“원금보장”",
     ):
         assert stem not in listed
-    assert "“금리가 내일부터 오릅니다”" in listed and listed.count("“원금 보장”") == 1
+    assert "“금리가 내일부터 오릅니다”" in listed and listed.count("“원금 보장 상품입니다”") == 1
