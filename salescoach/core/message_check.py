@@ -14,6 +14,7 @@ there is: the first name it addresses, by a title of the playbook's ``name`` det
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
@@ -36,6 +37,7 @@ class Finding(NamedTuple):
 _WORD_EDGE = re.compile(r"[A-Za-z0-9]")
 
 
+@functools.lru_cache(maxsize=4096)  # the packs hold hundreds of phrases: more than re's own cache keeps
 def phrase_pattern(phrase: str) -> re.Pattern:
     """A pattern for ``phrase`` as written: literal words, any run of spaces between them (none between Hangul
     words), word edges kept."""
@@ -60,7 +62,17 @@ def _spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
     for phrase in phrases:
         if phrase.strip():
             found += [match.span() for match in phrase_pattern(phrase).finditer(text)]
-    return sorted(found, key=lambda span: (span[0], -span[1]))  # the longest of the spellings that start here
+    return sorted(found)
+
+
+def _innermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that hold no other: of "This plan covers everything", the words the rewrite replaces ("covers
+    everything"), not the whole sentence a drill card shows."""
+    return [
+        span
+        for span in spans
+        if not any(other != span and span[0] <= other[0] and other[1] <= span[1] for other in spans)
+    ]
 
 
 class Addressee(NamedTuple):
@@ -82,7 +94,7 @@ def check_message(text: str, rules: Mapping, details: Mapping, customer: Address
     for rule_id, rule in rules.items():
         taken: list[tuple[int, int]] = []
         for item in rule["phrases"]:
-            for start, end in _spans(text, [item["text"], *item.get("also", ())]):
+            for start, end in _innermost(_spans(text, [item["text"], *item.get("also", ())])):
                 if not any(start < other_end and other_start < end for other_start, other_end in taken):
                     taken.append((start, end))
                     findings.append(Finding(start, end, text[start:end], rule_id, rule["why"], item["rewrite"]))
@@ -125,9 +137,10 @@ _LATIN_NAME = r"([A-Z][A-Za-z'\-]*)"
 _HANGUL_WORD = "(?<![가-힣])([가-힣]{1,4})"
 _KOREAN_FAMILY_SYLLABLES = frozenset(
     "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추"
-    "도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부태목형피두감"
+    "도소석선설마길연위표명기반왕금옥육인맹모탁국어은편용예경봉사태목형피두감"
 )
-"""The first syllables of Korean family names, to tell a name before a title (김 과장님) from other words."""
+"""The first syllables of Korean family names, to tell a name before a title (김 과장님) from other words; not 제
+nor 부, rare as names and common before a title ("제 과장님" is my manager, "부사장님" a title)."""
 _NOT_NAMES = frozenset(("사용자", "구매자", "신청자", "소비자", "공무원", "관리자", "보호자"))
 """Words for a customer that start like a family name and take 님 close (사용자님), yet name no one."""
 
@@ -145,34 +158,38 @@ def addressed_names(text: str, titles: Iterable[str]) -> list[tuple[int, int, st
     for title in titles:
         if _is_hangul(title[-1]):
             bare = title == "님"
-            pattern = _HANGUL_WORD + (r"( )" if bare else r"( ?)") + re.escape(title)
-            for match in re.finditer(pattern, text):
+            for match in _title_pattern(title).finditer(text):
                 name, space = match.group(1), match.group(2)
+                if bare and not space and name[1:] + title in titles:
+                    continue  # 김과장님: the title's own match names 김
                 if _looks_like_name(name, spaced=bool(space), bare=bare):
                     found.append((match.start(), match.end(), name))
-            if bare:  # 박소연님: a full name, written close
-                for match in re.finditer(_HANGUL_WORD + "님", text):
-                    if _looks_like_name(match.group(1), spaced=False, bare=True):
-                        found.append((match.start(), match.end(), match.group(1)))
         else:
-            head = r"(?<![A-Za-z])" + re.escape(title.rstrip(".")) + r"(?![A-Za-z])\.?"
-            for match in re.finditer(head + r"\s+" + _LATIN_NAME, text):
+            for match in _title_pattern(title).finditer(text):
                 if match.group(1).casefold() not in latin_titles:  # "Dear Mr. Kim" names Kim
                     found.append((match.start(), match.end(), match.group(1)))
     return _without_overlaps(sorted(found, key=lambda item: (item[0], -item[1])))
 
 
+@functools.lru_cache(maxsize=256)
+def _title_pattern(title: str) -> re.Pattern:
+    """A Hangul title after a name, spaced or not (a bare 님 either way: 소연 님, 박소연님); a Latin one before it."""
+    if _is_hangul(title[-1]):
+        return re.compile(_HANGUL_WORD + "( ?)" + re.escape(title))
+    return re.compile(r"(?<![A-Za-z])" + re.escape(title.rstrip(".")) + r"(?![A-Za-z])\.?\s+" + _LATIN_NAME)
+
+
 def _looks_like_name(word: str, spaced: bool, bare: bool) -> bool:
-    """Whether a Hangul word before a title is a name: before a bare 님, any spaced word ("소연 님"); before a
-    title, a family name alone and spaced ("김 과장님") or a full name, spaced or not ("박소연과장님"), but not
-    "우리 과장님", "부사장님" nor "사용자님"."""
+    """Whether a Hangul word before a title is a name: before a bare 님, any spaced word ("소연 님") or a full
+    name ("박소연님"); before a title, a family name ("김 과장님", "김과장님") or a full name, but not "우리
+    과장님", "부사장님" nor "사용자님"."""
     if bare and spaced:
         return len(word) >= 2
+    if word in _COMPOUND_FAMILY_NAMES or (len(word) == 4 and word[:2] in _COMPOUND_FAMILY_NAMES):
+        return True
     if word[0] not in _KOREAN_FAMILY_SYLLABLES or word in _NOT_NAMES:
         return False
-    if spaced and (len(word) == 1 or word in _COMPOUND_FAMILY_NAMES):
-        return True
-    return len(word) == 3 or (len(word) == 4 and word[:2] in _COMPOUND_FAMILY_NAMES)
+    return len(word) == 3 or (len(word) == 1 and not bare)
 
 
 def _without_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
