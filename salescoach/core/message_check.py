@@ -39,18 +39,26 @@ _WORD_EDGE = re.compile(r"[A-Za-z0-9]")
 
 @functools.lru_cache(maxsize=4096)  # the packs hold hundreds of phrases: more than re's own cache keeps
 def phrase_pattern(phrase: str) -> re.Pattern:
-    """A pattern for ``phrase`` as written: literal words, any run of spaces between them (none between Hangul
-    words), word edges kept."""
+    """A pattern for ``phrase`` as written: literal words in any case, any run of spaces between them (none
+    between Hangul words), word edges kept.
+
+    ASCII letters match either case by a class of their own ([aA]): the same match as re.IGNORECASE, which takes
+    five times as long to compile, and a `check` compiles every phrase of its pack."""
     words = phrase.split()
-    body = re.escape(words[0]) if words else ""
+    body = _literal(words[0]) if words else ""
     for before, word in zip(words, words[1:], strict=False):
         hangul = _is_hangul(before[-1]) and _is_hangul(word[0])
-        body += (r"\s*" if hangul else r"\s+") + re.escape(word)
+        body += (r"\s*" if hangul else r"\s+") + _literal(word)
     if _WORD_EDGE.match(phrase.strip()[:1]):
         body = r"(?<![A-Za-z0-9])" + body
     if _WORD_EDGE.match(phrase.strip()[-1:]):
         body += r"(?![A-Za-z0-9])"
-    return re.compile(body, re.IGNORECASE)
+    other_cases = any(not ch.isascii() and ch.lower() != ch.upper() for ch in phrase)  # "É": the slow way
+    return re.compile(body, re.IGNORECASE if other_cases else 0)
+
+
+def _literal(word: str) -> str:
+    return "".join(f"[{ch.lower()}{ch.upper()}]" if ch.isascii() and ch.isalpha() else re.escape(ch) for ch in word)
 
 
 def _is_hangul(character: str) -> bool:

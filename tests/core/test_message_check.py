@@ -1,6 +1,6 @@
 """The message check's matching rules, on the shipped rule lists: spans, word edges, particles, missing details."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salescoach.core.message_check import Addressee, check_message, name_forms, phrase_pattern
@@ -61,6 +61,7 @@ def test_the_customers_own_name_counts_as_using_their_name():
     assert findings == []
 
 
+@settings(deadline=None)  # the first example loads the packs and compiles their phrases
 @given(st.text(max_size=300))
 def test_any_text_is_checked_without_error_and_every_span_is_its_text(text):
     for language in ("en", "ko"):

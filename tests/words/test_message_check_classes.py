@@ -4,7 +4,7 @@ English and Korean rules flagged different things. Each class is held here for e
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_lines_read_well import PLAYBOOKS
 
@@ -125,6 +125,7 @@ def test_the_customers_own_greeting_and_words_that_name_no_one_pass(language, dr
     assert _check("bank", language, draft, _park(language)) == []
 
 
+@settings(deadline=None)  # the first example loads the packs and compiles their phrases
 @given(st.text(alphabet="김박이 과장사님소연고객 ,.Mr.DearKimPark", max_size=40))
 def test_every_greeting_found_is_its_text_and_holds_the_name(text):
     for language in ("en", "ko"):
