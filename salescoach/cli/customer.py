@@ -58,7 +58,7 @@ def add_customer(
         tier=tier,
     )
     output = Output(json_)
-    output.result(customer, render_customer(customer))
+    output.result(customer, render_customer(customer, customers.playbook_title(current_app(ctx), customer.playbook)))
     if not json_:
         output.status(_("Added #{id}. Next: salescoach prep {id}").format(id=customer.id))
         if not customer.honorific:  # every line would call them by their whole name
@@ -107,8 +107,9 @@ def show_customer(ctx: typer.Context, customer: Reference, json_: JsonOption = F
     from salescoach.render.output import Output
     from salescoach.usecases import customers
 
-    book = customers.show(current_app(ctx), customer)
-    Output(json_).result(book, render_file(book))
+    app = current_app(ctx)
+    book = customers.show(app, customer)
+    Output(json_).result(book, render_file(book, customers.playbook_title(app, book.customer.playbook)))
 
 
 @app.command("edit")
@@ -152,7 +153,8 @@ def edit_customer(
         city=city,
         tier=tier,
     )
-    Output(json_).result(changed, render_customer(changed))
+    title = customers.playbook_title(current_app(ctx), changed.playbook)
+    Output(json_).result(changed, render_customer(changed, title))
 
 
 @app.command("note")

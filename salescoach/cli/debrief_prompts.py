@@ -32,15 +32,19 @@ def _ask(console, question: str, default: str | None = None, choices: tuple[str,
     shown = [word for word in said if word]
     if choices:
         question = f"{question} [{'/'.join(shown)}]"
+    prompt = Prompt(
+        escape(question),
+        console=console,
+        choices=[*said, *choices] if choices else None,
+        show_choices=False,
+        show_default=default not in (None, ""),
+    )
+    # Rich's own "Please select one of the available options" is English in every language
+    prompt.illegal_choice_message = "[prompt.invalid.choice]" + escape(
+        _("Please choose one of {choices}").format(choices="/".join(shown))
+    )
     while True:
-        answer = Prompt.ask(
-            escape(question),
-            console=console,
-            default=... if default is None else (v.word(default) or default) if choices else default,
-            choices=[*said, *choices] if choices else None,
-            show_choices=False,
-            show_default=default not in (None, ""),
-        )
+        answer = prompt(default=... if default is None else (v.word(default) or default) if choices else default)
         try:
             return said.get(answer, text(answer, question) or answer)
         except FieldError as error:
@@ -81,7 +85,7 @@ def ask_missing(app, answers: dict, create: bool) -> tuple[dict, bool]:
             )
     playbook = app.customer_playbook(known.playbook if known else None).data
     if "date" not in data:
-        data["date"] = _ask_date(console, app, _("Date"), "today")
+        data["date"] = _ask_date(console, app, _("Date"), _("today"))
     if "channel" not in data:
         data["channel"] = _ask(console, _("Channel"), "visit", v.CHANNELS)
     if "topics" not in data:
@@ -205,7 +209,7 @@ def _ask_promises(console, app, playbook: dict, who: tuple) -> list[dict]:
             return promises
         question = _('What it delivers, as you will say it to them, e.g. "the fee table" (Enter to skip)')
         promise = _with_phrase(console, playbook, who, "promise", text, question)
-        promises.append({**promise, "due": _ask_date(console, app, _("Due"), "+3d")})
+        promises.append({**promise, "due": _ask_date(console, app, _("Due"), _("+3d"))})
 
 
 def _question_ids(picked: str) -> list[str]:

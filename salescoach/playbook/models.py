@@ -410,9 +410,15 @@ class Address(Part):
 
 
 class CheckPhrase(Part):
-    """A phrase a message should not use, and a neutral way to say what the rep meant."""
+    """A phrase a message should not use, and a neutral way to say what the rep meant.
+
+    ``text`` is whole, as a rep would write it: the drill card shows it to be said again without pressure.
+    ``also`` are the other spellings and word stems the check finds for it ("today only" beside "only today",
+    "내일부터 오릅" for every ending of "내일부터 오릅니다"), so one card drills them all.
+    """
 
     text: Text
+    also: list[Text] = []
     rewrite: Text
 
 
@@ -432,6 +438,8 @@ class CheckDetail(Part):
     markers: Texts
     triggers: list[Text] | None = None
     rewrite: Text
+    titles: list[Text] | None = None  # name: words that greet by name (Mr., Dear; 과장님, 님)
+    other_name: TemplateText | None = None  # name: why a greeting of another {name} is a finding
 
 
 class MessageCheck(Part):
@@ -445,6 +453,7 @@ class ScoreCheck(Part):
     """One yes/no check of the visit scorecard, with the tip the rep gets when it is missed."""
 
     label: Text
+    work_on: Text  # a few words after "To work on:" in the score line ("no pressure", "name and title")
     habit: Text  # the habit, said as what to do next time ("ask for Feedback before you leave")
     tip: Text
     weight: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]

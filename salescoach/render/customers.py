@@ -9,13 +9,15 @@ from salescoach.render.page import Page
 from salescoach.render.widgets import heading, pairs, table, text
 
 
-def customer_rows(customer: Customer) -> list[tuple[str, object]]:
+def customer_rows(customer: Customer, playbook: str | None = None) -> list[tuple[str, object]]:
+    """A customer's fields; ``playbook`` is their playbook's title, shown for its id (the pack "bank" is "관계
+    금융" to a Korean rep)."""
     return [
         (_("Id"), customer.id),
         (_("Name"), customer.name),
         (_("Honorific"), customer.honorific),
         (_("Company"), customer.company),
-        (_("Playbook"), customer.playbook),
+        (_("Playbook"), playbook or customer.playbook),
         (_("Phone"), customer.phone),
         (_("Email"), customer.email),
         (_("City"), customer.city),
@@ -27,9 +29,9 @@ def customer_rows(customer: Customer) -> list[tuple[str, object]]:
     ]
 
 
-def render_customer(customer: Customer):
+def render_customer(customer: Customer, playbook: str | None = None):
     def render(console) -> None:
-        console.print(pairs(customer_rows(customer)))
+        console.print(pairs(customer_rows(customer, playbook)))
 
     return render
 
@@ -57,17 +59,17 @@ def list_page(customers: list[Customer]) -> Page:
     return page
 
 
-def file_rows(book: CustomerFile) -> list[tuple[str, object]]:
+def file_rows(book: CustomerFile, playbook: str | None = None) -> list[tuple[str, object]]:
     """A customer's fields with every other phone and e-mail beside the primary ones."""
-    rows = customer_rows(book.customer)
+    rows = customer_rows(book.customer, playbook)
     at = next(index for index, (label, _value) in enumerate(rows) if label == _("Email")) + 1
     rows[at:at] = [(_("Other phones"), ", ".join(book.phones[1:])), (_("Other emails"), ", ".join(book.emails[1:]))]
     return rows
 
 
-def render_file(book: CustomerFile):
+def render_file(book: CustomerFile, playbook: str | None = None):
     def render(console) -> None:
-        console.print(pairs(file_rows(book)))
+        console.print(pairs(file_rows(book, playbook)))
         if book.notes:
             console.print(heading(_("Notes")))
             grid = table(_("Date"), _("Kind"), _("Note"))

@@ -36,14 +36,15 @@ def debrief_page(result) -> Page:
 
 
 def score_spans(score: int, missed) -> tuple:
-    """ "Score 78%: missed Asked for Feedback, Offered options — tip: …" (the heaviest miss's tip)."""
+    """ "Score 78%. To work on: asking for Feedback, options. Tip: …" (the heaviest miss's tip): what to do next
+    time, forwards, not the checklist's statements of what was missed."""
     if not missed:
         return ((_("Score {score}%: every habit judged was kept.").format(score=score), "bold green"),)
-    labels = ", ".join(item.label for item in missed[:3])
+    checks = ", ".join(item.work_on for item in missed[:3])
     if len(missed) > 3:
-        labels += _(" and {count} more").format(count=len(missed) - 3)
+        checks += _(" (+{count} more)").format(count=len(missed) - 3)
     return (
-        (_("Score {score}%").format(score=score), "bold yellow"),
-        (": " + _("missed {checks}").format(checks=labels), ""),
-        (" — " + _("tip: {tip}").format(tip=missed[0].tip), "dim"),
+        (_("Score {score}%.").format(score=score), "bold yellow"),
+        (" " + _("To work on: {checks}.").format(checks=checks), ""),
+        (" " + _("Tip: {tip}").format(tip=missed[0].tip), "dim"),
     )

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from salescoach.core.message_check import Finding, check_message, name_forms
+from salescoach.core.message_check import Addressee, Finding, check_message, name_forms
 from salescoach.errors import InvalidInput
 from salescoach.i18n import _
 from salescoach.usecases.app import App
@@ -59,19 +59,20 @@ def read_message(text: str | None, path: Path | None, stdin: BinaryIO | None = N
 
 def check(app: App, message: str, playbook: str | None = None, customer: str | None = None) -> CheckResult:
     """Findings for ``message`` under the rules of ``playbook``, or of the customer's own playbook."""
-    names: list[str] = []
-    customer_name = None
+    addressee = found = None
     if customer is not None:
         from salescoach.usecases.customers import find
 
         with app.store() as store:
             found = find(store, customer)
-        customer_name = found.name
-        names = name_forms(found.name)
         if playbook is None:
             playbook = found.playbook
     data = app.customer_playbook(playbook).data if customer is not None else app.playbook(playbook)
+    if found is not None:
+        from salescoach.core.details import address
+
+        addressee = Addressee(found.name, tuple(name_forms(found.name)), address(data, found.name, found.honorific))
     rules = data["message_check"]
-    findings = check_message(message, rules["rules"], rules["details"], names)
+    findings = check_message(message, rules["rules"], rules["details"], addressee)
     labels = {key: item["label"] for section in ("rules", "details") for key, item in rules[section].items()}
-    return CheckResult(data["title"], customer_name, tuple(findings), labels)
+    return CheckResult(data["title"], found.name if found else None, tuple(findings), labels)

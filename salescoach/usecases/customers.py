@@ -73,6 +73,17 @@ def find_or_none(store, reference: str) -> Customer | None:
         return None
 
 
+def playbook_title(app: App, name: str | None) -> str | None:
+    """The title a customer's playbook goes by in the rep's language ("관계 금융"), as the rep reads it; its name
+    when it no longer loads, so a broken pack still shows which it was."""
+    if not name:
+        return None
+    try:
+        return app.playbook(name)["title"]
+    except (NotFound, InvalidInput, OSError):
+        return name
+
+
 def check_playbook(app: App, name: str | None) -> str | None:
     if name is not None:
         app.playbook(name)

@@ -26,6 +26,7 @@ class Missed(NamedTuple):
 
     id: str
     label: str
+    work_on: str  # the few words the score line lists it by
     tip: str
 
 
@@ -146,7 +147,7 @@ def _scorecard(playbook: dict, entry: DebriefInput, tier: str, planned: Followup
 
 def _missed(rubric: dict, check: str) -> Missed:
     item = rubric[scorecard.phase_of(check)]["checks"][check]
-    return Missed(check, item["label"], item["tip"])
+    return Missed(check, item["label"], item["work_on"], item["tip"])
 
 
 def _plan_next(store, playbook: dict, customer: Customer, entry: DebriefInput, tier: str, visit: Visit) -> Followup:

@@ -25,7 +25,7 @@ def test_a_debrief_from_flags_is_scored(cli):
     assert "explained_no" not in result["visit"]["checks"]  # owed only after a no
     assert [m["id"] for m in result["missed"]][:1] == ["no_pressure"]  # the heaviest miss first
     page = cli("debrief", "Park Soyeon", "--no-input", *FLAGS, "--check", "thanks").stdout
-    assert "Score " in page and "missed Put on no pressure" in page and "tip: " in page
+    assert "Score " in page and "To work on: no pressure, " in page and ". Tip: " in page
 
 
 def test_every_habit_kept_scores_100_and_nothing_asked_scores_the_record(cli):

@@ -50,7 +50,7 @@ def test_the_visit_loop_in_korean(cli, tmp_path):
     said = cli("--lang", "ko", "customer", "date", "이서연", "anniversary", "05-20").stderr
     assert said == "이서연 고객의 날짜를 기록했습니다: 기념일 05-20\n"
     first = cli("--lang", "ko", "prep", "이서연", "--full").stdout
-    assert "고객이 속으로 묻는 여섯 가지 질문" in first and "당신은 누구입니까?" in first
+    assert "고객이 속으로 묻는 여섯 가지 질문" in first and "누구세요?" in first
     assert "이 사장님" in first and "1단계 전술" in first
     assert cli("--lang", "ko", "prep", "이서", code=2).stderr.startswith("오류: '이서'에 맞는 고객이 여럿입니다")
 

@@ -1,9 +1,9 @@
 """The message check's matching rules, on the shipped rule lists: spans, word edges, particles, missing details."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from salescoach.core.message_check import check_message, name_forms, phrase_pattern
+from salescoach.core.message_check import Addressee, check_message, name_forms, phrase_pattern
 from salescoach.paths import locations
 from salescoach.playbook.loader import load
 
@@ -56,14 +56,17 @@ def test_missing_details_come_last_and_a_no_needs_its_reason():
 def test_the_customers_own_name_counts_as_using_their_name():
     rules, details = rules_of("core", "ko")
     assert "소연" in name_forms("박소연") and name_forms("Park Soyeon") == ["Park Soyeon", "Park", "Soyeon"]
-    findings = check_message("소연 씨, 감사합니다. 화요일 또는 목요일?", rules, details, name_forms("박소연"))
+    soyeon = Addressee("박소연", tuple(name_forms("박소연")), "박소연 님")
+    findings = check_message("소연 씨, 감사합니다. 화요일 또는 목요일?", rules, details, soyeon)
     assert findings == []
 
 
+@settings(deadline=None)  # the first example loads the packs and compiles their phrases
 @given(st.text(max_size=300))
 def test_any_text_is_checked_without_error_and_every_span_is_its_text(text):
     for language in ("en", "ko"):
         rules, details = rules_of("insurance", language)
-        for finding in check_message(text, rules, details, name_forms("Lee Jiwoo")):
+        jiwoo = Addressee("Lee Jiwoo", tuple(name_forms("Lee Jiwoo")), "Ms. Lee")
+        for finding in check_message(text, rules, details, jiwoo):
             if finding.start is not None:
                 assert text[finding.start : finding.end] == finding.text

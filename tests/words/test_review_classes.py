@@ -35,7 +35,7 @@ def test_the_six_questions_are_named_the_same_in_every_pack(language):
 
 
 @pytest.mark.parametrize(("language", "now", "title"), [("en", "Why should I buy now?", "Relationship banking"),
-                                                         ("ko", "왜 지금 사야 합니까?", "관계 금융")])  # fmt: skip
+                                                         ("ko", "왜 지금 사야 하죠?", "관계 금융")])  # fmt: skip
 def test_prep_names_the_pack_by_its_title_and_the_questions_as_the_method_does(cli, language, now, title):
     cli("customer", "add", "Park Soyeon", "--playbook", "bank")
     full = cli("--lang", language, "prep", "Park Soyeon", "--full").stdout
