@@ -181,7 +181,7 @@ def test_a_rep_removed_while_their_command_writes_hands_over_all_of_it(fresh, ca
         writing.commit()
     (removed,) = finished([removal])
     assert removed.returncode == 0, removed.stderr
-    assert waited and "their book (1 customers) is dana's now" in removed.stderr
+    assert waited and "their book (1 customer) is dana's now" in removed.stderr
     assert fresh.sql("SELECT rep, name FROM customers") == [("dana", "Added meanwhile")]
 
 
