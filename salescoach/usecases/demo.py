@@ -124,7 +124,7 @@ _MORE_NOTES = {
     "en": (
         ("other", "Allergic to cats!"),
         ("other", "prefers texts to calls; never before 10am"),
-        ("family", "spouse is a nurse, works nights"),
+        ("family", ("spouse is a nurse, works nights", "daughter just started piano", "in-laws moving in next month")),
         ("leisure", "Big Doosan Bears fan"),
         ("need", "wants it settled before the Chuseok trip"),
         ("interest", "reads the business pages every morning"),
@@ -134,7 +134,7 @@ _MORE_NOTES = {
     "ko": (
         ("other", "고양이 알레르기 있음!"),
         ("other", "전화보다 문자 선호, 오전 10시 전엔 X"),
-        ("family", "배우자 간호사, 야간 근무"),
+        ("family", ("배우자 간호사, 야간 근무", "딸 피아노 시작함", "아들 내년 군 입대")),
         ("leisure", "두산 베어스 열성 팬"),
         ("need", "추석 전에 마무리하고 싶어 하심"),
         ("interest", "매일 아침 경제 신문 보심"),
@@ -306,7 +306,11 @@ def _more_notes(rng: random.Random, language: str, visits: list[dict]) -> list[d
         return []
     picked = rng.sample(_MORE_NOTES[language], rng.choice((0, 1, 2, 2, 3, 4)))
     days = sorted(rng.choice(visits)["date"] for _note in picked)
-    return [{"kind": kind, "text": text, "noted_on": day} for (kind, text), day in zip(picked, days, strict=True)]
+    texts = [text if isinstance(text, str) else rng.choice(text) for _kind, text in picked]  # not one family for all
+    return [
+        {"kind": kind, "text": text, "noted_on": day}
+        for (kind, _texts), text, day in zip(picked, texts, days, strict=True)
+    ]
 
 
 _CONTRACT_DATES = {
