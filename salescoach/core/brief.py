@@ -41,13 +41,13 @@ DEEPENING_PICKS = 2
 """How many deepening questions the one-screen brief carries."""
 DEEPENING_NOTE_KINDS = {
     "family": ("family",),
-    "work": ("work",),
+    "work": ("work", "workplace"),
     "leisure": ("leisure",),
     "information": ("interest",),
 }
-"""The note kind each deepening area's cue may show: a work question beside a work note, never beside a pain, a
-hometown or "Allergic to cats!" (pains and needs have their own lines; hometown, school and workplace are what the
-rep has in common)."""
+"""The note kinds each deepening area's cue may show: a work question beside a work note or where they work (so it
+never asks "where do you work?" with the answer on record), never beside a pain, a hometown or "Allergic to cats!"
+(pains and needs have their own lines; hometown and school are what the rep has in common)."""
 
 
 class Item(NamedTuple):

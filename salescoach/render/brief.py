@@ -114,10 +114,12 @@ def _focus(brief: Brief, promises: int) -> Page:
     page.bullet(_("Say"), opener.line, "green")
     if opener.cue:
         page.bullet(_("Remember"), opener.cue, "cyan")
+    cued = {opener.cue}  # a note is shown once on one screen, beside the first line that stands on it
     for prompt in brief.deepen:
         page.bullet(_("Deepen — {topic}").format(topic=prompt.topic), prompt.line)
-        if prompt.cue:
+        if prompt.cue and prompt.cue not in cued:
             page.bullet(_("Remember"), prompt.cue, "cyan")
+            cued.add(prompt.cue)
     refusal = brief.refusal
     page.bullet(_("If they say {refusal}").format(refusal=refusal.label), refusal.answer)
     page.heading(_("Close on"))

@@ -50,7 +50,7 @@ DAY = date(2026, 11, 25)
 LINE_KINDS = {
     "personal": {"family", "leisure", "work"},
     "family": {"family"},
-    "work": {"work"},
+    "work": {"work", "workplace"},
     "leisure": {"leisure"},
     "information": {"interest"},
     "what": {"need"},
