@@ -24,8 +24,6 @@ def walk_through(app, brief) -> None:
         page = Page()
         _section(page, section, labels)
         if section.key == "greeting":
-            if brief.opener.cue and brief.opener.line == section.items[0].text:  # else its note is set off in it
-                page.bullet(_("Remember"), brief.opener.cue, "cyan")
             for key in brief.agenda[:3]:
                 question = next(q for q in brief.questions if q.id == key)
                 page.bullet(question.question, question.lines[0], "green")

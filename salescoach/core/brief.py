@@ -10,18 +10,19 @@ noted need, to help; one tagged ``referral``, through the referral; anyone else,
 
 from __future__ import annotations
 
+import re
 import shlex
 from datetime import date
 from typing import NamedTuple
 
 from salescoach.core import brief_focus as focus
-from salescoach.core.agenda import next_touch
+from salescoach.core.agenda import CustomerContext, followup_script, next_touch
 from salescoach.core.details import latest, template_values
 from salescoach.core.occasions import event_label, occurrence
 from salescoach.core.records import CustomerFile, Profile
 from salescoach.core.relationship import bank_balance, derive_stage
 from salescoach.core.vocabulary import COMMONALITY_NOTE_KINDS, DATE_KINDS, QUESTIONS
-from salescoach.playbook.template import fill, fill_best, fill_each
+from salescoach.playbook.template import SPOKEN, fill, fill_best, fill_each, is_complete, placeholders
 
 QUESTION_MATERIAL = {
     "who": ("rep", "rep_title", "rep_company", "years"),
@@ -40,13 +41,13 @@ DEEPENING_PICKS = 2
 """How many deepening questions the one-screen brief carries."""
 DEEPENING_NOTE_KINDS = {
     "family": ("family",),
-    "work": ("work",),
+    "work": ("work", "workplace"),
     "leisure": ("leisure",),
     "information": ("interest",),
 }
-"""The note kind each deepening area's cue may show: a work question beside a work note, never beside a pain, a
-hometown or "Allergic to cats!" (pains and needs have their own lines; hometown, school and workplace are what the
-rep has in common)."""
+"""The note kinds each deepening area's cue may show: a work question beside a work note or where they work (so it
+never asks "where do you work?" with the answer on record), never beside a pain, a hometown or "Allergic to cats!"
+(pains and needs have their own lines; hometown and school are what the rep has in common)."""
 
 
 class Item(NamedTuple):
@@ -91,11 +92,15 @@ class LastFbo(NamedTuple):
 
 
 class NextStep(NamedTuple):
+    """The next touch: the follow-up already planned (the earliest open one, ``planned`` its id), else the one the
+    tier's cadence suggests (``planned`` None), so prep and followup never name two different dates."""
+
     date: date
     channel: str
     type: str
     script: str
     type_label: str  # the playbook's word for the type, in its language
+    planned: int | None = None
 
 
 class Header(NamedTuple):
@@ -180,27 +185,25 @@ def build_brief(
         "commonalities": ", ".join(item.text for item in commonalities) or None,
         "promises_due": "; ".join(f"{promise.text} ({promise.due.isoformat()})" for promise in open_promises) or None,
     }
+    met = bool(visits)  # notes taken before any contact do not make a stranger someone known
+    spoken = focus.spoken(values)
     questions = tuple(
         QuestionBrief(
             id=key,
             question=question["question"],
             really_asking=question["really_asking"],
             guidance=question["guidance"],
-            lines=(fill_best(question["prompts"], values),),
+            lines=(fill_best((met and question.get("met_prompts")) or question["prompts"], _fitting(spoken, notes)),),
             material=tuple(Item(facts[field], field) for field in QUESTION_MATERIAL[key] if facts.get(field)),
             answered=key in answered,
         )
         for key, question in ((key, playbook["questions"][key]) for key in QUESTIONS)
     )
     agenda = tuple(q.id for q in questions if not q.answered) + tuple(q.id for q in questions if q.answered)
-    tier = (customer.tier if customer else None) or "general"
-    next_date, next_channel = next_touch(playbook, tier, today)
-    next_type = "unfinished" if (last_visit and last_visit.benefit) or open_promises else "care"
-    # the next touch speaks of its own note, as the debrief records it: the Benefit promised for it
-    next_values = {**values, "note": last_visit.benefit if next_type == "unfinished" and last_visit else None}
     last_contact = customer.last_contact if customer else None
     reason = playbook["stages"]["stage2"]["reasons"][good_reason(book)]
-    spoken = focus.spoken(values)
+    opener = focus.opener(playbook, spoken, notes, met, reason)
+    deepen = _deepening(playbook, spoken, notes)
     return Brief(
         header=Header(
             name=name,
@@ -221,7 +224,7 @@ def build_brief(
         ),
         agenda=agenda,
         questions=questions,
-        plan=_plan(playbook, values, book, reason, judgement.stage),
+        plan=_plan(playbook, spoken, opener, deepen, judgement.stage, met),
         tactics=_tactics(playbook, values, judgement.stage),
         promises=tuple(
             PromiseBrief(promise.id, promise.text, promise.due, max(0, (today - promise.due).days))
@@ -236,20 +239,11 @@ def build_brief(
         ),
         commonalities=commonalities,
         checklist=tuple(Item(detail["tip"], detail["title"]) for detail in playbook["communication"].values()),
-        next_step=NextStep(
-            date=next_date,
-            channel=next_channel,
-            type=next_type,
-            script=fill_best(playbook["topics"]["followup"]["types"][next_type]["templates"], next_values),
-            type_label=playbook["topics"]["followup"]["types"][next_type]["label"],
-        ),
+        next_step=_next_step(playbook, book, values, profile, today, bool(open_promises)),
         save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",
         aim=focus.aim(playbook, judgement.stage, questions, why_now),
-        opener=focus.opener(playbook, spoken, notes, bool(visits), reason),
-        deepen=tuple(
-            focus.Prompt(key, area["topic"], fill_best(area["prompts"], spoken))
-            for key, area in _deepening_order(playbook, notes)[:DEEPENING_PICKS]
-        ),
+        opener=opener,
+        deepen=deepen[:DEEPENING_PICKS],
         close=focus.close(playbook, spoken, judgement.stage),
         refusal=focus.likely_refusal(playbook, spoken, judgement.stage),
         known=focus.known_notes(notes),
@@ -288,45 +282,92 @@ def good_reason(book: CustomerFile | None) -> str:
     return "advice"
 
 
-def _area_values(values: dict, notes, area: str) -> dict:
-    """The values for one deepening area's prompts: ``{detail}`` is the latest note of that area's kinds, so the
-    family prompt asks about the family, not about the golf noted last week."""
-    note = latest(notes, DEEPENING_NOTE_KINDS[area])
-    return {**values, "detail": note.text if note else None}
+QUESTION_DETAIL_KINDS = ("family", "need", "pain")
+"""The notes a question's ``{detail}`` may speak of: a customer chooses the rep who remembers a family event, a need
+or a worry, never one who remembers their golf."""
+SPOKEN_PHRASES = frozenset(f"{field}.say" for field in SPOKEN)
+SET_OFF_NOTE = re.compile(r"\s*\([^()]*\{detail\}\)$")
+"""A deepening line's note set off at its end ("How is work going? (Your note: {detail})"): the question is said
+without it, and the note is shown beside it as its cue."""
 
 
-def _deepening_order(playbook: dict, notes) -> list[tuple[str, dict]]:
-    """The deepening areas, those the rep already knows something about first (in the playbook's order)."""
-    known_kinds = {note.kind for note in notes}
-    return sorted(
-        playbook["topics"]["deepening"]["areas"].items(),
-        key=lambda pair: not known_kinds.intersection(DEEPENING_NOTE_KINDS[pair[0]]),
-    )
+def _fitting(spoken: dict, notes) -> dict:
+    """The values for the six questions' lines: ``{detail}`` only from the kinds that fit them."""
+    note = latest(notes, QUESTION_DETAIL_KINDS)
+    return {**spoken, "detail.say": note.say if note and note.say and note.say.strip() else None}
 
 
-def _plan(playbook: dict, values: dict, book: CustomerFile | None, reason: dict, stage: int) -> tuple[Section, ...]:
-    """The four phases of the visit, with lines filled for this customer."""
+def _deepening(playbook: dict, spoken: dict, notes) -> tuple[focus.Prompt, ...]:
+    """Every deepening area's question, the areas the rep knows something about first (in the playbook's order).
+    An area whose note the rep gave a phrase for has a line that speaks of it; one noted without a phrase, the line
+    written to stand beside its note, and the note as its cue; then the areas with nothing noted, whose line asks.
+    An area noted where the pack has only lines that ask ("Where do you work?") comes last: it would ask for what
+    the rep already knows."""
+    ranked = []
+    for order, (key, area) in enumerate(playbook["topics"]["deepening"]["areas"].items()):
+        note = latest(notes, DEEPENING_NOTE_KINDS[key])
+        say = note.say if note and note.say and note.say.strip() else None
+        values = {**spoken, "detail.say": focus.clip(say) if say else None}
+        speaking = [line for line in area["prompts"] if SPOKEN_PHRASES.intersection(placeholders(line))]
+        beside = [SET_OFF_NOTE.sub("", line) for line in area["prompts"] if SET_OFF_NOTE.search(line)]
+        if note and any(is_complete(line, values) for line in speaking):
+            rank, line, cue = 0, fill_best(speaking, values), None
+        elif note:
+            rank, line, cue = (1 if beside else 3), fill_best(beside or area["prompts"], values), focus.clip(note.text)
+        else:
+            rank, line, cue = 2, fill_best(area["prompts"], values), None
+        ranked.append((rank, order, focus.Prompt(key, area["topic"], line, cue)))
+    return tuple(prompt for _rank, _order, prompt in sorted(ranked, key=lambda entry: entry[:2]))
+
+
+def _next_step(
+    playbook: dict, book: CustomerFile | None, values: dict, profile: Profile, today: date, promised: bool
+) -> NextStep:
+    """The follow-up already planned, the earliest open one, with the line followup gives it; else the touch the
+    tier's cadence suggests: unfinished business when something was promised, else everyday care."""
+    types = playbook["topics"]["followup"]["types"]
+    planned = min((f for f in book.followups if f.is_open), key=lambda f: (f.due, f.id), default=None) if book else None
+    if planned is not None:
+        context = CustomerContext(book.customer, playbook, book.notes, book.visits[-1] if book.visits else None)
+        script = followup_script(planned, context, profile)
+        return NextStep(planned.due, planned.channel, planned.type, script, types[planned.type]["label"], planned.id)
+    last_visit = book.visits[-1] if book and book.visits else None
+    tier = (book.customer.tier if book else None) or "general"
+    when, channel = next_touch(playbook, tier, today)
+    kind = "unfinished" if (last_visit and last_visit.benefit) or promised else "care"
+    # the next touch speaks of its own note, as the debrief records it: the Benefit promised for it
+    note = last_visit.benefit if kind == "unfinished" and last_visit else None
+    script = fill_best(types[kind]["templates"], {**values, "note": note})
+    return NextStep(when, channel, kind, script, types[kind]["label"])
+
+
+def _plan(
+    playbook: dict, values: dict, opener: focus.Opener, deepen: tuple, stage: int, met: bool
+) -> tuple[Section, ...]:
+    """The four phases of the visit, with lines filled for this customer: the brief's own opener and deepening
+    questions (one opener for one visit), and the spoken values, so no raw note lands inside a line to say."""
     topics = playbook["topics"]
     greeting, deepening, closing, followup = (topics[key] for key in ("greeting", "deepening", "closing", "followup"))
-    met = bool(book and book.visits)  # notes taken before any contact do not make a stranger someone known
-    opening = greeting["with_detail"] if met else greeting["first_visit"]
-    greeting_items = [Item(fill_best(opening, values), "open_with")]
-    greeting_items.append(Item(fill(reason["line"], values), reason["label"]))
+    greeting_items = [Item(opener.line, "open_with")]
+    if opener.cue:
+        greeting_items.append(Item(opener.cue, "remember"))
+    greeting_items.append(Item(opener.reason_line, opener.reason_label))
     for key in GREETING_TOPICS_SHOWN if met else FIRST_VISIT_TOPICS_SHOWN:
         topic = greeting["topics"][key]
         greeting_items.append(Item(fill_best(topic["lines"], values), topic["title"]))
-    notes = book.notes if book else ()
-    deepening_items = tuple(
-        Item(f"{area['leads_to']} — {fill_best(area['prompts'], _area_values(values, notes, key))}", area["topic"])
-        for key, area in _deepening_order(playbook, notes)
-    )
+    areas = topics["deepening"]["areas"]
+    deepening_items = []
+    for prompt in deepen:
+        deepening_items.append(Item(f"{areas[prompt.area]['leads_to']} — {prompt.line}", prompt.topic))
+        if prompt.cue:
+            deepening_items.append(Item(prompt.cue, "remember"))
     closing_items = tuple(Item(rule, "rule") for rule in closing["rules"]) + tuple(
         Item(ask.text, ask.label) for ask in focus.close(playbook, values, stage)
     )
     followup_items = tuple(Item(rule["criteria"], rule["label"]) for rule in followup["tiers"].values())
     return (
         Section("greeting", tuple(greeting_items), summary=greeting["summary"]),
-        Section("deepening", deepening_items, summary=deepening["summary"]),
+        Section("deepening", tuple(deepening_items), summary=deepening["summary"]),
         Section("closing", closing_items, summary=closing["summary"]),
         Section("followup", followup_items, summary=followup["summary"]),
     )

@@ -71,6 +71,7 @@ class Prompt(NamedTuple):
     area: str
     topic: str
     line: str
+    cue: str | None = None  # the note the question stands beside, when the rep gave it no phrase to speak
 
 
 class Ask(NamedTuple):

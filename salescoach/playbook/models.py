@@ -134,6 +134,7 @@ class Question(Part):
     really_asking: Text
     guidance: Text
     prompts: TemplateLines
+    met_prompts: TemplateLines | None = None  # for a customer already met, in place of ``prompts`` ("Good to meet you")
 
 
 class ValueKind(Part):

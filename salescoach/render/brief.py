@@ -60,6 +60,7 @@ def _labels() -> dict[str, str]:
         "closing": _("Closing (FBO)"),
         "followup": _("Follow-up"),
         "open_with": _("Open with"),
+        "remember": _("Remember"),
         "fbo_feedback": _("F — Feedback"),
         "fbo_benefit": _("B — Benefit"),
         "fbo_opportunity": _("O — Opportunity"),
@@ -113,8 +114,12 @@ def _focus(brief: Brief, promises: int) -> Page:
     page.bullet(_("Say"), opener.line, "green")
     if opener.cue:
         page.bullet(_("Remember"), opener.cue, "cyan")
+    cued = {opener.cue}  # a note is shown once on one screen, beside the first line that stands on it
     for prompt in brief.deepen:
         page.bullet(_("Deepen — {topic}").format(topic=prompt.topic), prompt.line)
+        if prompt.cue and prompt.cue not in cued:
+            page.bullet(_("Remember"), prompt.cue, "cyan")
+            cued.add(prompt.cue)
     refusal = brief.refusal
     page.bullet(_("If they say {refusal}").format(refusal=refusal.label), refusal.answer)
     page.heading(_("Close on"))
@@ -154,7 +159,8 @@ def full_page(brief: Brief, width: int = 100) -> Page:
         _section(page, section, labels)
     step = brief.next_step
     channel = word(step.channel)
-    page.bullet(_("Next step"), f"{step.date} · {channel} · {step.type_label}: {step.script}", "green")
+    plan = _("planned f{id}").format(id=step.planned) if step.planned else _("suggested")
+    page.bullet(_("Next step"), f"{step.date} · {channel} · {step.type_label} ({plan}): {step.script}", "green")
 
     page.heading(_("Stage {stage} tactics").format(stage=brief.header.stage))
     for section in brief.tactics:

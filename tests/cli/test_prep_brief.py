@@ -318,8 +318,11 @@ def test_walk_still_goes_phase_by_phase(cli, long_history):
     assert "1/4" in out and "2/4" in out and "3/4" in out and "nothing was saved" in out
     greeting = out[: out.index("2/4")]
     assert 'If they say "I already have a bank."' in greeting
-    # the opener shown speaks of the family, with the family note set off in it: no reminder of another kind beside
-    assert "(Your note: lives with her parents)" in greeting and "Remember:" not in greeting
+    # the walk opens as the brief does, one opener for one visit, its note set off once beside it ("Remember")
+    brief = cli.json(*long_history("en")[2:])
+    assert f"Open with: {brief['opener']['line']}" in greeting
+    assert greeting.count("Remember:") == 1 and f"Remember: {brief['opener']['cue']}" in greeting
+    assert "(Your note:" not in greeting
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

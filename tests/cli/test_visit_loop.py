@@ -79,8 +79,9 @@ def test_a_week_of_the_loop(cli, debrief_file):
     assert brief["header"]["bank_balance"] == -1
     assert brief["last_fbo"]["benefit"] == "organised acceleration data next week"
     assert brief["agenda"][:4] == ["relevance", "trust", "choose", "now"]  # open questions first
-    greeting = brief["plan"][0]["items"][0]["text"]
-    assert "daughter needs an English tutor" in greeting
+    greeting = brief["plan"][0]["items"][:2]
+    assert greeting[0]["text"] == brief["opener"]["line"]  # one opener for one visit
+    assert greeting[1] == {"text": "daughter needs an English tutor", "label": "remember"}
 
 
 def test_a_second_debrief_with_a_pain_point_moves_to_trust(cli, debrief_file):
@@ -320,6 +321,7 @@ def test_each_kind_of_date_has_its_own_script_and_a_pack_its_own_word(cli):
     assert sorted(items) == ["birthday", "lease end", "loan rate reset", "maturity"]  # bank's words, core's
     assert items["birthday"].startswith("Happy birthday, Kim!")
     assert "your deposit matures soon" in items["maturity"] and cues["maturity"] == "maturity (2026-11-25)"
+    assert "(" not in items["maturity"]
     assert "monthly payment" in items["loan rate reset"] and "lease" in items["lease end"]
     korean = {item["note"] for item in cli.json("--lang", "ko", "followup")["items"]}
     assert korean == {"생일", "만기일", "대출 금리 변동일", "계약 만료일"}

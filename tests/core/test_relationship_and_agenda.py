@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from salescoach.core.agenda import CustomerContext, Due, rank, score
-from salescoach.core.brief import build_brief, good_reason
+from salescoach.core.brief import Item, build_brief, good_reason
 from salescoach.core.records import Customer, CustomerFile, Note, Profile, Promise, Purchase, Visit
 from salescoach.core.relationship import bank_balance, bank_ledger, derive_stage
 from salescoach.paths import locations
@@ -90,7 +90,8 @@ def test_brief_tailors_to_what_is_known(core):
     )
     brief = build_brief(core, "Lee Jiwoo", known, Profile(name="Kim"), TODAY)
     assert brief.agenda[-2:] == ("who", "trust")
-    assert "twins start school" in brief.plan[0].items[0].text
+    assert brief.plan[0].items[0].text == brief.opener.line  # one opener for one visit, its note beside it
+    assert brief.plan[0].items[1] == Item("twins start school", "remember")
     assert brief.plan[1].items[0].label == "Family and children"  # the area the rep knows about comes first
     assert [item.text for item in brief.commonalities] == ["Busan"]
     assert brief.save_command is None and brief.header.stage == 1
@@ -101,12 +102,14 @@ def test_brief_tailors_to_what_is_known(core):
 def test_each_deepening_area_asks_about_its_own_notes(core):
     later = date(2026, 11, 30)
     known = book(notes=[Note(1, 1, "family", "twins start school", TODAY), Note(2, 1, "leisure", "golf", later)])
-    deepening = {item.label: item.text for item in build_brief(core, "Lee", known, Profile(), later).plan[1].items}
-    assert "twins start school" in deepening["Family and children"]
-    assert "golf" not in deepening["Family and children"]
+    deepen = {prompt.topic: prompt for prompt in build_brief(core, "Lee", known, Profile(), later).deepen}
+    assert deepen["Family and children"].cue == "twins start school"
+    assert "golf" not in deepen["Family and children"].line + deepen["Family and children"].cue
     alone = book(notes=[Note(2, 1, "leisure", "golf", later)])
-    deepening = {item.label: item.text for item in build_brief(core, "Lee", alone, Profile(), later).plan[1].items}
-    assert "golf" not in deepening["Family and children"] and "family" in deepening["Family and children"]
+    items = build_brief(core, "Lee", alone, Profile(), later).plan[1].items
+    family = next(index for index, item in enumerate(items) if item.label == "Family and children")
+    assert "golf" not in items[family].text and "family" in items[family].text
+    assert items[family + 1].label != "remember"  # no cue of another kind under it
 
 
 def test_good_reason_rule():

@@ -33,9 +33,15 @@ def test_bank_deepening_follows_the_method():
     assert "risk" in areas["information"]["leads_to"].lower()
 
 
-def test_auto_closing_carries_the_method_example():
-    closing = load("auto", "en", locations())["topics"]["closing"]
-    assert "acceleration" in closing["feedback"][0] and "card" in closing["opportunity"][-1]
+def test_auto_closing_carries_the_method_example_as_method_not_as_a_line():
+    """The method's car FBO ("admit your answer on acceleration was weak") is the example; a line to say confesses
+    no weakness that never happened, nor promises acceleration data to everyone."""
+    for language in ("en", "ko"):
+        closing = load("auto", language, locations())["topics"]["closing"]
+        lines = [*closing["feedback"], *closing["benefit"], *sum(closing["benefit_by_stage"].values(), [])]
+        acceleration = {"en": "acceleration", "ko": "가속"}[language]
+        assert acceleration in " ".join(closing["example"]) and not any(acceleration in line for line in lines)
+        assert "card" in closing["opportunity"][-1] or "명함" in closing["opportunity"][-1]
 
 
 @pytest.mark.parametrize("pack", PACKS)

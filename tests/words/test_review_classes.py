@@ -50,7 +50,7 @@ DAY = date(2026, 11, 25)
 LINE_KINDS = {
     "personal": {"family", "leisure", "work"},
     "family": {"family"},
-    "work": {"work"},
+    "work": {"work", "workplace"},
     "leisure": {"leisure"},
     "information": {"interest"},
     "what": {"need"},
@@ -106,8 +106,12 @@ def test_a_note_is_cued_only_beside_a_line_of_its_kind(name, language):
         book = one_of_each(spoken)
         brief = build_brief(playbook, book.customer.name, book, Profile(), DAY)
         context = CustomerContext(book.customer, playbook, book.notes, book.visits[-1])
+        deepening, area = [], None
+        for item in brief.plan[1].items:
+            area = areas.get(item.label, area)  # a note to remember belongs to the question above it
+            deepening.append((area, item.text))
         lines = [
-            *((areas[item.label], item.text) for item in brief.plan[1].items),
+            *deepening,
             ("personal", brief.plan[0].items[0].text),
             *((question.id, line) for question in brief.questions for line in question.lines),
             ("personal", brief.next_step.script),
@@ -243,7 +247,7 @@ def test_the_benefit_to_close_on_is_this_customers(name, language):
     )
     short, full = benefit((Note(1, 1, "need", "«wants a bigger car»", DAY),))
     assert "«" not in short and short in by_stage  # the brief's lines to say splice no raw note
-    assert "«wants a bigger car»" in full  # --full shows it set off beside the line
+    assert full == short  # --full closes on the brief's own line (the note is under what you know)
 
 
 NOT_SPOKEN_KOREAN = {
@@ -310,10 +314,11 @@ def test_prep_cues_a_work_question_with_a_work_note_only(cli):
                        ("hometown", "grew up in Busan"), ("leisure", "golf")):  # fmt: skip
         cli("customer", "note", "Park", kind, text)
     brief = cli.json("prep", "Park", "--full")
-    deepening = {item["label"]: item["text"] for item in brief["plan"][1]["items"]}
-    work = next(text for label, text in deepening.items() if label.startswith("Work"))
-    assert work.endswith("(Your note: promoted to branch manager)")
-    others = " ".join(text for label, text in deepening.items() if not label.startswith("Work"))
+    items = brief["plan"][1]["items"]
+    work = next(index for index, item in enumerate(items) if item["label"].startswith("Work"))
+    assert "promoted" not in items[work]["text"]  # no raw note inside the question
+    assert items[work + 1] == {"text": "promoted to branch manager", "label": "remember"}
+    others = " ".join(item["text"] for index, item in enumerate(items) if index not in (work, work + 1))
     assert not any(text in others for text in ("loan interest", "Allergic", "Busan", "promoted"))
     assert (
         brief["opener"]["line"]

@@ -15,11 +15,11 @@ def test_a_phrase_is_spoken_and_the_raw_note_only_shown(cli):
     cli("customer", "add", "Park Soyeon", "--honorific", "Ms.")
     met(cli, "Park")
     cli("customer", "note", "Park", "family", "Her son starts university in March.")
-    greeting = cli.json("prep", "Park")["plan"][0]["items"][0]["text"]
-    assert (
-        greeting
-        == "Good to see you again, Ms. Park. How is the family? (Your note: Her son starts university in March.)"
-    )
+    greeting = cli.json("prep", "Park")["plan"][0]["items"][:2]
+    assert greeting == [
+        {"text": "Good to see you, Ms. Park. How have you been?", "label": "open_with"},
+        {"text": "Her son starts university in March.", "label": "remember"},
+    ]
     cli("customer", "note", "Park", "family", "son starts uni", "--say", "your son starting university")
     greeting = cli.json("prep", "Park")["plan"][0]["items"][0]["text"]
     assert greeting == "Ms. Park, last time you told me about your son starting university. How is that going?"
@@ -51,8 +51,11 @@ def test_a_blank_phrase_is_no_phrase(cli):
     cli("customer", "add", "Lee")
     met(cli, "Lee")
     cli("customer", "note", "Lee", "leisure", "golf", "--say", "   ")
-    greeting = cli.json("prep", "Lee")["plan"][0]["items"][0]["text"]
-    assert greeting == "Good to see you again, Lee. Have you had time for yourself lately? (Your note: golf)"
+    greeting = cli.json("prep", "Lee")["plan"][0]["items"][:2]
+    assert greeting == [
+        {"text": "Good to see you, Lee. How have you been?", "label": "open_with"},
+        {"text": "golf", "label": "remember"},
+    ]
 
 
 @settings(
