@@ -196,7 +196,7 @@ def _values(context: CustomerContext, profile: Profile, **extra: str | None) -> 
     return template_values(context.playbook, customer, customer.name, context.notes, context.last_visit, profile, extra)
 
 
-def _said(script: dict, values: dict[str, str | None], own_note: str | None = None) -> Said:
+def said(script: dict, values: dict[str, str | None], own_note: str | None = None) -> Said:
     """The line of a :class:`~salescoach.playbook.models.Script` and its cue, the rep's raw words never inside it.
 
     A follow-up's own note comes first (a follow-up speaks of its own note); then a line spliced with the rep's
@@ -219,7 +219,7 @@ def _said(script: dict, values: dict[str, str | None], own_note: str | None = No
 def followup_script(followup: Followup, context: CustomerContext, profile: Profile) -> Said:
     """What to say for a follow-up, from the playbook's script for its type, and the note it speaks of."""
     script = context.playbook["topics"]["followup"]["types"][followup.type]
-    return _said(script, _values(context, profile), followup.note)
+    return said(script, _values(context, profile), followup.note)
 
 
 def promise_script(promise: Promise, context: CustomerContext, profile: Profile, late: bool = False) -> Said:
@@ -237,7 +237,7 @@ def event_script(event: ImportantDate, when: date, context: CustomerContext, pro
 
 
 def reconnect_reason(context: CustomerContext, profile: Profile) -> Said:
-    return _said(context.playbook["churn"]["reconnect"], _values(context, profile))
+    return said(context.playbook["churn"]["reconnect"], _values(context, profile))
 
 
 class Due(NamedTuple):

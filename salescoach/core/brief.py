@@ -16,7 +16,7 @@ from datetime import date
 from typing import NamedTuple
 
 from salescoach.core import brief_focus as focus
-from salescoach.core.agenda import CustomerContext, followup_script, next_touch
+from salescoach.core.agenda import CustomerContext, followup_script, next_touch, said
 from salescoach.core.details import latest, template_values
 from salescoach.core.occasions import event_label, occurrence
 from salescoach.core.records import CustomerFile, Profile
@@ -101,6 +101,7 @@ class NextStep(NamedTuple):
     script: str
     type_label: str  # the playbook's word for the type, in its language
     planned: int | None = None
+    cue: str | None = None  # the note the line speaks of, for the rep's eyes (as followup's cue)
 
 
 class Header(NamedTuple):
@@ -329,16 +330,16 @@ def _next_step(
     planned = min((f for f in book.followups if f.is_open), key=lambda f: (f.due, f.id), default=None) if book else None
     if planned is not None:
         context = CustomerContext(book.customer, playbook, book.notes, book.visits[-1] if book.visits else None)
-        script = followup_script(planned, context, profile)
-        return NextStep(planned.due, planned.channel, planned.type, script, types[planned.type]["label"], planned.id)
+        line, cue = followup_script(planned, context, profile)
+        return NextStep(planned.due, planned.channel, planned.type, line, types[planned.type]["label"], planned.id, cue)
     last_visit = book.visits[-1] if book and book.visits else None
     tier = (book.customer.tier if book else None) or "general"
     when, channel = next_touch(playbook, tier, today)
     kind = "unfinished" if (last_visit and last_visit.benefit) or promised else "care"
     # the next touch speaks of its own note, as the debrief records it: the Benefit promised for it
     note = last_visit.benefit if kind == "unfinished" and last_visit else None
-    script = fill_best(types[kind]["templates"], {**values, "note": note})
-    return NextStep(when, channel, kind, script, types[kind]["label"])
+    line, cue = said(types[kind], values, note)
+    return NextStep(when, channel, kind, line, types[kind]["label"], None, cue)
 
 
 def _plan(

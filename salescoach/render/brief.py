@@ -161,6 +161,8 @@ def full_page(brief: Brief, width: int = 100) -> Page:
     channel = word(step.channel)
     plan = _("planned f{id}").format(id=step.planned) if step.planned else _("suggested")
     page.bullet(_("Next step"), f"{step.date} · {channel} · {step.type_label} ({plan}): {step.script}", "green")
+    if step.cue:
+        page.bullet(_("Remember"), step.cue, "cyan")
 
     page.heading(_("Stage {stage} tactics").format(stage=brief.header.stage))
     for section in brief.tactics:
