@@ -16,7 +16,7 @@ from datetime import date
 from typing import NamedTuple
 
 from salescoach.core import brief_focus as focus
-from salescoach.core.agenda import CustomerContext, followup_script, next_touch, said
+from salescoach.core.agenda import next_touch, said
 from salescoach.core.details import latest, template_values
 from salescoach.core.occasions import event_label, occurrence
 from salescoach.core.records import CustomerFile, Profile
@@ -240,7 +240,7 @@ def build_brief(
         ),
         commonalities=commonalities,
         checklist=tuple(Item(detail["tip"], detail["title"]) for detail in playbook["communication"].values()),
-        next_step=_next_step(playbook, book, values, profile, today, bool(open_promises)),
+        next_step=_next_step(playbook, book, values, today, bool(open_promises)),
         save_command=None if customer else f"salescoach customer add {shlex.quote(name)}",
         aim=focus.aim(playbook, judgement.stage, questions, why_now),
         opener=opener,
@@ -294,8 +294,12 @@ without it, and the note is shown beside it as its cue."""
 
 def _fitting(spoken: dict, notes) -> dict:
     """The values for the six questions' lines: ``{detail}`` only from the kinds that fit them."""
-    note = latest(notes, QUESTION_DETAIL_KINDS)
-    return {**spoken, "detail.say": note.say if note and note.say and note.say.strip() else None}
+    return {**spoken, "detail.say": _phrase(latest(notes, QUESTION_DETAIL_KINDS))}
+
+
+def _phrase(note) -> str | None:
+    """The rep's spoken phrase for ``note``, if it has one that is more than blanks."""
+    return note.say if note and note.say and note.say.strip() else None
 
 
 def _deepening(playbook: dict, spoken: dict, notes) -> tuple[focus.Prompt, ...]:
@@ -307,7 +311,7 @@ def _deepening(playbook: dict, spoken: dict, notes) -> tuple[focus.Prompt, ...]:
     ranked = []
     for order, (key, area) in enumerate(playbook["topics"]["deepening"]["areas"].items()):
         note = latest(notes, DEEPENING_NOTE_KINDS[key])
-        say = note.say if note and note.say and note.say.strip() else None
+        say = _phrase(note)
         values = {**spoken, "detail.say": focus.clip(say) if say else None}
         speaking = [line for line in area["prompts"] if SPOKEN_PHRASES.intersection(placeholders(line))]
         beside = [SET_OFF_NOTE.sub("", line) for line in area["prompts"] if SET_OFF_NOTE.search(line)]
@@ -321,25 +325,22 @@ def _deepening(playbook: dict, spoken: dict, notes) -> tuple[focus.Prompt, ...]:
     return tuple(prompt for _rank, _order, prompt in sorted(ranked, key=lambda entry: entry[:2]))
 
 
-def _next_step(
-    playbook: dict, book: CustomerFile | None, values: dict, profile: Profile, today: date, promised: bool
-) -> NextStep:
+def _next_step(playbook: dict, book: CustomerFile | None, values: dict, today: date, promised: bool) -> NextStep:
     """The follow-up already planned, the earliest open one, with the line followup gives it; else the touch the
     tier's cadence suggests: unfinished business when something was promised, else everyday care."""
     types = playbook["topics"]["followup"]["types"]
     planned = min((f for f in book.followups if f.is_open), key=lambda f: (f.due, f.id), default=None) if book else None
     if planned is not None:
-        context = CustomerContext(book.customer, playbook, book.notes, book.visits[-1] if book.visits else None)
-        line, cue = followup_script(planned, context, profile)
-        return NextStep(planned.due, planned.channel, planned.type, line, types[planned.type]["label"], planned.id, cue)
-    last_visit = book.visits[-1] if book and book.visits else None
-    tier = (book.customer.tier if book else None) or "general"
-    when, channel = next_touch(playbook, tier, today)
-    kind = "unfinished" if (last_visit and last_visit.benefit) or promised else "care"
-    # the next touch speaks of its own note, as the debrief records it: the Benefit promised for it
-    note = last_visit.benefit if kind == "unfinished" and last_visit else None
-    line, cue = said(types[kind], values, note)
-    return NextStep(when, channel, kind, line, types[kind]["label"], None, cue)
+        when, channel, kind, note = planned.due, planned.channel, planned.type, planned.note
+    else:
+        last_visit = book.visits[-1] if book and book.visits else None
+        tier = (book.customer.tier if book else None) or "general"
+        when, channel = next_touch(playbook, tier, today)
+        kind = "unfinished" if (last_visit and last_visit.benefit) or promised else "care"
+        # the next touch speaks of its own note, as the debrief records it: the Benefit promised for it
+        note = last_visit.benefit if kind == "unfinished" and last_visit else None
+    line, cue = said(types[kind], values, note)  # as followup_script says it, from the brief's own values
+    return NextStep(when, channel, kind, line, types[kind]["label"], planned.id if planned else None, cue)
 
 
 def _plan(
