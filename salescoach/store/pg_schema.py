@@ -281,6 +281,15 @@ of its own (:data:`MANAGER_READS`). Each role has exactly one read policy, never
 is a single condition on ``rep`` that the rep-leading indexes answer: a rep's ``rep = current_user`` in index
 order (the latest visits of their year by a backward scan), a manager's report a seek per member."""
 
+UNBOUND_ROLE = (
+    "SELECT r.rolname, r.rolsuper OR r.rolbypassrls OR pg_has_role(r.rolname, t.tableowner, 'USAGE')"
+    " FROM pg_roles r, pg_tables t WHERE r.rolname = coalesce(?::text, current_user)"
+    " AND t.schemaname = current_schema() AND t.tablename = 'customers'"
+)
+"""(role, unbound) for the role named (NULL: the one connected): whether row-level security leaves it unbound, as
+a superuser, a role that bypasses it, or the tables' owner or a member of the owner is. No row for a role that does
+not exist yet."""
+
 OWN = "rep = current_user"
 MANAGER_READS = (
     "rep = ANY (ARRAY(SELECT current_user::text UNION ALL SELECT m.rep FROM team_members m"

@@ -24,7 +24,7 @@ from salescoach.store.connection import committing
 from salescoach.store.customers import CustomerQueries
 from salescoach.store.exchange import ExchangeQueries
 from salescoach.store.pg_connection import connect, server_errors, translated
-from salescoach.store.pg_schema import LOCK_MY_BOOK, MIGRATIONS
+from salescoach.store.pg_schema import LOCK_MY_BOOK, MIGRATIONS, UNBOUND_ROLE
 from salescoach.store.stats import StatsQueries
 from salescoach.store.visits import VisitQueries
 
@@ -149,11 +149,7 @@ class PostgresStore(CustomerQueries, VisitQueries, AgendaQueries, StatsQueries, 
         """Refuse to run a rep's commands as a role row-level security does not bind (a superuser, a role that
         bypasses it, the tables' owner or a member of the owner): it would read every rep's book as its own and
         write rows no rep owns."""
-        role, unbound = self._read(
-            "SELECT current_user, r.rolsuper OR r.rolbypassrls OR pg_has_role(current_user, t.tableowner, 'USAGE')"
-            " FROM pg_roles r, pg_tables t WHERE r.rolname = current_user"
-            " AND t.schemaname = current_schema() AND t.tablename = 'customers'"
-        )[0]
+        role, unbound = self._read(UNBOUND_ROLE, (None,))[0]
         if unbound:
             raise StoreUnavailable(
                 _("{role} administers the team database; a rep's book is opened as the rep").format(role=role),

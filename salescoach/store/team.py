@@ -19,7 +19,7 @@ from salescoach.i18n import _
 from salescoach.paths import Locations
 from salescoach.store.agenda import NO_STANDING_FOLLOWUP
 from salescoach.store.pg_connection import server_errors
-from salescoach.store.pg_schema import GROUP_ROLE, MANAGER_ROLE, MIGRATIONS, team_access
+from salescoach.store.pg_schema import GROUP_ROLE, MANAGER_ROLE, MIGRATIONS, UNBOUND_ROLE, team_access
 from salescoach.store.postgres import PostgresStore, refuse_newer
 from salescoach.store.rows import day_of
 
@@ -190,12 +190,7 @@ class TeamStore(PostgresStore):
         it, the tables' owner or a member of the owner, as :meth:`PostgresStore._refuse_unbound_role` refuses to
         open a rep's book as one): as a rep it would read every book as its own, as a manager every rep's."""
         for role in roles:
-            if role and self._read(
-                "SELECT 1 FROM pg_roles r, pg_tables t WHERE r.rolname = ? AND t.schemaname = current_schema()"
-                " AND t.tablename = 'customers'"
-                " AND (r.rolsuper OR r.rolbypassrls OR pg_has_role(r.rolname, t.tableowner, 'USAGE'))",
-                (role,),
-            ):
+            if role and any(unbound for _role, unbound in self._read(UNBOUND_ROLE, (role,))):
                 raise InvalidInput(
                     _(
                         "{name} is not bound by the team's row-level security: a member is a login role of their own"
