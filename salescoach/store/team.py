@@ -118,11 +118,17 @@ class TeamStore(PostgresStore):
 
     # -- the reps ----------------------------------------------------------------------------------------------
 
-    def add_rep(self, name: str, manager: str | None, today: date) -> bool:
-        """Make ``name`` (and ``manager``) login roles of the team; True when the rep is new to the team."""
+    @contextmanager
+    def _changing_members(self) -> Iterator[None]:
+        """A change to the team's members: the administrator's, on a schema of this version, in one transaction."""
         self.require_administrator()
         self._check_schema()
         with self.transaction():
+            yield
+
+    def add_rep(self, name: str, manager: str | None, today: date) -> bool:
+        """Make ``name`` (and ``manager``) login roles of the team; True when the rep is new to the team."""
+        with self._changing_members():
             self._refuse_unbound(name, manager)
             new = not self._member(name)
             for role in (name, manager):
@@ -134,9 +140,7 @@ class TeamStore(PostgresStore):
         return new
 
     def move_rep(self, name: str, manager: str | None, today: date) -> None:
-        self.require_administrator()
-        self._check_schema()
-        with self.transaction():
+        with self._changing_members():
             self._require(name)
             self._refuse_unbound(manager)
             if manager and not self._member(manager):
@@ -150,9 +154,7 @@ class TeamStore(PostgresStore):
         customers returned, stays in the database under their name, or becomes the book of the member ``to``."""
         from psycopg import sql
 
-        self.require_administrator()
-        self._check_schema()
-        with self.transaction():
+        with self._changing_members():
             self._require(name)
             if to:
                 self._require(to)
