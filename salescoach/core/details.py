@@ -13,7 +13,7 @@ from datetime import date
 
 from salescoach.core.records import Customer, Note, Profile, Visit
 from salescoach.core.vocabulary import PERSONAL_NOTE_KINDS
-from salescoach.playbook.template import SPOKEN, fill, is_complete, placeholders
+from salescoach.playbook.template import SPOKEN, fill, is_complete, is_hangul, placeholders
 
 _COMPOUND_FAMILY_NAMES = ("남궁", "제갈", "선우", "독고", "황보", "사공", "서문", "동방")
 _KOREAN_FAMILY_NAMES = frozenset(
@@ -58,7 +58,7 @@ def family_name(name: str) -> str:
     if not words:
         return name
     first = words[0]
-    if "가" <= first[0] <= "힣":
+    if is_hangul(first[0]):
         if len(words) > 1:
             return first
         return first[:2] if len(first) > 2 and first[:2] in _COMPOUND_FAMILY_NAMES else first[0]
@@ -77,7 +77,7 @@ def address(playbook: dict, name: str, honorific: str | None) -> str:
     if not honorific:
         return fill(formats["plain"], {"name": name})
     template = formats["with_honorific"]
-    if _is_hangul(honorific[-1]) != (playbook["language"] == "ko"):
+    if is_hangul(honorific[-1]) != (playbook["language"] == "ko"):
         wanted = _title_key(honorific)
         own = next((said for title, said in formats.get("titles", {}).items() if _title_key(title) == wanted), None)
         if own is not None:
@@ -87,13 +87,9 @@ def address(playbook: dict, name: str, honorific: str | None) -> str:
         else:
             return fill(formats["plain"], {"name": name})
     suffix = formats.get("honorific_suffix", "")
-    if suffix and not honorific.endswith(suffix) and _is_hangul(honorific[-1]):
+    if suffix and not honorific.endswith(suffix) and is_hangul(honorific[-1]):
         honorific += suffix  # a title typed bare (과장 -> 과장님), but never "Dr.님"
     return fill(template, {"name": name, "honorific": honorific, "family_name": family_name(name)})
-
-
-def _is_hangul(character: str) -> bool:
-    return "가" <= character <= "힣"
 
 
 def _title_key(title: str) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from salescoach.core.details import _COMPOUND_FAMILY_NAMES, family_name
-from salescoach.playbook.template import fill
+from salescoach.playbook.template import fill, is_hangul
 
 
 class Finding(NamedTuple):
@@ -47,7 +47,7 @@ def phrase_pattern(phrase: str) -> re.Pattern:
     words = phrase.split()
     body = _literal(words[0]) if words else ""
     for before, word in zip(words, words[1:], strict=False):
-        hangul = _is_hangul(before[-1]) and _is_hangul(word[0])
+        hangul = is_hangul(before[-1]) and is_hangul(word[0])
         body += (r"\s*" if hangul else r"\s+") + _literal(word)
     if _WORD_EDGE.match(phrase.strip()[:1]):
         body = r"(?<![A-Za-z0-9])" + body
@@ -59,10 +59,6 @@ def phrase_pattern(phrase: str) -> re.Pattern:
 
 def _literal(word: str) -> str:
     return "".join(f"[{ch.lower()}{ch.upper()}]" if ch.isascii() and ch.isalpha() else re.escape(ch) for ch in word)
-
-
-def _is_hangul(character: str) -> bool:
-    return "가" <= character <= "힣"
 
 
 def _spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
@@ -164,7 +160,7 @@ def addressed_names(text: str, titles: Iterable[str]) -> list[tuple[int, int, st
     latin_titles = {title.rstrip(".").casefold() for title in titles}
     found = []
     for title in titles:
-        if _is_hangul(title[-1]):
+        if is_hangul(title[-1]):
             bare = title == "님"
             for match in _title_pattern(title).finditer(text):
                 name, space = match.group(1), match.group(2)
@@ -182,7 +178,7 @@ def addressed_names(text: str, titles: Iterable[str]) -> list[tuple[int, int, st
 @functools.lru_cache(maxsize=256)
 def _title_pattern(title: str) -> re.Pattern:
     """A Hangul title after a name, spaced or not (a bare 님 either way: 소연 님, 박소연님); a Latin one before it."""
-    if _is_hangul(title[-1]):
+    if is_hangul(title[-1]):
         return re.compile(_HANGUL_WORD + "( ?)" + re.escape(title))
     return re.compile(r"(?<![A-Za-z])" + re.escape(title.rstrip(".")) + r"(?![A-Za-z])\.?\s+" + _LATIN_NAME)
 

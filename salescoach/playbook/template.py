@@ -175,6 +175,11 @@ def check_template_list(templates: list[str], fallback: bool = True) -> list[str
     return templates
 
 
+def is_hangul(character: str) -> bool:
+    """Whether ``character`` is a Hangul syllable (가 to 힣): Korean words, titles and names."""
+    return "가" <= character <= "힣"
+
+
 def final_sound(word: str) -> int | None:
     """The final consonant of how ``word`` is read, as a jongseong index (0 none, 8 ㄹ), or None if unreadable.
 
@@ -186,7 +191,7 @@ def final_sound(word: str) -> int | None:
     if not text:
         return None
     last = text[-1]
-    if "가" <= last <= "힣":
+    if is_hangul(last):
         return (ord(last) - 0xAC00) % 28
     if last.isdigit():
         return _DIGIT_SOUNDS[int(last)]
